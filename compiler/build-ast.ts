@@ -1,0 +1,471 @@
+// CST → AST. The CST may be partial after error recovery: every accessor
+// tolerates a missing child, and a declaration without its name is dropped
+// (the parse error already says what is wrong).
+import type { CstNode, IToken, CstElement } from "chevrotain";
+import type * as A from "./ast.js";
+
+type Children = Record<string, CstElement[] | undefined>;
+
+const isToken = (e: CstElement): e is IToken => (e as IToken).image !== undefined;
+const real = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+
+function tokens(c: Children, label: string): IToken[] {
+  return (c[label] ?? []).filter(isToken).filter(real);
+}
+function tok(c: Children, label: string): IToken | undefined {
+  return tokens(c, label)[0];
+}
+function nodes(c: Children, label: string): CstNode[] {
+  return (c[label] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+function node(c: Children, label: string): CstNode | undefined {
+  return nodes(c, label)[0];
+}
+
+export function tokenRange(t: IToken): A.Range {
+  return {
+    start: { offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1 },
+    end: { offset: (t.endOffset ?? t.startOffset) + 1, line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 1) + 1 },
+  };
+}
+
+/** The range spanned by every real token under a CST node. */
+function nodeRange(n: CstNode): A.Range | undefined {
+  let first: IToken | undefined;
+  let last: IToken | undefined;
+  const walk = (e: CstElement): void => {
+    if (isToken(e)) {
+      if (!real(e)) return;
+      if (!first || e.startOffset < first.startOffset) first = e;
+      if (!last || e.startOffset > last.startOffset) last = e;
+    } else {
+      for (const list of Object.values(e.children)) for (const x of list ?? []) walk(x);
+    }
+  };
+  walk(n);
+  if (!first || !last) return undefined;
+  return { start: tokenRange(first).start, end: tokenRange(last).end };
+}
+
+function name(t: IToken | undefined): A.Name | undefined {
+  return t ? { text: t.image, range: tokenRange(t) } : undefined;
+}
+
+/** Decodes a "…" or """…""" literal. Triple-quoted texts lose their common indentation. */
+export function decodeString(image: string): { value: string; triple: boolean } {
+  if (image.startsWith('"""')) {
+    const closed = image.length >= 6 && image.endsWith('"""');
+    let body = image.slice(3, closed ? -3 : undefined);
+    const lines = body.split(/\r?\n/);
+    if (lines.length > 1 && lines[0]!.trim() === "") lines.shift();
+    if (lines.length > 1 && lines[lines.length - 1]!.trim() === "") lines.pop();
+    const indents = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
+    const cut = indents.length ? Math.min(...indents) : 0;
+    body = lines.map((l) => l.slice(cut).trimEnd()).join("\n");
+    return { value: body, triple: true };
+  }
+  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  const inner = image.slice(1, closed ? -1 : undefined).replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+  return { value: inner, triple: false };
+}
+
+function text(n: CstNode | undefined): A.TextLit | undefined {
+  if (!n) return undefined;
+  const t = tok(n.children, "StringLiteral") ?? tok(n.children, "TripleString") ?? tok(n.children, "path");
+  if (!t) return undefined;
+  return { ...decodeString(t.image), range: tokenRange(t) };
+}
+
+function stringToken(t: IToken | undefined): A.TextLit | undefined {
+  return t ? { ...decodeString(t.image), range: tokenRange(t) } : undefined;
+}
+
+function numberLit(t: IToken | undefined): A.NumberLit | undefined {
+  return t ? { value: Number(t.image), raw: t.image, range: tokenRange(t) } : undefined;
+}
+
+function translation(n: CstNode): A.Translation | undefined {
+  const lang = name(tok(n.children, "lang"));
+  const t = text(node(n.children, "text"));
+  const r = nodeRange(n);
+  return lang && t && r ? { lang, text: t, range: r } : undefined;
+}
+
+function definition(n: CstNode): A.Definition | undefined {
+  const t = text(node(n.children, "text"));
+  const r = nodeRange(n);
+  if (!t || !r) return undefined;
+  const lang = name(tok(n.children, "lang"));
+  return lang ? { lang, text: t, range: r } : { text: t, range: r };
+}
+
+function classification(n: CstNode): A.Classification | undefined {
+  const system = name(tok(n.children, "system"));
+  const code = stringToken(tok(n.children, "code"));
+  const r = nodeRange(n);
+  if (!system || !code || !r) return undefined;
+  const v = tok(n.children, "version");
+  const out: A.Classification = { kind: "Classification", system, code, range: r };
+  if (v) out.version = { value: v.image, range: tokenRange(v) };
+  return out;
+}
+
+function rangeLit(n: CstNode | undefined): A.RangeLit | undefined {
+  if (!n) return undefined;
+  const r = nodeRange(n);
+  if (!r) return undefined;
+  const out: A.RangeLit = { range: r };
+  const low = numberLit(tok(n.children, "low"));
+  const high = numberLit(tok(n.children, "high"));
+  if (low) out.low = low;
+  if (high) out.high = high;
+  if (!low && !high) return undefined;
+  return out;
+}
+
+function value(n: CstNode): A.ValueLit | undefined {
+  const t = tok(n.children, "v");
+  if (!t) return undefined;
+  const range = tokenRange(t);
+  switch (t.tokenType.name) {
+    case "NumberLiteral":
+      return { kind: "number", value: Number(t.image), raw: t.image, range };
+    case "True":
+    case "False":
+      return { kind: "boolean", value: t.image === "true", raw: t.image, range };
+    default:
+      return { kind: "code", value: t.image, raw: t.image, range };
+  }
+}
+
+function varRef(n: CstNode | undefined): A.VarRef | undefined {
+  if (!n) return undefined;
+  const nm = name(tok(n.children, "name"));
+  const r = nodeRange(n);
+  if (!nm || !r) return undefined;
+  const tp = name(tok(n.children, "timepoint"));
+  return tp ? { name: nm, timepoint: tp, range: r } : { name: nm, range: r };
+}
+
+function condition(n: CstNode | undefined): A.Condition | undefined {
+  if (!n) return undefined;
+  const r = nodeRange(n);
+  if (!r) return undefined;
+  switch (n.name) {
+    case "condition":
+    case "conjunction": {
+      const parts = nodes(n.children, "part").map(condition).filter((x): x is A.Condition => !!x);
+      if (parts.length === 0) return undefined;
+      if (parts.length === 1) return parts[0];
+      return { kind: n.name === "condition" ? "or" : "and", parts, range: r };
+    }
+    case "unary": {
+      const neg = node(n.children, "negated");
+      if (neg) {
+        const operand = condition(neg);
+        return operand ? { kind: "not", operand, range: r } : undefined;
+      }
+      const inner = node(n.children, "inner");
+      if (inner) return condition(inner);
+      return condition(node(n.children, "comparison"));
+    }
+    case "comparison": {
+      const subject = varRef(node(n.children, "subject"));
+      const op = tok(n.children, "op");
+      if (!subject || !op) return undefined;
+      const values = nodes(n.children, "value").map(value).filter((x): x is A.ValueLit => !!x);
+      const num = tok(n.children, "number");
+      if (num) values.push({ kind: "number", value: Number(num.image), raw: num.image, range: tokenRange(num) });
+      const out: A.Condition = { kind: "compare", subject, op: op.image as A.ComparisonOp, values, range: r };
+      const band = rangeLit(node(n.children, "range"));
+      if (band) out.band = band;
+      return out;
+    }
+  }
+  return undefined;
+}
+
+function typeRef(n: CstNode | undefined): A.TypeRef | undefined {
+  if (!n) return undefined;
+  const r = nodeRange(n);
+  if (!r) return undefined;
+  const kind = tok(n.children, "kind");
+  const vs = name(tok(n.children, "valueset"));
+  const unit = text(node(n.children, "unit"));
+  let out: A.TypeRef | undefined;
+  if (!kind || kind.image === "multiple") {
+    if (!vs) return undefined;
+    out = { kind: "valueset", multiple: !!kind, valueset: vs, range: r };
+  } else if (kind.image === "integer" || kind.image === "decimal") {
+    const bounds = rangeLit(node(n.children, "range"));
+    out = bounds ? { kind: kind.image, bounds, range: r } : { kind: kind.image, range: r };
+  } else {
+    out = { kind: kind.image as "boolean" | "date" | "text", range: r };
+  }
+  if (unit) out.unit = unit;
+  return out;
+}
+
+function plan(n: CstNode, r: A.Range, nm: A.Name): A.PlanDecl {
+  const settings: A.PlanSetting[] = [];
+  for (const item of nodes(n.children, "planItem")) {
+    const range = nodeRange(item);
+    if (!range) continue;
+    const key = tok(item.children, "key");
+    const tr = node(item.children, "translation");
+    if (tr) {
+      const translationNode = translation(tr);
+      if (translationNode) settings.push({ key: "label", translation: translationNode, range, keyRange: translationNode.range });
+      continue;
+    }
+    if (!key) continue;
+    const keyRange = tokenRange(key);
+    switch (key.image) {
+      case "organisation":
+      case "version":
+      case "purpose":
+      case "note":
+      case "legal_basis": {
+        const t = text(node(item.children, "text"));
+        if (t) settings.push({ key: key.image, text: t, range, keyRange });
+        break;
+      }
+      case "language": {
+        const lang = name(tok(item.children, "lang"));
+        if (lang) settings.push({ key: "language", lang, range, keyRange });
+        break;
+      }
+      case "translations": {
+        const langs = tokens(item.children, "lang").map((t) => name(t)!);
+        if (langs.length) settings.push({ key: "translations", langs, range, keyRange });
+        break;
+      }
+      case "min_cell":
+      case "expected": {
+        const num = numberLit(tok(item.children, "number"));
+        if (num) settings.push({ key: key.image, number: num, range, keyRange });
+        break;
+      }
+      case "rule": {
+        const rule = name(tok(item.children, "rule"));
+        const severity = name(tok(item.children, "severity"));
+        if (rule && severity) settings.push({ key: "rule", rule, severity, range, keyRange });
+        break;
+      }
+    }
+  }
+  const label = text(node(n.children, "label"));
+  return label ? { kind: "Plan", name: nm, label, settings, range: r } : { kind: "Plan", name: nm, settings, range: r };
+}
+
+function collect<T>(items: CstNode[], sub: string, f: (n: CstNode) => T | undefined): T[] {
+  const out: T[] = [];
+  for (const it of items) for (const s of nodes(it.children, sub)) {
+    const v = f(s);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+function declaration(n: CstNode): A.Declaration | undefined {
+  const r = nodeRange(n);
+  if (!r) return undefined;
+  const c = n.children;
+  if (n.name === "importDecl") {
+    const path = stringToken(tok(c, "path"));
+    return path ? { kind: "Import", path, range: r } : undefined;
+  }
+  const nm = name(tok(c, "name"));
+  if (!nm) return undefined;
+  const label = text(node(c, "label"));
+  const withLabel = <T extends object>(o: T): T => (label ? { ...o, label } : o);
+  switch (n.name) {
+    case "planDecl":
+      return plan(n, r, nm);
+    case "timepointDecl": {
+      const items = nodes(c, "timepointItem");
+      const whenNode = items.find((i) => tok(i.children, "When"));
+      const when = whenNode ? text(node(whenNode.children, "text")) : undefined;
+      const d: A.TimepointDecl = withLabel({
+        kind: "Timepoint" as const,
+        name: nm,
+        translations: collect(items, "translation", translation),
+        definitions: collect(items, "definition", definition),
+        range: r,
+      });
+      if (when) d.when = when;
+      return d;
+    }
+    case "valuesetDecl": {
+      const items = nodes(c, "valuesetItem");
+      const scaleTok = tok(c, "scale");
+      const dirTok = tok(c, "direction");
+      const values: A.ValueDecl[] = [];
+      for (const v of collect(items, "valueDecl", (x) => x)) {
+        const codeTok = tok(v.children, "code");
+        const lbl = text(node(v.children, "label"));
+        const vr = nodeRange(v);
+        if (!codeTok || !lbl || !vr) continue;
+        const sub = nodes(v.children, "valueItem");
+        const decl: A.ValueDecl = {
+          kind: "Value",
+          code: { kind: codeTok.tokenType.name === "NumberLiteral" ? "number" : "code", value: codeTok.image, range: tokenRange(codeTok) },
+          label: lbl,
+          translations: collect(sub, "translation", translation),
+          definitions: collect(sub, "definition", definition),
+          classifications: collect(sub, "classification", classification),
+          range: vr,
+        };
+        for (const m of tokens(v.children, "marker")) {
+          if (m.image === "other") decl.other = tokenRange(m);
+          else decl.missing = tokenRange(m);
+        }
+        values.push(decl);
+      }
+      const d: A.ValuesetDecl = withLabel({
+        kind: "Valueset" as const,
+        name: nm,
+        values,
+        translations: collect(items, "translation", translation),
+        definitions: collect(items, "definition", definition),
+        range: r,
+      });
+      if (scaleTok) d.scale = { value: scaleTok.image as "nominal" | "ordinal", range: tokenRange(scaleTok) };
+      if (dirTok) d.direction = { value: dirTok.image as "higher" | "lower", range: tokenRange(dirTok) };
+      return d;
+    }
+    case "variableDecl": {
+      const type = typeRef(node(c, "variableType"));
+      if (!type) return undefined;
+      const items = nodes(c, "variableItem");
+      const tps = tokens(c, "timepoint").map((t) => name(t)!);
+      const at = tok(c, "At");
+      const d: A.VariableDecl = withLabel({
+        kind: "Variable" as const,
+        name: nm,
+        type,
+        timepoints: tps,
+        definitions: collect(items, "definition", definition),
+        translations: collect(items, "translation", translation),
+        classifications: collect(items, "classification", classification),
+        sensitive: [] as A.Name[],
+        range: r,
+      });
+      if (at && tps.length) d.atRange = { start: tokenRange(at).start, end: tps[tps.length - 1]!.range.end };
+      for (const it of items) {
+        const flag = tok(it.children, "flag");
+        if (flag) d.required = { value: flag.image === "required", range: tokenRange(flag) };
+        const cat = name(tok(it.children, "category"));
+        if (cat) d.sensitive.push(cat);
+        const cond = condition(node(it.children, "condition"));
+        if (cond) d.condition = cond;
+        const reason = text(node(it.children, "reason"));
+        if (reason) d.reason = reason;
+        const unit = text(node(it.children, "unit"));
+        if (unit) d.unit = unit;
+      }
+      return d;
+    }
+    case "groupDecl": {
+      const source = varRef(node(c, "source"));
+      if (!source) return undefined;
+      const items = nodes(c, "groupItem");
+      const entries: A.GroupEntry[] = [];
+      for (const e of collect(items, "groupEntry", (x) => x)) {
+        const lbl = text(node(e.children, "label"));
+        const er = nodeRange(e);
+        if (!lbl || !er) continue;
+        const entry: A.GroupEntry = {
+          label: lbl,
+          values: nodes(e.children, "value").map(value).filter((x): x is A.ValueLit => !!x),
+          translations: nodes(e.children, "translation").map(translation).filter((x): x is A.Translation => !!x),
+          range: er,
+        };
+        const en = name(tok(e.children, "name"));
+        if (en) entry.name = en;
+        const band = rangeLit(node(e.children, "range"));
+        if (band) entry.band = band;
+        entries.push(entry);
+      }
+      return withLabel({ kind: "Group" as const, name: nm, source, entries, translations: collect(items, "translation", translation), range: r });
+    }
+    case "questionDecl": {
+      const items = nodes(c, "questionItem");
+      const analyses: A.Analysis[] = [];
+      const splits: A.Split[] = [];
+      const where: A.Condition[] = [];
+      const notes: A.TextLit[] = [];
+      for (const it of items) {
+        const ic = it.children;
+        const a = node(ic, "countAnalysis") ?? node(ic, "summaryAnalysis");
+        if (a) {
+          const target = varRef(node(a.children, "target"));
+          const ar = nodeRange(a);
+          if (target && ar) analyses.push({ kind: a.name === "countAnalysis" ? "count" : "summary", target, range: ar });
+        }
+        const x = node(ic, "crosstabAnalysis");
+        if (x) {
+          const target = varRef(node(x.children, "target"));
+          const other = varRef(node(x.children, "other"));
+          const ar = nodeRange(x);
+          if (target && other && ar) analyses.push({ kind: "crosstab", target, other, range: ar });
+        }
+        const ch = node(ic, "changeAnalysis");
+        if (ch) {
+          const variable = name(tok(ch.children, "variable"));
+          const from = name(tok(ch.children, "from"));
+          const to = name(tok(ch.children, "to"));
+          const ar = nodeRange(ch);
+          if (variable && from && to && ar) analyses.push({ kind: "change", variable, from, to, range: ar });
+        }
+        const at = node(ic, "attainmentAnalysis");
+        if (at) {
+          const target = varRef(node(at.children, "target"));
+          const goal = varRef(node(at.children, "goal"));
+          const ar = nodeRange(at);
+          if (target && goal && ar) analyses.push({ kind: "attainment", target, goal, range: ar });
+        }
+        const sc = node(ic, "splitClause");
+        if (sc) {
+          for (const s of nodes(sc.children, "split")) {
+            const parts = nodes(s.children, "part").map(varRef).filter((p): p is A.VarRef => !!p);
+            const sr = nodeRange(s);
+            if (parts.length && sr) splits.push({ parts, range: sr });
+          }
+        }
+        const cond = condition(node(ic, "condition"));
+        if (cond) where.push(cond);
+        const note = text(node(ic, "note"));
+        if (note) notes.push(note);
+      }
+      return withLabel({
+        kind: "Question" as const,
+        name: nm,
+        analyses,
+        splits,
+        where,
+        translations: collect(items, "translation", translation),
+        notes,
+        range: r,
+      });
+    }
+  }
+  return undefined;
+}
+
+export function buildAst(cst: CstNode, textLength: number, endPos: A.Position): A.FileAst {
+  const declarations: A.Declaration[] = [];
+  for (const list of Object.values(cst.children)) {
+    for (const e of list ?? []) {
+      if (isToken(e)) continue;
+      const d = declaration(e);
+      if (d) declarations.push(d);
+    }
+  }
+  declarations.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return {
+    kind: "File",
+    declarations,
+    range: { start: { offset: 0, line: 1, column: 1 }, end: { ...endPos, offset: textLength } },
+  };
+}

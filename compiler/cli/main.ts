@@ -1,0 +1,36 @@
+// The `isu` command line: thin; it parses arguments and calls the compiler.
+import { Command, CommanderError } from "commander";
+import { registerCheck } from "./check-command.js";
+import { UsageError } from "./files.js";
+
+export function makeProgram(): Command {
+  const program = new Command();
+  program
+    .name("isu")
+    .description("The ISU compiler: check follow-up plans (.isu) and generate forms, database schemas, queries and handbooks")
+    .version("0.1.0")
+    .showHelpAfterError("(run 'isu --help' or 'isu <command> --help' for usage)")
+    .exitOverride();
+  registerCheck(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = makeProgram();
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`isu: ${(e as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`isu: internal error: ${(e as Error).message}\nPlease report this with the command and the files that caused it.\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,44 @@
+// The shape of a check: one rule a file under compiler/checks/, each with a
+// stable code, a readable name, a default severity and a one-line description
+// (docs/diagnostics.md holds the long form with a failing and a passing example).
+import type { Range } from "./ast.js";
+import type { Fix, SeveritySetting } from "./diagnostic.js";
+import type { Resolution } from "./resolve.js";
+import type { SourceFile } from "./source.js";
+
+export interface RuleMeta {
+  /** Stable code, ISUxxxx. Never reused for another meaning. */
+  code: string;
+  /** Readable name, usable in `rule <name> <severity>`. */
+  name: string;
+  defaultSeverity: SeveritySetting;
+  description: string;
+  /** false for rules a plan may not lower (syntax errors, broken imports). */
+  configurable?: boolean;
+  /**
+   * The long explanation for docs/diagnostics.md (Markdown): why it matters
+   * and how to fix it. The failing example is examples/broken/<code>-<name>.isu,
+   * the passing one test/fixtures/rules/<code>-<name>.pass.isu.
+   */
+  docs: string;
+}
+
+export interface Report {
+  file: string;
+  range: Range;
+  message: string;
+  hint?: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  resolution: Resolution;
+  /** The parsed file at a path (every file of the program). */
+  source(path: string): SourceFile;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
