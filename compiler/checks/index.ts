@@ -4,8 +4,42 @@
 import type { Rule } from "../rule.js";
 import { syntaxError } from "./syntax-error.js";
 import { undefinedName } from "./undefined-name.js";
+import { questionWithoutAnalysis } from "./question-without-analysis.js";
+import { severalAnalyses } from "./several-analyses.js";
+import { notCollectedAt } from "./not-collected-at.js";
+import { ambiguousTimepoint } from "./ambiguous-timepoint.js";
+import { changeNeedsTwoTimepoints } from "./change-needs-two-timepoints.js";
+import { changeOnNominal } from "./change-on-nominal.js";
+import { ordinalWithoutDirection } from "./ordinal-without-direction.js";
+import { summaryOnNonNumeric } from "./summary-on-non-numeric.js";
+import { notCategorical } from "./not-categorical.js";
+import { splitNotCategorical } from "./split-not-categorical.js";
+import { attainmentValuesetMismatch } from "./attainment-valueset-mismatch.js";
+import { variableWithoutTimepoint } from "./variable-without-timepoint.js";
+import { splitRecordedLater } from "./split-recorded-later.js";
+import { conditionRecordedLater } from "./condition-recorded-later.js";
+import { goalNotBeforeMeasurement } from "./goal-not-before-measurement.js";
 
-export const allRules: Rule[] = [syntaxError, undefinedName].sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));
+export const allRules: Rule[] = [
+  syntaxError,
+  undefinedName,
+  // Group B: measurability and time.
+  questionWithoutAnalysis,
+  severalAnalyses,
+  notCollectedAt,
+  ambiguousTimepoint,
+  changeNeedsTwoTimepoints,
+  changeOnNominal,
+  ordinalWithoutDirection,
+  summaryOnNonNumeric,
+  notCategorical,
+  splitNotCategorical,
+  attainmentValuesetMismatch,
+  variableWithoutTimepoint,
+  splitRecordedLater,
+  conditionRecordedLater,
+  goalNotBeforeMeasurement,
+].sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));
 
 export const rulesByCode = new Map(allRules.map((r) => [r.meta.code, r]));
 export const rulesByName = new Map(allRules.map((r) => [r.meta.name, r]));

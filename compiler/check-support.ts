@@ -1,0 +1,79 @@
+// Small pieces the checks share: walking declarations, finding what a name
+// resolved to (exactly as the resolver decided), and building text edits.
+import type * as A from "./ast.js";
+import type { Fix, TextEdit } from "./diagnostic.js";
+import type { Resolution, Sym } from "./resolve.js";
+import { tpOrder } from "./semantics.js";
+
+/** Every declaration of a kind in every file, duplicates included, in program order. */
+export function declarationsOf<K extends A.Declaration["kind"]>(r: Resolution, kind: K): { decl: Extract<A.Declaration, { kind: K }>; file: string }[] {
+  const out: { decl: Extract<A.Declaration, { kind: K }>; file: string }[] = [];
+  for (const sf of r.program.files) for (const d of sf.ast.declarations) if (d.kind === kind) out.push({ decl: d as Extract<A.Declaration, { kind: K }>, file: sf.path });
+  return out;
+}
+
+/** A declaration seen as a symbol, for helpers that take one (duplicates are not in the symbol tables). */
+export function asSym<D extends A.VariableDecl | A.GroupDecl>(r: Resolution, decl: D, file: string): Sym<D> {
+  const table = decl.kind === "Variable" ? r.variables : r.groups;
+  const sym = table.get(decl.name.text);
+  if (sym && sym.decl === decl) return sym as unknown as Sym<D>;
+  return { kind: decl.kind === "Variable" ? "variable" : "group", name: decl.name.text, decl, file, index: -1 };
+}
+
+const targetCache = new WeakMap<Resolution, Map<string, Sym | null>>();
+
+/** What the name at this place resolved to; undefined when it did not resolve (ISU0101/ISU0102 say why). */
+export function refTarget(r: Resolution, file: string, name: A.Name): Sym | undefined {
+  let map = targetCache.get(r);
+  if (!map) {
+    map = new Map();
+    for (const ref of r.refs) map.set(`${ref.file}:${ref.range.start.offset}`, ref.target ?? null);
+    targetCache.set(r, map);
+  }
+  return map.get(`${file}:${name.range.start.offset}`) ?? undefined;
+}
+
+export function quoteList(names: string[], last = "and"): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} ${last} ${q[q.length - 1]}`;
+}
+
+export function insertAt(file: string, pos: A.Position, text: string): TextEdit {
+  return { file, range: { start: pos, end: pos }, newText: text };
+}
+
+export function replace(file: string, range: A.Range, text: string): TextEdit {
+  return { file, range, newText: text };
+}
+
+/** The range of the first `length` characters of a range that starts a keyword (e.g. `summary`). */
+export function leading(range: A.Range, length: number): A.Range {
+  return { start: range.start, end: { offset: range.start.offset + length, line: range.start.line, column: range.start.column + length } };
+}
+
+/** Sets a reference's time point: replaces its `at <tp>`, or inserts one after the name. */
+export function setTimepointEdit(file: string, ref: A.VarRef, tp: string): TextEdit {
+  return ref.timepoint ? replace(file, ref.timepoint.range, tp) : insertAt(file, ref.name.range.end, ` at ${tp}`);
+}
+
+/**
+ * The variable whose `at` list decides when a measure is recorded: the
+ * variable itself, or a group's source (unless the group fixes its own time point).
+ */
+export function recordingVariable(r: Resolution, sym: Sym): Sym<A.VariableDecl> | undefined {
+  if (sym.kind === "variable") return sym as Sym<A.VariableDecl>;
+  if (sym.kind !== "group") return undefined;
+  const g = sym.decl as A.GroupDecl;
+  if (g.source.timepoint) return undefined;
+  return r.variables.get(g.source.name.text);
+}
+
+/** A fix that adds a time point to a variable's `at` list, in plan order. */
+export function addTimepointFix(r: Resolution, variable: Sym<A.VariableDecl>, tp: string): Fix | undefined {
+  const v = variable.decl;
+  if (!v.atRange || v.timepoints.some((t) => t.text === tp)) return undefined;
+  const order = tpOrder(r, tp);
+  const later = v.timepoints.find((t) => r.timepoints.has(t.text) && tpOrder(r, t.text) > order);
+  const edit = later ? insertAt(variable.file, later.range.start, `${tp}, `) : insertAt(variable.file, v.atRange.end, `, ${tp}`);
+  return { title: `Record '${v.name.text}' at '${tp}' too`, edits: [edit] };
+}

@@ -1,0 +1,40 @@
+// ISU0306: improvement and goal attainment need an ordered scale.
+import type * as A from "../ast.js";
+import { declarationsOf, refTarget } from "../check-support.js";
+import { describeMeasure } from "../measure-kind.js";
+import type { Rule } from "../rule.js";
+
+export const changeOnNominal: Rule = {
+  meta: {
+    code: "ISU0306",
+    name: "change-on-nominal",
+    defaultSeverity: "error",
+    description: "A change or attainment is asked of a variable that is not on an ordinal value set.",
+    docs: `A \`change\` counts who improved, stayed the same or worsened, and an \`attainment\` whether the measured value reached the intended one. Both need values in a meaningful order, which only an \`ordinal\` value set gives (\`valueset svarighet "…" ordinal better lower\`). A nominal set (kön, boendeform), multiple choice, free text, a date or a number has no such order here. If the values are ordered, declare the value set \`ordinal\` with its direction; otherwise ask with \`count\` at each time point or a \`crosstab\` of the two.`,
+  },
+  check(ctx) {
+    const r = ctx.resolution;
+    for (const { decl: q, file } of declarationsOf(r, "Question")) {
+      for (const a of q.analyses) {
+        if (a.kind !== "change" && a.kind !== "attainment") continue;
+        const name = a.kind === "change" ? a.variable : a.target.name;
+        const sym = refTarget(r, file, name);
+        if (!sym || sym.kind !== "variable") continue;
+        const t = (sym.decl as A.VariableDecl).type;
+        let why: string;
+        if (t.kind === "valueset" && !t.multiple) {
+          const vs = r.valuesets.get(t.valueset.text);
+          if (!vs || vs.decl.scale?.value === "ordinal") continue;
+          why = `on the nominal value set '${vs.name}'`;
+        } else why = `${describeMeasure(sym)}, not on an ordinal value set`;
+        const ordinalHint = t.kind === "valueset" && !t.multiple ? `if the values of '${t.valueset.text}' are ordered, declare it 'ordinal better higher' or 'ordinal better lower'; otherwise ` : "";
+        ctx.report({
+          file,
+          range: name.range,
+          message: `question '${q.name.text}': ${a.kind} needs an ordered scale, but '${sym.name}' is ${why}`,
+          hint: `${ordinalHint}ask with 'count ${sym.name} at <time point>' or a crosstab instead`,
+        });
+      }
+    }
+  },
+};
