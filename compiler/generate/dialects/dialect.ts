@@ -23,6 +23,24 @@ export interface Dialect {
   terminator: string;
   /** Casts an integer expression so that division gives a fraction. */
   toDecimal(expr: string): string;
+  // ---- Members the DDL generator needs (compiler/generate/ddl.ts).
+  /** A boolean literal: TRUE/FALSE, or 1/0 where booleans are integers or bits. */
+  booleanLiteral(value: boolean): string;
+  /**
+   * A CHECK condition for what the column type alone does not enforce (SQLite
+   * stores any value in any column), or undefined. Passes for NULL.
+   */
+  typeCheck(column: string, kind: "integer" | "decimal" | "boolean" | "date"): string | undefined;
+  /** True when the whole of `expr` matches `shape`: `#` is one digit, any other character stands for itself. */
+  matchesShape(expr: string, shape: string): string;
+  /** Statements that store a description of a table in the database catalog; [] where the engine has none. */
+  describeTable(table: string, text: string): string[];
+  /** Statements that store a description of a column in the database catalog; [] where the engine has none. */
+  describeColumn(table: string, column: string, text: string): string[];
+  /** Statements around a script so that it applies all or nothing. */
+  script: { begin: string[]; commit: string[] };
+  /** Longest identifier the engine keeps whole (PostgreSQL cuts longer ones to 63 bytes); undefined when there is no practical limit. */
+  maxIdentifierBytes?: number;
 }
 
 /** `--` comments, one per line; safe for any text (no block comment to close). */
@@ -32,4 +50,12 @@ export function lineComment(text: string): string {
     .split("\n")
     .map((l) => `-- ${l}`.trimEnd())
     .join("\n");
+}
+
+/**
+ * Rewrites a `matchesShape` shape into a dialect's pattern: each `#` becomes
+ * `digit`, every other character goes through `literal` (which escapes it).
+ */
+export function shapePattern(shape: string, digit: string, literal: (c: string) => string): string {
+  return [...shape].map((c) => (c === "#" ? digit : literal(c))).join("");
 }

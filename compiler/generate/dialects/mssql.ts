@@ -1,4 +1,4 @@
-import { lineComment, type Dialect } from "./dialect.js";
+import { lineComment, shapePattern, type Dialect } from "./dialect.js";
 
 export const mssql: Dialect = {
   name: "mssql",
@@ -8,4 +8,21 @@ export const mssql: Dialect = {
   types: { integer: "int", decimal: "decimal(18,4)", boolean: "bit", date: "date", text: "nvarchar(max)", code: "nvarchar(64)", timestamp: "datetime2" },
   terminator: ";",
   toDecimal: (e) => `CAST(${e} AS decimal(18,4))`,
+  booleanLiteral: (v) => (v ? "1" : "0"),
+  typeCheck: () => undefined,
+  matchesShape: (e, shape) => `${e} LIKE N'${shapePattern(shape, "[0-9]", (c) => ("%_[".includes(c) ? `[${c}]` : c === "'" ? "''" : c))}'`,
+  describeTable: (t, text) => [`${describe(text)}, @level1type = N'TABLE', @level1name = ${mssql.string(t)}`],
+  describeColumn: (t, c, text) => [`${describe(text)}, @level1type = N'TABLE', @level1name = ${mssql.string(t)}, @level2type = N'COLUMN', @level2name = ${mssql.string(c)}`],
+  // XACT_ABORT makes any error roll the whole script back; @isu_schema is the
+  // schema the tables are created in, which the descriptions must name.
+  maxIdentifierBytes: 128,
+  script: {
+    begin: ["SET XACT_ABORT ON", "BEGIN TRANSACTION", "DECLARE @isu_schema sysname = SCHEMA_NAME()"],
+    commit: ["COMMIT TRANSACTION"],
+  },
 };
+
+/** The start of an MS_Description extended property on an object in @isu_schema. */
+function describe(text: string): string {
+  return `EXEC sp_addextendedproperty @name = N'MS_Description', @value = ${mssql.string(text)}, @level0type = N'SCHEMA', @level0name = @isu_schema`;
+}

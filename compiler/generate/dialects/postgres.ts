@@ -1,4 +1,4 @@
-import { lineComment, type Dialect } from "./dialect.js";
+import { lineComment, shapePattern, type Dialect } from "./dialect.js";
 
 export const postgres: Dialect = {
   name: "postgres",
@@ -9,4 +9,12 @@ export const postgres: Dialect = {
   types: { integer: "integer", decimal: "numeric", boolean: "boolean", date: "date", text: "text", code: "varchar(64)", timestamp: "timestamp" },
   terminator: ";",
   toDecimal: (e) => `CAST(${e} AS numeric)`,
+  booleanLiteral: (v) => (v ? "TRUE" : "FALSE"),
+  typeCheck: () => undefined,
+  matchesShape: (e, shape) => `${e} ~ '^${shapePattern(shape, "[0-9]", (c) => (/[\\^$.|?*+()[\]{}]/.test(c) ? `\\${c}` : c === "'" ? "''" : c))}$'`,
+  describeTable: (t, text) => [`COMMENT ON TABLE ${postgres.quote(t)} IS ${postgres.string(text)}`],
+  describeColumn: (t, c, text) => [`COMMENT ON COLUMN ${postgres.quote(t)}.${postgres.quote(c)} IS ${postgres.string(text)}`],
+  // string() only doubles quotes, which is right only with standard strings (the default since 9.1).
+  maxIdentifierBytes: 63,
+  script: { begin: ["SET standard_conforming_strings = on", "BEGIN"], commit: ["COMMIT"] },
 };
