@@ -13,9 +13,9 @@ export const mssql: Dialect = {
   matchesShape: (e, shape) => `${e} LIKE N'${shapePattern(shape, "[0-9]", (c) => ("%_[".includes(c) ? `[${c}]` : c === "'" ? "''" : c))}'`,
   describeTable: (t, text) => [`${describe(text)}, @level1type = N'TABLE', @level1name = ${mssql.string(t)}`],
   describeColumn: (t, c, text) => [`${describe(text)}, @level1type = N'TABLE', @level1name = ${mssql.string(t)}, @level2type = N'COLUMN', @level2name = ${mssql.string(c)}`],
+  maxIdentifierBytes: 128,
   // XACT_ABORT makes any error roll the whole script back; @isu_schema is the
   // schema the tables are created in, which the descriptions must name.
-  maxIdentifierBytes: 128,
   script: {
     begin: ["SET XACT_ABORT ON", "BEGIN TRANSACTION", "DECLARE @isu_schema sysname = SCHEMA_NAME()"],
     commit: ["COMMIT TRANSACTION"],

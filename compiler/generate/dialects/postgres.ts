@@ -14,7 +14,7 @@ export const postgres: Dialect = {
   matchesShape: (e, shape) => `${e} ~ '^${shapePattern(shape, "[0-9]", (c) => (/[\\^$.|?*+()[\]{}]/.test(c) ? `\\${c}` : c === "'" ? "''" : c))}$'`,
   describeTable: (t, text) => [`COMMENT ON TABLE ${postgres.quote(t)} IS ${postgres.string(text)}`],
   describeColumn: (t, c, text) => [`COMMENT ON COLUMN ${postgres.quote(t)}.${postgres.quote(c)} IS ${postgres.string(text)}`],
-  // string() only doubles quotes, which is right only with standard strings (the default since 9.1).
   maxIdentifierBytes: 63,
+  // string() only doubles quotes, which is right only with standard strings (the default since 9.1).
   script: { begin: ["SET standard_conforming_strings = on", "BEGIN"], commit: ["COMMIT"] },
 };
