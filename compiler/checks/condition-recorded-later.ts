@@ -43,7 +43,7 @@ export const conditionRecordedLater: Rule = {
           const add = recorder && addTimepointFix(r, recorder, first);
           if (add) fixes.push(add);
           message = `variable '${v.name.text}': its condition reads ${measureWord(sym)} '${sym.name}', recorded only at ${quoteList(at)}, after '${v.name.text}' is first recorded at '${first}'`;
-          hint = `${recorder ? `record '${recorder.name}' at '${first}' too (add it to its 'at' list)` : `condition on something recorded by '${first}'`}, or record '${v.name.text}' from ${quoteList(at, "or")} on`;
+          hint = `${recorder ? `record '${recorder.name}' at '${first}' too (add it to its 'at' list)` : `condition on something recorded by '${first}'`}, or record '${v.name.text}' no earlier than '${at[0]}'`;
         }
         ctx.report({ file, range: ref.name.range, message, hint, fixes });
       }

@@ -70,7 +70,11 @@ function report(r: Resolution, file: string, owner: string, sym: Sym, tpName: A.
   const add = recorder && addTimepointFix(r, recorder, tp);
   if (add) fixes.push(add);
   if (!change) for (const t of at) fixes.push({ title: `Ask at '${t}'`, edits: [replace(file, tpName.range, t)] });
-  const elsewhere = change ? `or compare time points it is recorded at (${quoteList(at)})` : `or ask at ${quoteList(at, "or")}`;
+  const elsewhere = !change
+    ? `or ask at ${quoteList(at, "or")}`
+    : at.length > 1
+      ? `or compare time points it is recorded at (${quoteList(at)})`
+      : `so that it is recorded at both time points the change compares`;
   let hint: string;
   if (sym.kind === "group" && !recorder) hint = `group '${sym.name}' is formed from '${(sym.decl as A.GroupDecl).source.name.text}' at ${quoteList(at)} only; ask at ${quoteList(at, "or")}`;
   else if (sym.kind === "group") hint = `add '${tp}' to the 'at' list of its source variable '${recorder!.name}', ${elsewhere}`;
