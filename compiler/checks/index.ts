@@ -4,6 +4,18 @@
 import type { Rule } from "../rule.js";
 import { syntaxError } from "./syntax-error.js";
 import { undefinedName } from "./undefined-name.js";
+import { importNotFound } from "./import-not-found.js";
+import { importCycle } from "./import-cycle.js";
+import { planPlacement } from "./plan-placement.js";
+import { wrongKind } from "./wrong-kind.js";
+import { duplicateName } from "./duplicate-name.js";
+import { invalidIdentifier } from "./invalid-identifier.js";
+import { undefinedValue } from "./undefined-value.js";
+import { duplicateCode } from "./duplicate-code.js";
+import { duplicateLabel } from "./duplicate-label.js";
+import { valueTypeMismatch } from "./value-type-mismatch.js";
+import { missingCodeInGroup } from "./missing-code-in-group.js";
+import { invalidRange } from "./invalid-range.js";
 import { questionWithoutAnalysis } from "./question-without-analysis.js";
 import { severalAnalyses } from "./several-analyses.js";
 import { notCollectedAt } from "./not-collected-at.js";
@@ -23,6 +35,19 @@ import { goalNotBeforeMeasurement } from "./goal-not-before-measurement.js";
 export const allRules: Rule[] = [
   syntaxError,
   undefinedName,
+  // Group A: imports, names and values.
+  importNotFound,
+  importCycle,
+  planPlacement,
+  wrongKind,
+  duplicateName,
+  invalidIdentifier,
+  undefinedValue,
+  duplicateCode,
+  duplicateLabel,
+  valueTypeMismatch,
+  missingCodeInGroup,
+  invalidRange,
   // Group B: measurability and time.
   questionWithoutAnalysis,
   severalAnalyses,
