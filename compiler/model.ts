@@ -75,6 +75,12 @@ export interface VariableModel {
   sensitive: string[];
   /** The field is asked only when this holds. */
   condition?: ConditionModel;
+  /**
+   * The condition as read at each time point the variable is recorded at: a
+   * subject without `at` is read from its latest record at or before that time
+   * point (`condition` is the reading at the first one).
+   */
+  conditionAt?: Record<string, ConditionModel>;
   reason?: string;
   /** For choice variables whose value set has `other` values. */
   otherDescription?: OtherDescription;
@@ -334,7 +340,10 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       if (unit) m.unit = unit.value;
       const def = definitionOf(language, d.definitions);
       if (def) m.definition = def;
-      if (d.condition) m.condition = condition(d.condition, tps.slice(0, 1));
+      if (d.condition) {
+        m.condition = condition(d.condition, tps.slice(0, 1));
+        m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
+      }
       if (d.reason) m.reason = d.reason.value;
       return m;
     });

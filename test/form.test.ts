@@ -3,7 +3,7 @@
 // schema; and each kind of bad record fails with an error that names the field.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { buildForm, formGenerator, type Code, type Form, type FormCondition, type FormField, type FormTimepoint } from "../compiler/generate/form.js";
@@ -18,9 +18,13 @@ const SWEDISH_ONLY = path.join(fixtures, "form-enkel.isu");
 
 type Rec = Record<string, unknown>;
 
+// ajv is CommonJS: under NodeNext the default import is module.exports, whose
+// `default` is the class.
+const Ajv2020 = Ajv2020Module.default;
+
 // Strict ajv (the default) with warnings collected: a schema that makes ajv
 // complain is as bad as one that fails.
-function makeAjv(): { ajv: Ajv2020; warnings: string[] } {
+function makeAjv(): { ajv: InstanceType<typeof Ajv2020>; warnings: string[] } {
   const warnings: string[] = [];
   const log = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
   return { ajv: new Ajv2020({ allErrors: true, logger: { log, warn: log, error: log } }), warnings };
@@ -376,6 +380,8 @@ describe("form content of the rich fixture", () => {
         { field: "alder", timepoint: "bedomning", op: ">=", value: 80 },
       ],
     });
+    // Recorded at two time points, the declared description follows each one's own answer.
+    expect(fieldOf(sv, "uppfoljning", "insats_annan").visibleWhen).toEqual({ field: "insatser", timepoint: "uppfoljning", op: "=", value: "ovrigt" });
     // A condition on an earlier registration names that time point.
     expect(fieldOf(sv, "uppfoljning", "larm_anvands").visibleWhen).toEqual({ field: "insatser", timepoint: "bedomning", op: "=", value: "trygghetslarm" });
   });
@@ -421,7 +427,9 @@ describe("form content of the rich fixture", () => {
     expectRejected(bedomning, { ...base, anhorig_stod: 1 }, "anhorig_stod", "support from a relative asked although living alone");
     expectRejected(bedomning, { ...base, individ_id: "19121212-1212" }, "individ_id", "personnummer");
     expectRejected(bedomning, { ...base, personnummer: "x" }, "personnummer", "unknown field");
-    const { nojd: _n, ...follow } = { individ_id: "a1b2c3", forflyttning: 1, fall: false, nojd: 4, larm_anvands: 1 };
+    const { nojd: _n, ...follow } = { individ_id: "a1b2c3", forflyttning: 1, fall: false, insatser: ["matdistribution"], nojd: 4, larm_anvands: 1 };
+    expectRejected(uppfoljning, { ...follow, nojd: 4, insatser: ["ovrigt"] }, "insats_annan", "other service at follow-up without description");
+    expectAccepted(uppfoljning, { ...follow, nojd: 4, insatser: ["ovrigt"], insats_annan: "Fotvård" }, "other service at follow-up described");
     expectRejected(uppfoljning, follow, "nojd", "satisfaction missing");
     expectAccepted(uppfoljning, { ...follow, nojd: 9 }, "a missing-value code is an answer");
     // The alarm question depends on the assessment record: allowed either way here, and said so.

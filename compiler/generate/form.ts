@@ -255,10 +255,11 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
     return { field: v.name, codes: v.otherDescription!.codes.map((c) => storedCode(vs, c)) };
   };
 
-  const field = (v: VariableModel): FormField => {
+  const field = (v: VariableModel, timepoint: string): FormField => {
     const choice = v.type.kind === "choice" ? v.type : undefined;
     const numeric = v.type.kind === "integer" || v.type.kind === "decimal" ? v.type : undefined;
     const described = declaredDescriptionOf.get(v.name);
+    const condition = v.conditionAt?.[timepoint] ?? v.condition;
     return compact<FormField>({
       name: v.name,
       label: t(v.label),
@@ -273,7 +274,8 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
       max: numeric?.max,
       classifications: v.classifications,
       sensitive: v.sensitive,
-      visibleWhen: v.condition && conditions.build(v.condition),
+      // Read at this time point: an `other` description describes this registration's answer.
+      visibleWhen: condition && conditions.build(condition),
       otherDescription: v.otherDescription?.name,
       describesOther: described && describes(described),
       reason: v.reason,
@@ -300,7 +302,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
     const fields: FormField[] = [];
     for (const v of model.variables) {
       if (!v.timepoints.includes(tp.name)) continue;
-      fields.push(field(v));
+      fields.push(field(v, tp.name));
       if (v.otherDescription && !v.otherDescription.declared) fields.push(implicitDescription(v, tp.name));
     }
     return compact<FormTimepoint>({
