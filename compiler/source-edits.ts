@@ -46,3 +46,28 @@ export function removeListItem(sf: SourceFile, items: A.Range[], index: number):
   const [start, end] = index > 0 ? [items[index - 1]!.end.offset, item.end.offset] : [item.start.offset, items[1]!.start.offset];
   return { file: sf.path, range: spanRange(sf, start, end), newText: "" };
 }
+
+/** Inserts text at an offset. */
+export function insertAt(sf: SourceFile, offset: number, newText: string): TextEdit {
+  return { file: sf.path, range: spanRange(sf, offset, offset), newText };
+}
+
+/**
+ * Removes the text of `range`; when it stands alone on its lines, the whole
+ * lines go too (indentation and the line break), so no blank line is left.
+ */
+export function removeLines(sf: SourceFile, range: A.Range): TextEdit {
+  const text = sf.text;
+  let start = range.start.offset;
+  let end = range.end.offset;
+  const lineStart = lineStartOf(sf, start);
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === " " || text[lineEnd] === "\t")) lineEnd++;
+  const aloneBefore = text.slice(lineStart, start).trim() === "";
+  const aloneAfter = lineEnd === text.length || text[lineEnd] === "\n" || text[lineEnd] === "\r";
+  if (aloneBefore && aloneAfter) {
+    start = lineStart;
+    end = lineEnd + (text.startsWith("\r\n", lineEnd) ? 2 : lineEnd < text.length ? 1 : 0);
+  }
+  return { file: sf.path, range: spanRange(sf, start, end), newText: "" };
+}

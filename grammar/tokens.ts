@@ -101,6 +101,14 @@ export const Less = createToken({ name: "Less", pattern: /</ });
 export const Greater = createToken({ name: "Greater", pattern: />/ });
 export const Equals = createToken({ name: "Equals", pattern: /=/ });
 export const Star = createToken({ name: "Star", pattern: /\*/ });
+// A hyphenated name (`unused-variable`) names a rule in `rule <name> <severity>`.
+// It counts as an identifier wherever one may stand, so a hyphen in a
+// declared name is reported by the identifier check rather than the lexer.
+export const HyphenatedName = createToken({
+  name: "HyphenatedName",
+  pattern: /[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*(?:-[A-Za-z0-9_\u00C0-\u024F]+)+/,
+  categories: [Identifier],
+});
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -125,6 +133,7 @@ export const allTokens: TokenType[] = [
   Greater,
   Equals,
   Star,
+  HyphenatedName,
   ...[...keywordTokens].sort((a, b) => (b.PATTERN as RegExp).source.length - (a.PATTERN as RegExp).source.length),
   Identifier,
 ];

@@ -32,6 +32,26 @@ import { splitRecordedLater } from "./split-recorded-later.js";
 import { conditionRecordedLater } from "./condition-recorded-later.js";
 import { goalNotBeforeMeasurement } from "./goal-not-before-measurement.js";
 
+import { overlappingBands } from "./overlapping-bands.js";
+import { gapBetweenBands } from "./gap-between-bands.js";
+import { unmappedValues } from "./unmapped-values.js";
+import { groupSourceType } from "./group-source-type.js";
+import { valueMappedTwice } from "./value-mapped-twice.js";
+import { unusedVariable } from "./unused-variable.js";
+import { freeTextWithoutReason } from "./free-text-without-reason.js";
+import { sensitiveWithoutLegalBasis } from "./sensitive-without-legal-basis.js";
+import { unknownSensitiveCategory } from "./unknown-sensitive-category.js";
+import { noOtherOption } from "./no-other-option.js";
+import { missingDefinition } from "./missing-definition.js";
+import { missingTranslation } from "./missing-translation.js";
+import { classificationWithoutVersion } from "./classification-without-version.js";
+import { unknownClassification } from "./unknown-classification.js";
+import { kvaSummaryCode } from "./kva-summary-code.js";
+import { missingPurpose } from "./missing-purpose.js";
+import { smallCells } from "./small-cells.js";
+import { invalidRuleSetting } from "./invalid-rule-setting.js";
+import { invalidPlanSetting } from "./invalid-plan-setting.js";
+
 export const allRules: Rule[] = [
   syntaxError,
   undefinedName,
@@ -64,6 +84,26 @@ export const allRules: Rule[] = [
   splitRecordedLater,
   conditionRecordedLater,
   goalNotBeforeMeasurement,
+  // Group C: groups, data minimisation, quality, small numbers, plan settings.
+  overlappingBands,
+  gapBetweenBands,
+  unmappedValues,
+  groupSourceType,
+  valueMappedTwice,
+  unusedVariable,
+  freeTextWithoutReason,
+  sensitiveWithoutLegalBasis,
+  unknownSensitiveCategory,
+  noOtherOption,
+  missingDefinition,
+  missingTranslation,
+  classificationWithoutVersion,
+  unknownClassification,
+  kvaSummaryCode,
+  missingPurpose,
+  smallCells,
+  invalidRuleSetting,
+  invalidPlanSetting,
 ].sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));
 
 export const rulesByCode = new Map(allRules.map((r) => [r.meta.code, r]));
