@@ -1,5 +1,6 @@
 // The `isu` command line: thin; it parses arguments and calls the compiler.
 import { Command, CommanderError } from "commander";
+import { registerBuild } from "./build-command.js";
 import { registerCheck } from "./check-command.js";
 import { UsageError } from "./files.js";
 
@@ -12,6 +13,7 @@ export function makeProgram(): Command {
     .showHelpAfterError("(run 'isu --help' or 'isu <command> --help' for usage)")
     .exitOverride();
   registerCheck(program);
+  registerBuild(program);
   return program;
 }
 
