@@ -1,6 +1,9 @@
 // ISU0901: a `rule X severity` setting the compiler ignores: an unknown rule,
 // an unknown severity, or a change to a rule that cannot be changed. Mirrors
 // severityOverrides in compile.ts, which skips exactly these settings.
+// This rule reads the catalogue it belongs to, so the two import each other;
+// that is safe as long as the catalogue (checks/index.js or compile.js) is
+// loaded first, as every entry point does, and the catalogue is read only in check().
 import { findRule, SEVERITIES } from "../compile.js";
 import { allRules } from "./index.js";
 import type { Rule } from "../rule.js";
@@ -14,7 +17,7 @@ export const invalidRuleSetting: Rule = {
     defaultSeverity: "error",
     description: "A `rule` setting names an unknown rule or severity, or changes a rule that cannot be changed.",
     configurable: false,
-    docs: `\`rule <code or name> <severity>\` in the plan block raises, lowers or turns off one check: \`rule ISU0601 off\`, \`rule missing-translation error\`. The severity is one of \`error\`, \`warning\`, \`info\` and \`off\`. Rules marked *fixed* in the table above (syntax errors, broken imports, unresolved names, this check itself) cannot be changed, because the plan cannot be read or built without them. A setting the compiler cannot apply would otherwise be silently ignored, so it is an error; correct the code, the name or the severity (the hint suggests the closest), or remove the setting.`,
+    docs: `\`rule <code or name> <severity>\` in the plan block raises, lowers or turns off one check: \`rule ISU0601 off\`, \`rule missing-translation error\`. The severity is one of \`error\`, \`warning\`, \`info\` and \`off\`. Rules marked *fixed* in the table above (syntax errors, broken imports, undefined names and the plan-setting checks) cannot be changed, because the plan cannot be read or built without them. A setting the compiler cannot apply would otherwise be silently ignored, so it is an error; correct the code, the name or the severity (the hint suggests the closest), or remove the setting.`,
   },
   check(ctx) {
     const plan = ctx.resolution.plan;
