@@ -33,7 +33,7 @@ export function findRule(id: string): Rule | undefined {
   return rulesByCode.get(id.toUpperCase()) ?? rulesByName.get(id);
 }
 
-/** The plan's valid `rule` settings, code → severity. Invalid ones are reported by ISU0902. */
+/** The plan's valid `rule` settings, code → severity. Invalid ones are reported by ISU0901. */
 export function severityOverrides(plan: A.PlanDecl | undefined): Map<string, SeveritySetting> {
   const out = new Map<string, SeveritySetting>();
   for (const s of plan?.settings ?? []) {

@@ -3,6 +3,7 @@
 import type * as A from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { lookupMeasure, type Resolution } from "./resolve.js";
+import { declaredOtherDescriptions, otherCodes, readers } from "./usage.js";
 import { analysisReads, contextTimepoint, recordedAt, targetTimepoint } from "./semantics.js";
 
 /** Text per language code; the plan's own language is always present. */
@@ -266,13 +267,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     });
 
   const questions: QuestionModel[] = [];
-  const usedBy = new Map<string, Set<string>>();
-  const use = (name: string, q: string): void => {
-    const g = r.groups.get(name);
-    if (g) use(g.decl.source.name.text, q);
-    if (!usedBy.has(name)) usedBy.set(name, new Set());
-    usedBy.get(name)!.add(q);
-  };
+  // Who reads what comes from usage.ts, which the data-minimisation checks share.
+  const usedBy = readers(r);
   for (const s of [...r.questions.values()].sort((a, b) => a.index - b.index)) {
     const d = s.decl;
     const a = d.analyses[0];
@@ -283,31 +279,23 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       case "count":
       case "summary":
         analysis = { kind: a.kind, target: measureRef(a.target, targetTimepoint(r, a.target).tp) };
-        use(a.target.name.text, s.name);
         break;
       case "crosstab":
         analysis = { kind: "crosstab", row: measureRef(a.target, targetTimepoint(r, a.target).tp), column: measureRef(a.other, targetTimepoint(r, a.other).tp) };
-        use(a.target.name.text, s.name);
-        use(a.other.name.text, s.name);
         break;
       case "change":
         analysis = { kind: "change", variable: a.variable.text, from: a.from.text, to: a.to.text };
-        use(a.variable.text, s.name);
         break;
       case "attainment":
         analysis = { kind: "attainment", target: measureRef(a.target, targetTimepoint(r, a.target).tp), goal: measureRef(a.goal, targetTimepoint(r, a.goal).tp) };
-        use(a.target.name.text, s.name);
-        use(a.goal.name.text, s.name);
         break;
     }
     const splits: SplitModel[] = d.splits.map((sp) => {
-      sp.parts.forEach((p) => use(p.name.text, s.name));
       const parts = sp.parts.map((p) => measureRef(p, contextTimepoint(r, p, reads)));
       return { id: parts.map((p) => p.name).join("_x_"), parts };
     });
     const q: QuestionModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), analysis, splits, notes: d.notes.map((n) => n.value), reads };
     if (d.where.length) {
-      for (const w of d.where) for (const p of collectSubjects(w)) use(p, s.name);
       const conds = d.where.map((w) => condition(w, reads));
       q.where = conds.length === 1 ? conds[0]! : { kind: "and", parts: conds };
     }
@@ -351,14 +339,12 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   // `other` descriptions: a declared text variable conditioned on the other
   // code(s), or else an implicit `<variable>_annat` field.
   const byName = new Map(variables.map((v) => [v.name, v]));
+  const declaredDescriptions = new Map([...declaredOtherDescriptions(r)].map(([choice, text]) => [choice.name, byName.get(text.name)!]));
   for (const v of variables) {
-    if (v.type.kind !== "choice") continue;
-    const vs = valuesets.find((x) => x.name === (v.type as { valueset: string }).valueset);
-    const codes = vs?.values.filter((x) => x.other).map((x) => x.code) ?? [];
+    const sym = r.variables.get(v.name)!;
+    const codes = otherCodes(r, sym.decl);
     if (codes.length === 0) continue;
-    const declared = variables.find(
-      (t) => t.type.kind === "text" && t.condition?.kind === "compare" && t.condition.subject.name === v.name && t.condition.values.some((c) => codes.includes(String(c))),
-    );
+    const declared = declaredDescriptions.get(v.name);
     if (declared) {
       v.otherDescription = { name: declared.name, label: declared.label, codes, declared: true };
       continue;
@@ -418,12 +404,6 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   if (purpose) model.purpose = purpose.text.value;
   if (expected !== undefined) model.expected = expected;
   return model;
-}
-
-function collectSubjects(c: A.Condition): string[] {
-  if (c.kind === "compare") return [c.subject.name.text];
-  if (c.kind === "not") return collectSubjects(c.operand);
-  return c.parts.flatMap(collectSubjects);
 }
 
 /** A label in the wanted language, falling back to the plan's own. */
