@@ -25,7 +25,7 @@ import type { Generator } from "./output.js";
 const DIALECT_TITLES: Record<Dialect["name"], string> = { sqlite: "SQLite", postgres: "PostgreSQL", mssql: "Microsoft SQL Server" };
 
 /** Shapes of a personnummer or samordningsnummer (`#` = digit), which must never be used as individ_id. */
-const PERSONNUMMER_SHAPES = ["######-####", "######+####", "##########", "########-####", "########+####", "############"];
+const PERSONNUMMER_SHAPES = ["##########", "######-####", "######+####", "###### ####", "############", "########-####", "########+####", "######## ####"];
 
 interface Column {
   name: string;
