@@ -1,0 +1,171 @@
+// The aggregation queries: one named query per question and split (the whole
+// population, then one per `by` split), per SQL dialect, and a manifest
+// (queries.json) that names each query's question, split, analysis and result
+// columns. The result shape and the suppression policy are described in
+// docs/outputs.md ("Aggregation queries"); the shape itself is in queries/shape.ts.
+import type { AnalysisModel, MeasureRef, PlanModel, QuestionModel, SplitModel } from "../model.js";
+import { tr } from "../model.js";
+import { analysisParts } from "./queries/analyses.js";
+import { conditionSql } from "./queries/conditions.js";
+import { MeasureReader, POP_KEY } from "./queries/measures.js";
+import { assembleQuery, type SplitDim, type Sql } from "./queries/shape.js";
+import { queryTexts } from "./queries/texts.js";
+import { DIALECTS, type Dialect, type DialectName } from "./dialects/index.js";
+import type { Generator } from "./output.js";
+
+export interface QueryColumn {
+  name: string;
+  meaning: string;
+}
+
+export interface QuerySplit {
+  id: string;
+  parts: (MeasureRef & { label: string })[];
+}
+
+export interface Query {
+  /** `<question>__total` or `<question>__by_<split id>`. */
+  id: string;
+  question: string;
+  /** The question's label. */
+  title: string;
+  /** null for the whole population. */
+  split: QuerySplit | null;
+  analysis: AnalysisModel["kind"];
+  columns: QueryColumn[];
+  sql: string;
+}
+
+export interface QuerySet {
+  dialect: DialectName;
+  queries: Query[];
+  /** Every query, each after a comment naming it, as one script. */
+  script: string;
+}
+
+export function queryId(question: string, split: SplitModel | null): string {
+  return split ? `${question}__by_${split.id}` : `${question}__total`;
+}
+
+/** Column names every result may already use; a split part with such a name gets a suffix. */
+const FIXED_COLUMNS = new Set(["category", "row", "column", "from", "to", "outcome", "n", "share", "missing", "mean", "median", "min", "max", "suppressed", "row_type"]);
+
+function splitDims(model: PlanModel, split: SplitModel | null, r: MeasureReader): SplitDim[] {
+  if (!split) return [{ key: "s1", prefix: "", title: "", members: [], index: "1", constant: true }];
+  const used = new Set<string>();
+  return split.parts.map((part, i) => {
+    const reading = r.categorical(part);
+    if (reading.kind !== "single") throw new Error(`question split '${split.id}': '${part.name}' is multiple choice and cannot split a table`);
+    let prefix = part.name;
+    if (FIXED_COLUMNS.has(prefix) || used.has(prefix)) prefix = `${part.name}_${part.timepoint}`;
+    for (let k = 2; FIXED_COLUMNS.has(prefix) || used.has(prefix); k++) prefix = `${part.name}_${k}`;
+    used.add(prefix);
+    const title = r.label(part.kind === "group" ? r.group(part.name).label : r.variable(part.name).label);
+    return { key: `s${i + 1}`, prefix, title, members: reading.members, index: reading.index };
+  });
+}
+
+function describeAnalysis(a: AnalysisModel): string {
+  const at = (m: MeasureRef) => `${m.name} at ${m.timepoint}`;
+  switch (a.kind) {
+    case "count":
+    case "summary":
+      return `${a.kind} ${at(a.target)}`;
+    case "crosstab":
+      return `crosstab ${at(a.row)} by ${at(a.column)}`;
+    case "change":
+      return `change ${a.variable} from ${a.from} to ${a.to}`;
+    case "attainment":
+      return `attainment ${at(a.target)} against ${at(a.goal)}`;
+  }
+}
+
+export function buildQuery(model: PlanModel, q: QuestionModel, split: SplitModel | null, dialect: Dialect, lang: string = model.language): Query {
+  const r = new MeasureReader(model, dialect, lang);
+  const texts = queryTexts(lang);
+  const sql: Sql = { quote: dialect.quote, string: dialect.string, dec: dialect.toDecimal, texts };
+  try {
+    const dims = splitDims(model, split, r);
+    const parts = analysisParts(q.analysis, r, dims.map((d) => d.key));
+    const where = q.where ? conditionSql(q.where, r) : undefined;
+    const built = assembleQuery({ sql, dims, from: r.fromClause(), ...(where ? { where } : {}), parts, minCell: model.minCell, popKey: POP_KEY });
+    return {
+      id: queryId(q.name, split),
+      question: q.name,
+      title: tr(q.label, lang, model.language),
+      split: split ? { id: split.id, parts: split.parts.map((p) => ({ ...p, label: r.label(p.kind === "group" ? r.group(p.name).label : r.variable(p.name).label) })) } : null,
+      analysis: q.analysis.kind,
+      columns: built.columns.map((c) => ({ name: c.name, meaning: c.meaning })),
+      sql: built.sql,
+    };
+  } catch (e) {
+    throw new Error(`cannot generate the query for question '${q.name}'${split ? ` split by ${split.id}` : ""}: ${(e as Error).message}`);
+  }
+}
+
+function queryComment(model: PlanModel, query: Query, q: QuestionModel, dialect: Dialect): string {
+  const lines = [
+    `query: ${query.id}`,
+    `question: ${query.question} — ${query.title}`,
+    `split: ${query.split ? query.split.parts.map((p) => `${p.name} (${p.label})`).join(" × ") : "none (the whole population)"}`,
+    `analysis: ${describeAnalysis(q.analysis)}`,
+    `columns: ${query.columns.map((c) => c.name).join(", ")}`,
+  ];
+  return dialect.comment(lines.join("\n"));
+}
+
+function scriptHeader(model: PlanModel, dialect: Dialect, lang: string): string {
+  const title = tr(model.title, lang, model.language);
+  const lines = [
+    `${title} (plan ${model.name}${model.version ? `, version ${model.version}` : ""})`,
+    `Aggregation queries for ${dialect.name}, generated by the ISU compiler; do not edit, change the plan and rebuild.`,
+    "",
+    "One query per question and split. Each returns counts with the missing data (bortfall) of its group,",
+    `shares of all individuals in the group, and small-cell suppression: counts from 1 to ${model.minCell - 1} (min_cell ${model.minCell})`,
+    "are NULL with suppressed = 1, and so are the figures derived from them and the cells hidden to protect them.",
+    "queries.json lists every query with its columns; docs/outputs.md describes the shape and the policy.",
+  ];
+  return dialect.comment(lines.join("\n"));
+}
+
+export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language): QuerySet {
+  const queries: Query[] = [];
+  const blocks: string[] = [scriptHeader(model, dialect, lang)];
+  for (const q of model.questions) {
+    for (const split of [null, ...q.splits]) {
+      const query = buildQuery(model, q, split, dialect, lang);
+      queries.push(query);
+      blocks.push(`${queryComment(model, query, q, dialect)}\n${query.sql}${dialect.terminator}`);
+    }
+  }
+  return { dialect: dialect.name, queries, script: `${blocks.join("\n\n")}\n` };
+}
+
+/** queries.json: the manifest, with every query's SQL in each requested dialect. */
+export function queryManifest(model: PlanModel, sets: QuerySet[], lang: string): string {
+  const first = sets[0];
+  const manifest = {
+    plan: model.name,
+    title: tr(model.title, lang, model.language),
+    ...(model.version ? { version: model.version } : {}),
+    language: lang,
+    minCell: model.minCell,
+    dialects: sets.map((s) => s.dialect),
+    queries: (first?.queries ?? []).map((query, i) => ({
+      id: query.id,
+      question: query.question,
+      title: query.title,
+      split: query.split,
+      analysis: query.analysis,
+      columns: query.columns,
+      sql: Object.fromEntries(sets.map((s) => [s.dialect, s.queries[i]!.sql])),
+    })),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** `queries.<dialect>.sql` for each requested dialect, and `queries.json`. */
+export const queriesGenerator: Generator = (model, opts) => {
+  const sets = opts.dialects.map((name) => generateQueries(model, DIALECTS[name], opts.lang));
+  return [...sets.map((s) => ({ path: `queries.${s.dialect}.sql`, content: s.script })), { path: "queries.json", content: queryManifest(model, sets, opts.lang) }];
+};
