@@ -627,6 +627,16 @@ describe("script and generator", () => {
     expect(generateDdl(m, DIALECTS.postgres)).not.toContain("VARNING");
   });
 
+  it("cuts SQL Server descriptions to the 7,500 bytes an extended property holds", () => {
+    const [stmt] = DIALECTS.mssql.describeColumn("reg_x", "y", `${"å".repeat(3748)}😀😀 and more`);
+    const value = /@value = N'((?:[^']|'')*)'/.exec(stmt!)![1]!.replace(/''/g, "'");
+    expect(value.length).toBeLessThanOrEqual(3750);
+    expect(value.endsWith("…")).toBe(true);
+    expect(value).not.toMatch(/[\uD800-\uDBFF]…$/);
+    const [short] = DIALECTS.mssql.describeColumn("reg_x", "y", "Ålder 'år'");
+    expect(short).toContain("@value = N'Ålder ''år'''");
+  });
+
   it("node-sql-parser still cannot parse T-SQL REFERENCES (drop the workaround when this fails)", () => {
     expect(() => parseTsql("CREATE TABLE [a] ([x] int NULL REFERENCES [b] ([y]))")).toThrow();
     expect(() => parseTsql("CREATE TABLE [a] ([x] int NULL)")).not.toThrow();

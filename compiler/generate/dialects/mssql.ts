@@ -22,7 +22,16 @@ export const mssql: Dialect = {
   },
 };
 
+/** An extended property's value is a sql_variant of at most 7,500 bytes: 3,750 UTF-16 code units. */
+const MAX_DESCRIPTION = 3750;
+
 /** The start of an MS_Description extended property on an object in @isu_schema. */
 function describe(text: string): string {
-  return `EXEC sp_addextendedproperty @name = N'MS_Description', @value = ${mssql.string(text)}, @level0type = N'SCHEMA', @level0name = @isu_schema`;
+  let value = text;
+  if (value.length > MAX_DESCRIPTION) {
+    value = value.slice(0, MAX_DESCRIPTION - 1);
+    if (/[\uD800-\uDBFF]$/.test(value)) value = value.slice(0, -1);
+    value += "…";
+  }
+  return `EXEC sp_addextendedproperty @name = N'MS_Description', @value = ${mssql.string(value)}, @level0type = N'SCHEMA', @level0name = @isu_schema`;
 }
