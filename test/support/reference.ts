@@ -117,9 +117,12 @@ function groupCode(g: GroupModel, source: VariableModel, r: Records, value: Reco
 
 /** `where`: a comparison on a missing value is false (so `not` makes it true). */
 function holds(c: ConditionModel, r: Records, id: string): boolean {
-  if (c.kind === "and") return c.parts.every((p) => holds(p, r, id));
-  if (c.kind === "or") return c.parts.some((p) => holds(p, r, id));
+  if (c.kind === "compare") return compareHolds(c, r, id);
   if (c.kind === "not") return !holds(c.operand, r, id);
+  return c.kind === "and" ? c.parts.every((p) => holds(p, r, id)) : c.parts.some((p) => holds(p, r, id));
+}
+
+function compareHolds(c: Extract<ConditionModel, { kind: "compare" }>, r: Records, id: string): boolean {
   const listed = c.values.map(String);
   const ordered = (x: number, decimal: boolean): boolean => {
     const v = Number(c.values[0]);
