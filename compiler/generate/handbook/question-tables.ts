@@ -123,11 +123,11 @@ export class QuestionTables {
     rows.push(line(C.missing, "missing"), line(C.totalRow, "total"));
     const notes = [Q.shareOfRow];
     if (this.d.isMultiple(r) || this.d.isMultiple(c)) notes.push(Q.shareMultiple);
-    for (const s of splits) notes.push(Q.crosstabPerSplit(s.title));
+    for (const s of splits) notes.push(Q.crosstabPerSplit(s.title, this.d.list(s.categories)));
     return {
       cls: "result",
       caption: Q.crosstab(this.d.measure(r), this.d.measure(c)),
-      header: [corner(this.d.measureLabel(r), this.d.measureLabel(c)), ...columns, C.missing, C.totalRow],
+      header: [corner(this.d.measure(r), this.d.measure(c)), ...columns, C.missing, C.totalRow],
       rows,
       notes,
     };

@@ -80,7 +80,7 @@ export const en: HandbookStrings = {
     suppression: (m) =>
       `Cells with fewer than ${m} individuals are not shown. Nor are the shares, means, changes and missing counts derived from them, so that no single individual can be singled out.`,
     expected: (e, c, p) => `With about ${e} individuals over ${c} groups there will be on average ${p} individuals per group – and fewer in each cell.`,
-    crosstabPerSplit: (s) => `The table is also reported for each category of ${s}.`,
+    crosstabPerSplit: (s, c) => `The table is also reported for each category of ${s}: ${c}.`,
   },
   cells: {
     total: "All",
@@ -119,7 +119,6 @@ export const en: HandbookStrings = {
     optional: "Optional",
     requiredWhen: (c) => `Required when ${c}`,
     optionalWhen: (c) => `Optional, shown when ${c}`,
-    describeWhen: (c) => `Describe when ${c}`,
     none: "No data are registered at this time point.",
     countKey: "Number of variables",
   },

@@ -80,7 +80,7 @@ export const sv: HandbookStrings = {
     suppression: (m) =>
       `Celler med färre än ${m} individer visas inte. Det gäller också andelar, medelvärden, förändring och bortfall som bygger på dem, så att ingen enskild individ kan pekas ut.`,
     expected: (e, c, p) => `Med omkring ${e} individer fördelade på ${c} grupper blir det i genomsnitt ${p} individer per grupp – och färre i varje cell.`,
-    crosstabPerSplit: (s) => `Tabellen redovisas också för varje kategori av ${s}.`,
+    crosstabPerSplit: (s, c) => `Tabellen redovisas också för varje kategori av ${s}: ${c}.`,
   },
   cells: {
     total: "Alla",
@@ -119,7 +119,6 @@ export const sv: HandbookStrings = {
     optional: "Frivillig",
     requiredWhen: (c) => `Obligatorisk när ${c}`,
     optionalWhen: (c) => `Frivillig, visas när ${c}`,
-    describeWhen: (c) => `Beskriv när ${c}`,
     none: "Inga uppgifter registreras vid detta mättillfälle.",
     countKey: "Antal uppgifter",
   },

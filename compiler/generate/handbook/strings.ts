@@ -98,7 +98,7 @@ export interface HandbookStrings {
     splitMissing: (split: string) => string;
     suppression: (minCell: number) => string;
     expected: (expected: number, columns: number, perColumn: number) => string;
-    crosstabPerSplit: (split: string) => string;
+    crosstabPerSplit: (split: string, categories: string) => string;
   };
   cells: {
     total: string;
@@ -135,7 +135,6 @@ export interface HandbookStrings {
     optional: string;
     requiredWhen: (condition: string) => string;
     optionalWhen: (condition: string) => string;
-    describeWhen: (condition: string) => string;
     none: string;
     countKey: string;
   };

@@ -40,7 +40,7 @@ export function buildView(model: PlanModel, lang: string, s: HandbookStrings, fm
   const n = (i: number, h: string) => `${i}. ${h}`;
 
   const questionViews = model.questions.map((q, i) => questionView(d, tables, q, i + 1));
-  const timepointViews = model.timepoints.map((t, i) => timepointView(d, t.name, i + 1));
+  const timepointViews = model.timepoints.map((t, i) => timepointView(d, t.name, `3.${i + 1}`));
 
   const toc: TocEntry[] = [
     { href: SECTION_IDS.purpose, text: n(1, S.purpose), children: [] },
@@ -200,7 +200,7 @@ function requirement(d: Describer, v: VariableModel, tp: string): string {
   return v.required ? S.requiredWhen(c) : S.optionalWhen(c);
 }
 
-function timepointView(d: Describer, name: string, number: number): TimepointView {
+function timepointView(d: Describer, name: string, number: string): TimepointView {
   const { model, s } = d;
   const S = s.schedule;
   const tp = model.timepoints.find((t) => t.name === name)!;
@@ -212,14 +212,18 @@ function timepointView(d: Describer, name: string, number: number): TimepointVie
     rows.push([[d.link(d.label(v.label) || d.plain(v.name), anchor.variable(v.name))], [d.code(v.name)], d.type(v), [text(requirement(d, v, name))]]);
     const od = v.otherDescription;
     if (od && !od.declared) {
-      const codes = d.list(od.codes.map((c) => d.valueLabel({ kind: "variable", name: v.name, timepoint: name }, c)));
-      rows.push([[text(d.label(od.label))], [d.code(od.name)], [text(s.types.text)], [text(S.describeWhen(`${d.label(v.label)} = ${codes}`))]]);
+      // The form adds this field itself and requires it whenever an `other` code is chosen.
+      const ref = { kind: "variable" as const, name: v.name, timepoint: name };
+      const labels = od.codes.map((c) => d.valueLabel(ref, c));
+      const C = s.conditions;
+      const when = `${d.measureLabel(ref)} ${d.isMultiple(ref) ? C.includesAnyOf(labels) : C.isOneOf(labels)}`;
+      rows.push([[text(d.label(od.label))], [d.code(od.name)], [text(s.types.text)], [text(S.requiredWhen(when))]]);
     }
   }
   facts.push(fact(S.countKey, [text(String(rows.length))]));
   return {
     id: anchor.timepoint(name),
-    heading: `${number}. ${d.timepoint(name)}`,
+    heading: `${number} ${d.timepoint(name)}`,
     label: d.timepoint(name),
     name: d.fmt.code(name),
     facts,

@@ -29,6 +29,7 @@ table.facts { width: 100%; }
 table.facts th, table.facts td { border: none; border-bottom: 1px solid var(--soft); padding: .25em .8em .25em 0; }
 table.facts th { font-weight: 600; width: 14rem; color: var(--muted); }
 figure.table { margin: 1em 0 1.6em; overflow-x: auto; }
+td code, th code { white-space: nowrap; }
 figcaption { font-weight: 600; margin-bottom: .3em; }
 table.result td { text-align: center; white-space: nowrap; color: var(--muted); }
 table.result thead th:not(:first-child) { text-align: center; }
