@@ -1,6 +1,6 @@
 // The .isu parser: one CstParser instance, reused for every parse (Chevrotain's
 // grammar recording is costly; the instance is cheap to re-feed).
-import { CstParser, type CstNode, type IRecognitionException, type ILexingError, type IToken, type TokenType, type IParserErrorMessageProvider, EOF } from "chevrotain";
+import { CstParser, type CstNode, type IRecognitionException, type ILexingError, type IToken, type TokenType, type IParserErrorMessageProvider, EOF, MismatchedTokenException, tokenMatcher } from "chevrotain";
 import * as T from "./tokens.js";
 
 function describe(tt: TokenType): string {
@@ -31,7 +31,63 @@ const RULE_NAMES: Record<string, string> = {
   value: "a value (a code, a number, true or false)",
   text: 'a text in quotes ("…" or """…""")',
   range: "a range (e.g. 18..120, 80.. or ..64)",
+  importDecl: 'an import path in quotes (import "./gemensamt.isu")',
+  planDecl: "a plan (plan <name> \"<title>\" { … })",
+  timepointDecl: "a time point (timepoint <name> \"<label>\")",
+  valuesetDecl: "a value set (valueset <name> \"<label>\" { … })",
+  valueDecl: "a value (a code and its label in quotes)",
+  variableDecl: "a variable (variable <name> \"<label>\" : <type>)",
+  groupDecl: "a group (group <name> \"<label>\" from <variable> { … })",
+  groupEntry: "a group entry (name \"label\" = values or a range)",
+  questionDecl: "a question (question <name> \"<label>\" { … })",
+  translation: 'a translation (label en "…")',
+  definition: 'a definition (definition "…" or definition en "…")',
+  classification: 'a classification code (code icf "d450", code ksi 2022 "…", code kva "…")',
+  countAnalysis: "a variable or group to count",
+  summaryAnalysis: "a numeric variable to summarise",
+  crosstabAnalysis: "crosstab <variable> by <variable>",
+  changeAnalysis: "change <variable> from <time point> to <time point>",
+  attainmentAnalysis: "attainment <variable> against <goal variable>",
+  splitClause: "a variable or group after 'by'",
+  split: "a variable or group after 'by'",
+  varRef: "a variable or group name",
+  condition: "a condition (e.g. kon = kvinna, alder >= 65)",
+  conjunction: "a condition (e.g. kon = kvinna, alder >= 65)",
+  unary: "a condition (e.g. kon = kvinna, alder >= 65)",
 };
+
+/** Tokens that begin a declaration; a block missing its `}` ends at one of them. */
+const DECLARATION_STARTS: TokenType[] = [T.Import, T.Plan, T.Timepoint, T.Valueset, T.Variable, T.Group, T.Question];
+
+/** Tokens that begin an item of each kind of block (the first tokens of the item rules below). */
+const ITEM_STARTS = {
+  plan: [T.Organisation, T.Version, T.Language, T.Translations, T.MinCell, T.Expected, T.Purpose, T.Note, T.LegalBasis, T.Rule, T.Label],
+  timepoint: [T.When, T.Label, T.Definition],
+  valueset: [T.NumberLiteral, T.Identifier, T.Label, T.Definition],
+  value: [T.Label, T.Definition, T.Code],
+  variable: [T.Definition, T.Label, T.Code, T.Required, T.Optional, T.Sensitive, T.When, T.Reason, T.Unit],
+  group: [T.Label, T.Identifier, T.StringLiteral, T.TripleString],
+  groupEntry: [T.Label],
+  question: [T.Count, T.Summary, T.Crosstab, T.Change, T.Attainment, T.By, T.Where, T.Label, T.Note],
+} satisfies Record<string, TokenType[]>;
+
+const BLOCK_ITEM: Record<keyof typeof ITEM_STARTS, string> = {
+  plan: RULE_NAMES["planItem"]!,
+  timepoint: RULE_NAMES["timepointItem"]!,
+  valueset: RULE_NAMES["valuesetItem"]!,
+  value: RULE_NAMES["valueItem"]!,
+  variable: RULE_NAMES["variableItem"]!,
+  group: RULE_NAMES["groupItem"]!,
+  groupEntry: RULE_NAMES["translation"]!,
+  question: RULE_NAMES["questionItem"]!,
+};
+
+/** The items of blocks: a failure inside one is recovered within its block. */
+const ITEM_RULES = new Set(["planItem", "timepointItem", "valuesetItem", "valueDecl", "valueItem", "variableItem", "groupItem", "groupEntry", "questionItem", "translation"]);
+
+const real = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+
+const matchesAny = (t: IToken, types: TokenType[]): boolean => types.some((tt) => tokenMatcher(t, tt));
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
@@ -52,10 +108,112 @@ export class IsuParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: "full" });
     this.performSelfAnalysis();
+    // Stray text inside a block is skipped by blockGoesOn (one error a run);
+    // Chevrotain's own repetition re-sync would skip the same text again.
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
+  }
+
+  /**
+   * The loop condition of every `{ … }` block (and of the file). It skips text
+   * that cannot begin an item, reporting one error for the run (a `{ … }` in it
+   * is skipped whole), and says whether an item follows. A block also ends,
+   * for recovery only, at a declaration keyword or at a token on a later line
+   * that is indented no deeper than the line that opened it: there the `}` was
+   * most likely forgotten, and the enclosing block goes on. Valid text is never
+   * affected: an item is recognised before indentation is looked at.
+   */
+  private blockGoesOn(open: IToken | undefined, kind: keyof typeof ITEM_STARTS | "file"): boolean {
+    const starts = kind === "file" ? DECLARATION_STARTS : ITEM_STARTS[kind];
+    const indent = open ? this.lineIndent(open) : 0;
+    let first: IToken | undefined;
+    for (;;) {
+      const t = this.LA(1);
+      if (t.tokenType === EOF) break;
+      const prev = this.LA(0);
+      // The rest of a line that went wrong is skipped with it, up to a `}`
+      // that can close this block (one standing first on its line, or on the
+      // line that opened the block).
+      const restOfBrokenLine = first !== undefined && prev.startLine === t.startLine;
+      if (restOfBrokenLine) {
+        if (matchesAny(t, DECLARATION_STARTS)) break;
+        if (t.tokenType === T.RBrace && kind !== "file" && open && real(open) && open.startLine === t.startLine) break;
+      } else {
+        if (matchesAny(t, starts)) break;
+        if (kind !== "file") {
+          if (t.tokenType === T.RBrace || matchesAny(t, DECLARATION_STARTS)) break;
+          if (open && real(open) && t.startLine! > open.startLine! && (t.startColumn ?? 1) <= indent) break;
+        }
+      }
+      first ??= t;
+      // A stray `{` on the line that opened the block (or after a `{` the parser
+      // had to supply) is most likely the block's own brace, typed twice or
+      // late: skip it alone. Elsewhere it opens a broken item: skip it whole.
+      const own = !open || !real(open) || t.startLine === open.startLine;
+      if (t.tokenType === T.LBrace && !own) this.skipBalanced();
+      else this.SKIP_TOKEN();
+    }
+    if (first) {
+      const expected = kind === "file" ? RULE_NAMES["file"]! : BLOCK_ITEM[kind];
+      (this as unknown as { SAVE_ERROR(e: Error): void }).SAVE_ERROR(new MismatchedTokenException(`unexpected ${shown(first)}: expected ${expected}`, first, this.LA(0)));
+    }
+    const next = this.LA(1);
+    return next.tokenType !== EOF && matchesAny(next, starts);
+  }
+
+  /** Skips a `{ … }` run of stray text up to and including its matching `}`. */
+  private skipBalanced(): void {
+    let depth = 0;
+    do {
+      const t = this.LA(1);
+      if (t.tokenType === EOF) return;
+      if (t.tokenType === T.LBrace) depth++;
+      else if (t.tokenType === T.RBrace) depth--;
+      this.SKIP_TOKEN();
+    } while (depth > 0);
+  }
+
+  /**
+   * Rule-level recovery (Chevrotain re-syncs a failed rule by skipping to a
+   * token that may follow it) knows nothing of braces and may skip out of a
+   * block. A failed block item therefore stops where it failed, and the
+   * block's loop (blockGoesOn) skips the rest of the broken item.
+   */
+  findReSyncTokenType(): TokenType {
+    if (ITEM_RULES.has(this.currentRule())) return this.LA(1).tokenType;
+    return (CstParser.prototype as unknown as { findReSyncTokenType(this: IsuParser): TokenType }).findReSyncTokenType.call(this);
+  }
+
+  isInCurrentRuleReSyncSet(tokenType: TokenType): boolean {
+    if (ITEM_RULES.has(this.currentRule())) return true;
+    return (CstParser.prototype as unknown as { isInCurrentRuleReSyncSet(this: IsuParser, t: TokenType): boolean }).isInCurrentRuleReSyncSet.call(this, tokenType);
+  }
+
+  private currentRule(): string {
+    return (this as unknown as { getCurrRuleFullName(): string }).getCurrRuleFullName();
+  }
+
+  private indents = new WeakMap<IToken, number>();
+
+  /** The column of the first token on the line of `tok` (a block's `{`, just consumed when first asked). */
+  private lineIndent(tok: IToken): number {
+    const cached = this.indents.get(tok);
+    if (cached !== undefined) return cached;
+    const tokens = this.input;
+    const here = (this as unknown as { exportLexerState(): number }).exportLexerState();
+    let i = tokens[here] === tok ? here : tokens.indexOf(tok);
+    let indent = tok.startColumn ?? 1;
+    if (i >= 0) {
+      while (i > 0 && tokens[i - 1]!.startLine === tok.startLine) i--;
+      indent = tokens[i]!.startColumn ?? 1;
+    }
+    this.indents.set(tok, indent);
+    return indent;
   }
 
   public file = this.RULE("file", () => {
-    this.MANY(() =>
+    this.MANY({
+      GATE: () => this.blockGoesOn(undefined, "file"),
+      DEF: () =>
       this.OR([
         { ALT: () => this.SUBRULE(this.importDecl) },
         { ALT: () => this.SUBRULE(this.planDecl) },
@@ -65,7 +223,7 @@ export class IsuParser extends CstParser {
         { ALT: () => this.SUBRULE(this.groupDecl) },
         { ALT: () => this.SUBRULE(this.questionDecl) },
       ]),
-    );
+    });
   });
 
   private text = this.RULE("text", () => {
@@ -81,8 +239,8 @@ export class IsuParser extends CstParser {
     this.CONSUME(T.Plan);
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.OPTION(() => this.SUBRULE(this.text, { LABEL: "label" }));
-    this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.planItem));
+    const open = this.CONSUME(T.LBrace);
+    this.MANY({ GATE: () => this.blockGoesOn(open, "plan"), DEF: () => this.SUBRULE(this.planItem) });
     this.CONSUME(T.RBrace);
   });
 
@@ -132,8 +290,8 @@ export class IsuParser extends CstParser {
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.OPTION(() => this.SUBRULE(this.text, { LABEL: "label" }));
     this.OPTION1(() => {
-      this.CONSUME(T.LBrace);
-      this.MANY(() => this.SUBRULE(this.timepointItem));
+      const open = this.CONSUME(T.LBrace);
+      this.MANY({ GATE: () => this.blockGoesOn(open, "timepoint"), DEF: () => this.SUBRULE(this.timepointItem) });
       this.CONSUME(T.RBrace);
     });
   });
@@ -164,8 +322,8 @@ export class IsuParser extends CstParser {
         },
       ]),
     );
-    this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.valuesetItem));
+    const open = this.CONSUME(T.LBrace);
+    this.MANY({ GATE: () => this.blockGoesOn(open, "valueset"), DEF: () => this.SUBRULE(this.valuesetItem) });
     this.CONSUME(T.RBrace);
   });
 
@@ -182,8 +340,8 @@ export class IsuParser extends CstParser {
     this.SUBRULE(this.text, { LABEL: "label" });
     this.MANY(() => this.OR1([{ ALT: () => this.CONSUME(T.Other, { LABEL: "marker" }) }, { ALT: () => this.CONSUME(T.Missing, { LABEL: "marker" }) }]));
     this.OPTION(() => {
-      this.CONSUME(T.LBrace);
-      this.MANY1(() => this.SUBRULE(this.valueItem));
+      const open = this.CONSUME(T.LBrace);
+      this.MANY1({ GATE: () => this.blockGoesOn(open, "value"), DEF: () => this.SUBRULE(this.valueItem) });
       this.CONSUME(T.RBrace);
     });
   });
@@ -215,8 +373,8 @@ export class IsuParser extends CstParser {
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "timepoint" }) });
     });
     this.OPTION2(() => {
-      this.CONSUME(T.LBrace);
-      this.MANY(() => this.SUBRULE(this.variableItem));
+      const open = this.CONSUME(T.LBrace);
+      this.MANY({ GATE: () => this.blockGoesOn(open, "variable"), DEF: () => this.SUBRULE(this.variableItem) });
       this.CONSUME(T.RBrace);
     });
   });
@@ -276,8 +434,8 @@ export class IsuParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text, { LABEL: "label" }));
     this.CONSUME(T.From);
     this.SUBRULE(this.varRef, { LABEL: "source" });
-    this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.groupItem));
+    const open = this.CONSUME(T.LBrace);
+    this.MANY({ GATE: () => this.blockGoesOn(open, "group"), DEF: () => this.SUBRULE(this.groupItem) });
     this.CONSUME(T.RBrace);
   });
 
@@ -298,8 +456,8 @@ export class IsuParser extends CstParser {
       { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.value) }) },
     ]);
     this.OPTION1(() => {
-      this.CONSUME(T.LBrace);
-      this.MANY(() => this.SUBRULE(this.translation));
+      const open = this.CONSUME(T.LBrace);
+      this.MANY({ GATE: () => this.blockGoesOn(open, "groupEntry"), DEF: () => this.SUBRULE(this.translation) });
       this.CONSUME(T.RBrace);
     });
   });
@@ -308,8 +466,8 @@ export class IsuParser extends CstParser {
     this.CONSUME(T.Question);
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.OPTION(() => this.SUBRULE(this.text, { LABEL: "label" }));
-    this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.questionItem));
+    const open = this.CONSUME(T.LBrace);
+    this.MANY({ GATE: () => this.blockGoesOn(open, "question"), DEF: () => this.SUBRULE(this.questionItem) });
     this.CONSUME(T.RBrace);
   });
 
@@ -463,6 +621,53 @@ export function parseText(text: string): ParseOutput {
     tokens: lexed.tokens,
     comments: (lexed.groups["comments"] as IToken[] | undefined) ?? [],
     lexErrors: lexed.errors,
-    parseErrors: parser.errors.slice(),
+    parseErrors: withoutCascades(parser.errors, lexed.tokens),
   };
+}
+
+/**
+ * Drops follow-on errors. After recovery the next tokens may be misread too
+ * (`2 b` is read as a value without a label, then `b` as a new value whose
+ * label is missing): an error within two tokens of the previous error, or of
+ * an unterminated text, says nothing new. One broken line then gives one message.
+ */
+function withoutCascades(errors: IRecognitionException[], tokens: IToken[]): IRecognitionException[] {
+  const index = new Map<IToken, number>();
+  tokens.forEach((t, i) => index.set(t, i));
+  const at = (t: IToken): number => index.get(t) ?? tokens.length;
+  const troubled = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.tokenType === T.UnterminatedString || t.tokenType === T.UnterminatedTriple) troubled.add(i);
+  });
+  const sorted = [...errors].sort((a, b) => at(a.token) - at(b.token));
+  const out: IRecognitionException[] = [];
+  for (const e of sorted) {
+    const i = at(e.token);
+    const cascade = troubled.has(i) || troubled.has(i - 1) || troubled.has(i - 2);
+    troubled.add(i);
+    if (!cascade) out.push(atEndOfLine(e, tokens[i - 1]));
+  }
+  return out;
+}
+
+/**
+ * "expected X but found Y" where Y starts a later line than the last token
+ * read: the missing X belongs at the end of that token's line, so the error
+ * points there (zero width), not at the next line's first word.
+ */
+function atEndOfLine(e: IRecognitionException, previous: IToken | undefined): IRecognitionException {
+  const t = e.token;
+  if (e.message.startsWith("unexpected ") || !previous || previous.endLine === undefined || previous.endColumn === undefined || previous.endOffset === undefined) return e;
+  if (Number.isFinite(t.startOffset) && t.startLine !== undefined && t.startLine <= previous.endLine) return e;
+  const at: IToken = {
+    ...previous,
+    image: "",
+    startOffset: previous.endOffset + 1,
+    endOffset: previous.endOffset,
+    startLine: previous.endLine,
+    endLine: previous.endLine,
+    startColumn: previous.endColumn + 1,
+    endColumn: previous.endColumn,
+  };
+  return Object.assign(Object.create(Object.getPrototypeOf(e) as object) as IRecognitionException, e, { token: at, message: e.message });
 }

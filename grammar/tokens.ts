@@ -115,8 +115,9 @@ export const allTokens: TokenType[] = [
   LineComment,
   BlockComment,
   TripleString,
-  StringLiteral,
+  // Before StringLiteral, or an unclosed `"""` would lex as `""` plus an unclosed `"`.
   UnterminatedTriple,
+  StringLiteral,
   UnterminatedString,
   NumberLiteral,
   DotDot,
