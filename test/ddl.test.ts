@@ -627,6 +627,13 @@ describe("script and generator", () => {
     expect(generateDdl(m, DIALECTS.postgres)).not.toContain("VARNING");
   });
 
+  it("warns in the header when a variable takes a name the layout already uses", () => {
+    const clash = structuredClone(m);
+    clash.variables.find((v) => v.name === "alder")!.name = "registrerad_datum";
+    expect(generateDdl(clash, DIALECTS.sqlite)).toMatch(/VARNING: skriptet skulle skapa dessa namn två gånger[\s\S]*reg_inskrivning\.registrerad_datum/);
+    expect(generateDdl(m, DIALECTS.sqlite)).not.toContain("VARNING");
+  });
+
   it("cuts SQL Server descriptions to the 7,500 bytes an extended property holds", () => {
     const [stmt] = DIALECTS.mssql.describeColumn("reg_x", "y", `${"å".repeat(3748)}😀😀 and more`);
     const value = /@value = N'((?:[^']|'')*)'/.exec(stmt!)![1]!.replace(/''/g, "'");

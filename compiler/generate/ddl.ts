@@ -234,6 +234,28 @@ function identifiers(model: PlanModel): string[] {
   return [...new Set(names)];
 }
 
+/**
+ * Names the script would create twice: a variable called `individ_id` or
+ * `registrerad_datum`, or a time point `a__b` beside variable `b` at `a`. The
+ * script then fails; the header says why. Case-insensitive, as SQL Server is.
+ */
+function collisions(model: PlanModel): string[] {
+  const dup = (names: string[]): string[] => {
+    const seen = new Set<string>();
+    const twice: string[] = [];
+    for (const n of names) {
+      if (seen.has(n.toLowerCase())) twice.push(n);
+      seen.add(n.toLowerCase());
+    }
+    return twice;
+  };
+  const layouts = storageLayout(model);
+  const tables = [PLAN_TABLE, INDIVID_TABLE, ...model.valuesets.map((v) => lookupTable(v.name)), ...layouts.flatMap((l) => [l.table, ...l.choiceTables.map((ct) => ct.name)])];
+  const out = dup(tables);
+  for (const l of layouts) out.push(...dup([INDIVID_KEY, REGISTERED_DATE, ...l.columns.map((col) => col.name)]).map((c) => `${l.table}.${c}`));
+  return out;
+}
+
 function header(model: PlanModel, d: Dialect, lang: string): string[] {
   const t = ddlTexts(lang);
   const title = tr(model.title, lang, model.language);
@@ -243,6 +265,8 @@ function header(model: PlanModel, d: Dialect, lang: string): string[] {
   const limit = d.maxIdentifierBytes;
   const long = limit === undefined ? [] : identifiers(model).filter((n) => Buffer.byteLength(n, "utf8") > limit);
   if (limit !== undefined && long.length) paragraphs.push([t.longIdentifiers(limit, long)]);
+  const clashes = collisions(model);
+  if (clashes.length) paragraphs.push([t.collisions(clashes)]);
   return paragraphs.flatMap((p, i) => [...(i ? [""] : []), ...p.flatMap((x) => (x.length > WRAP ? wrap(x) : [x]))]);
 }
 

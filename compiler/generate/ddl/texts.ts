@@ -11,6 +11,7 @@ export interface DdlTexts {
   multipleChoice: string;
   sqliteForeignKeys: string;
   longIdentifiers: (limit: number, names: string[]) => string;
+  collisions: (names: string[]) => string;
   planTable: string;
   individTable: string;
   individKey: string;
@@ -46,6 +47,7 @@ const en: DdlTexts = {
   multipleChoice: "Multiple choice: one row per chosen value in reg_<time point>__<variable>; a registration with no such rows answered none.",
   sqliteForeignKeys: "SQLite enforces foreign keys only where PRAGMA foreign_keys = ON is run, on every connection.",
   longIdentifiers: (limit, names) => `WARNING: these names are longer than ${limit} bytes and are cut short by this database, so two of them may collide: ${names.join(", ")}. Shorten the names in the plan.`,
+  collisions: (names) => `WARNING: the script would create these names twice and fails: ${names.join(", ")}. Rename the variable or time point in the plan (individ_id and registrerad_datum are taken).`,
   planTable: "The plan this database follows.",
   individTable: "One row per individual followed, under a pseudonymous key.",
   individKey: "Pseudonymous key: never a personnummer. If derived from one, a keyed HMAC whose secret stays with the registrar.",
@@ -88,6 +90,7 @@ const sv: DdlTexts = {
   multipleChoice: "Flerval: en rad per valt värde i reg_<mättillfälle>__<variabel>; en registrering utan sådana rader har svarat inget.",
   sqliteForeignKeys: "SQLite kontrollerar främmande nycklar bara där PRAGMA foreign_keys = ON körs, i varje anslutning.",
   longIdentifiers: (limit, names) => `VARNING: dessa namn är längre än ${limit} byte och kortas av databasen, så två av dem kan krocka: ${names.join(", ")}. Korta namnen i planen.`,
+  collisions: (names) => `VARNING: skriptet skulle skapa dessa namn två gånger och misslyckas: ${names.join(", ")}. Byt namn på variabeln eller mättillfället i planen (individ_id och registrerad_datum är upptagna).`,
   planTable: "Planen som databasen följer.",
   individTable: "En rad per individ som följs, med pseudonym nyckel.",
   individKey: "Pseudonym nyckel: aldrig ett personnummer. Härleds den ur ett, då med en nycklad HMAC vars hemlighet stannar hos den som registrerar.",
