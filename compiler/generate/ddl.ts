@@ -11,6 +11,7 @@ import {
   CHOICE_CODE,
   INDIVID_KEY,
   INDIVID_TABLE,
+  LOOKUP_COLUMNS,
   lookupTable,
   PLAN_TABLE,
   REGISTERED_DATE,
@@ -198,7 +199,7 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
       ],
       constraints: [`UNIQUE (${q("sort_order")})`],
     });
-    const columns = ["code", "label", "sort_order", "is_missing", "is_other", "definition"].map(q).join(", ");
+    const columns = LOOKUP_COLUMNS.map(q).join(", ");
     const rows = vs.values.map((v) => {
       const def = v.definition ? tr(v.definition, lang, model.language) : undefined;
       return `INSERT INTO ${q(lookupTable(vs.name))} (${columns}) VALUES (${codeLiteral(vs, v.code)}, ${d.string(tr(v.label, lang, model.language))}, ${v.order}, ${d.booleanLiteral(v.missing)}, ${d.booleanLiteral(v.other)}, ${text(def)})`;
@@ -211,13 +212,13 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
     s.add(reg.statements, reg.comment);
     for (const ct of l.choiceTables) {
       const child = createTable({
-          name: ct.name,
-          about: choiceTableLines(c, ct.variable),
-          columns: [
-            { name: INDIVID_KEY, type: keyType, notNull: true, references: { table: l.table, column: INDIVID_KEY, cascade: true } },
-            { name: CHOICE_CODE, type: codeType(ct.valueset), notNull: true, references: { table: lookupTable(ct.valueset.name), column: "code" }, about: [t.choiceCode(lookupTable(ct.valueset.name))] },
-          ],
-          constraints: [`PRIMARY KEY (${q(INDIVID_KEY)}, ${q(CHOICE_CODE)})`],
+        name: ct.name,
+        about: choiceTableLines(c, ct.variable),
+        columns: [
+          { name: INDIVID_KEY, type: keyType, notNull: true, references: { table: l.table, column: INDIVID_KEY, cascade: true } },
+          { name: CHOICE_CODE, type: codeType(ct.valueset), notNull: true, references: { table: lookupTable(ct.valueset.name), column: "code" }, about: [t.choiceCode(lookupTable(ct.valueset.name))] },
+        ],
+        constraints: [`PRIMARY KEY (${q(INDIVID_KEY)}, ${q(CHOICE_CODE)})`],
       });
       s.add(child.statements, child.comment);
     }
