@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerBuild } from "./build-command.js";
 import { registerCheck } from "./check-command.js";
 import { UsageError } from "./files.js";
+import { registerFmt } from "./fmt-command.js";
 
 export function makeProgram(): Command {
   const program = new Command();
@@ -13,6 +14,7 @@ export function makeProgram(): Command {
     .showHelpAfterError("(run 'isu --help' or 'isu <command> --help' for usage)")
     .exitOverride();
   registerCheck(program);
+  registerFmt(program);
   registerBuild(program);
   return program;
 }
