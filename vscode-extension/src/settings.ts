@@ -1,0 +1,21 @@
+// The extension's settings (contributes.configuration in package.json), read in one place.
+import { workspace, type Uri } from "vscode";
+import type { DialectName } from "../../compiler/generate/dialects/index.js";
+import { parseDialectSetting, type OutputLanguage } from "./plan-outputs.js";
+
+export function outputLanguageSetting(scope?: Uri): OutputLanguage {
+  const v = workspace.getConfiguration("isu", scope).get<string>("outputLanguage", "plan");
+  return v === "sv" || v === "en" ? v : "plan";
+}
+
+export function outputFolderSetting(scope?: Uri): string {
+  return workspace.getConfiguration("isu", scope).get<string>("build.outputFolder", "out/${plan}") || "out/${plan}";
+}
+
+export function askForFolderSetting(scope?: Uri): boolean {
+  return workspace.getConfiguration("isu", scope).get<boolean>("build.askForFolder", true);
+}
+
+export function dialectsSetting(scope?: Uri): DialectName[] | string {
+  return parseDialectSetting(workspace.getConfiguration("isu", scope).get<unknown>("build.dialects"));
+}
