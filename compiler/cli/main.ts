@@ -4,6 +4,7 @@ import { registerBuild } from "./build-command.js";
 import { registerCheck } from "./check-command.js";
 import { UsageError } from "./files.js";
 import { registerFmt } from "./fmt-command.js";
+import { registerLsp } from "./lsp-command.js";
 
 export function makeProgram(): Command {
   const program = new Command();
@@ -16,6 +17,7 @@ export function makeProgram(): Command {
   registerCheck(program);
   registerFmt(program);
   registerBuild(program);
+  registerLsp(program);
   return program;
 }
 

@@ -1,0 +1,255 @@
+// The server's view of the files: open editor buffers first, the disk
+// otherwise. Every open document is compiled as a root of its own, through the
+// compiler's own load → parse → resolve → check, with one shared ParseCache.
+//
+// Phases, as Langium names them: `parsed` (one file's AST, enough for the
+// outline, folding and formatting), `resolved` (names across imports, enough
+// for navigation and completion) and `checked` (diagnostics). Each feature asks
+// for the earliest phase it needs; results are kept until a text they were
+// computed from changes.
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import type { IToken } from "chevrotain";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node.js";
+import { isuLexer } from "../grammar/tokens.js";
+import { check, type Compilation } from "../compiler/compile.js";
+import { diskHost, loadProgram, ParseCache, resolveImportPath, type Host, type Program } from "../compiler/program.js";
+import { resolve, type Resolution } from "../compiler/resolve.js";
+import type { SourceFile } from "../compiler/source.js";
+import { pathToUri, uriToPath } from "./positions.js";
+
+export interface OpenDocument {
+  uri: string;
+  path: string;
+  doc: TextDocument;
+}
+
+/** The lexer's view of a text: tokens (without comments) and comments, in order. */
+export interface Lexed {
+  text: string;
+  tokens: IToken[];
+  comments: IToken[];
+}
+
+interface Stamped<T> {
+  value: T;
+  /** What the value was computed from: epoch and the version of every open file it read. */
+  stamp: string;
+}
+
+export class Workspace {
+  private docs = new Map<string, OpenDocument>();
+  readonly cache = new ParseCache();
+  private checked = new Map<string, Stamped<Compilation>>();
+  private resolved = new Map<string, Stamped<Resolution>>();
+  private lexed = new Map<string, Lexed>();
+  /** Bumped whenever a file appears, disappears or changes on disk: every stamp is then stale. */
+  private epoch = 0;
+  /** Folders the client opened; workspace files there count as importers for references and rename. */
+  private folders: string[] = [];
+  private folderFiles: string[] | undefined;
+
+  readonly host: Host = {
+    readFile: (path) => this.docs.get(path)?.doc.getText() ?? diskHost.readFile(path),
+  };
+
+  setFolders(paths: string[]): void {
+    this.folders = paths;
+    this.folderFiles = undefined;
+  }
+
+  open(uri: string, version: number, text: string): OpenDocument {
+    const path = uriToPath(uri);
+    const od = { uri, path, doc: TextDocument.create(uri, "isu", version, text) };
+    this.docs.set(path, od);
+    this.epoch++;
+    return od;
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const od = this.docs.get(uriToPath(uri));
+    if (!od) return undefined;
+    od.doc = TextDocument.update(od.doc, changes, version);
+    return od;
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const path = uriToPath(uri);
+    const od = this.docs.get(path);
+    if (!od) return undefined;
+    this.docs.delete(path);
+    this.checked.delete(path);
+    this.resolved.delete(path);
+    this.lexed.delete(path);
+    this.epoch++;
+    return od;
+  }
+
+  /** Files changed, created or deleted on disk (watched by the client). */
+  diskChanged(paths: string[]): void {
+    for (const p of paths) if (!this.docs.has(p)) this.cache.delete(p);
+    this.folderFiles = undefined;
+    this.epoch++;
+  }
+
+  byUri(uri: string): OpenDocument | undefined {
+    return this.docs.get(uriToPath(uri));
+  }
+
+  openDocuments(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+
+  isOpen(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  /** The URI to publish or link a file under: the client's own for an open document. */
+  uriOf(path: string): string {
+    return this.docs.get(path)?.uri ?? pathToUri(path);
+  }
+
+  text(path: string): string | undefined {
+    return this.host.readFile(path);
+  }
+
+  /** Phase 0: the tokens of a file (for completion, folding and highlighting). */
+  lex(path: string): Lexed {
+    const text = this.text(path) ?? "";
+    const hit = this.lexed.get(path);
+    if (hit && hit.text === text) return hit;
+    const out = isuLexer.tokenize(text);
+    const lexed: Lexed = { text, tokens: out.tokens, comments: (out.groups["comments"] as IToken[] | undefined) ?? [] };
+    this.lexed.set(path, lexed);
+    return lexed;
+  }
+
+  /** Phase 1: one file parsed (no imports, no names). */
+  parsed(path: string): SourceFile {
+    return this.cache.get(path, this.text(path) ?? "");
+  }
+
+  /** Phase 2: the file as a root, its imports loaded and names resolved. */
+  resolution(path: string): Resolution {
+    const c = this.checked.get(path);
+    if (c && this.fresh(c)) return c.value.resolution;
+    const r = this.resolved.get(path);
+    if (r && this.fresh(r)) return r.value;
+    const program = this.load(path);
+    const value = resolve(program);
+    this.resolved.set(path, { value, stamp: this.stampOf(program) });
+    return value;
+  }
+
+  /** Phase 3: the file as a root, checked. */
+  compilation(path: string): Compilation {
+    const c = this.checked.get(path);
+    if (c && this.fresh(c)) return c.value;
+    const r = this.resolved.get(path);
+    const program = r && this.fresh(r) ? r.value.program : this.load(path);
+    const value = check(program);
+    const stamped = { value, stamp: this.stampOf(program) };
+    if (this.docs.has(path)) this.checked.set(path, stamped);
+    this.resolved.delete(path);
+    return value;
+  }
+
+  /** Whether the last compilation of this root is still current (no work needed). */
+  hasFreshCompilation(path: string): boolean {
+    const c = this.checked.get(path);
+    return !!c && this.fresh(c);
+  }
+
+  /** The files the root read the last time it was loaded (itself included), or undefined. */
+  lastProgramFiles(path: string): string[] | undefined {
+    const p = this.checked.get(path)?.value.program ?? this.resolved.get(path)?.value.program;
+    return p ? [...p.byPath.keys()] : undefined;
+  }
+
+  /** Open documents whose program (last loaded) includes the file, other than the file itself. */
+  openImporters(path: string): string[] {
+    const out: string[] = [];
+    for (const od of this.docs.values()) {
+      if (od.path === path) continue;
+      if (this.lastProgramFiles(od.path)?.includes(path)) out.push(od.path);
+    }
+    return out;
+  }
+
+  /**
+   * Roots whose programs may refer to the file: every open document, and the
+   * .isu files in the workspace folders that import it (directly or not).
+   * References and rename look through all of them.
+   */
+  contextRoots(path: string): string[] {
+    const roots = new Set(this.docs.keys());
+    for (const f of this.workspaceFiles()) {
+      if (roots.has(f)) continue;
+      if (this.importsTransitively(f, path)) roots.add(f);
+    }
+    roots.add(path);
+    return [...roots];
+  }
+
+  /** .isu files under the workspace folders (node_modules and dot folders skipped; at most 2,000). */
+  workspaceFiles(): string[] {
+    if (this.folderFiles) return this.folderFiles;
+    const out: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+      if (out.length >= 2000 || depth > 12) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+        const p = nodePath.join(dir, e.name);
+        if (e.isDirectory()) walk(p, depth + 1);
+        else if (e.isFile() && e.name.endsWith(".isu")) out.push(nodePath.resolve(p));
+      }
+    };
+    for (const f of this.folders) walk(f, 0);
+    this.folderFiles = out;
+    return out;
+  }
+
+  private importsTransitively(from: string, target: string): boolean {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      const text = this.text(f);
+      if (text === undefined) continue;
+      for (const d of this.cache.get(f, text).ast.declarations) {
+        if (d.kind !== "Import") continue;
+        const t = resolveImportPath(f, d.path.value);
+        if (t === target) return true;
+        stack.push(t);
+      }
+    }
+    return false;
+  }
+
+  private load(path: string): Program {
+    const od = this.docs.get(path);
+    return loadProgram(path, this.host, this.cache, od?.doc.getText());
+  }
+
+  private stampOf(program: Program): string {
+    let s = String(this.epoch);
+    for (const f of program.byPath.keys()) {
+      const od = this.docs.get(f);
+      s += `|${od ? od.doc.version : "-"}`;
+    }
+    return s;
+  }
+
+  private fresh(x: Stamped<{ program: Program }>): boolean {
+    return x.stamp === this.stampOf(x.value.program);
+  }
+}
