@@ -130,7 +130,7 @@ export function recordSchema(form: Form, tp: FormTimepoint): { [key: string]: un
   const x = texts(form.language);
   const fields = new Map(tp.fields.map((f) => [f.name, f]));
   const properties: { [key: string]: unknown } = {
-    individ_id: { title: x.individ, description: x.individHelp, type: "string", minLength: 1, maxLength: 128, pattern: PSEUDONYM_PATTERN },
+    individ_id: { title: x.individ, description: x.individHelp, type: "string", minLength: 1, maxLength: 64, pattern: PSEUDONYM_PATTERN },
     registrerad_datum: { title: x.registered, description: x.registeredHelp, type: ["string", "null"], pattern: DATE_PATTERN },
   };
   const required = ["individ_id"];
