@@ -11,7 +11,9 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import type { Diagnostic } from "../compiler/diagnostic.js";
+import { DIALECTS } from "../compiler/generate/dialects/index.js";
 import { handbookGenerator, handbookLanguage } from "../compiler/generate/handbook/index.js";
+import { generateQueries } from "../compiler/generate/queries.js";
 import { handbookStrings, type HandbookLanguage, type HandbookStrings } from "../compiler/generate/handbook/strings.js";
 import { tr, type Localized, type PlanModel } from "../compiler/model.js";
 
@@ -201,7 +203,8 @@ function planSuite(file: string, model: PlanModel): void {
           const block = htmlText(htmlBlock(hb.html, `q-${q.name}`));
           const tables = (htmlBlock(hb.html, `q-${q.name}`).match(/<table class="result">/g) ?? []).length;
           const a = q.analysis;
-          const expected = { count: 1 + q.splits.length, summary: Math.max(1, q.splits.length), crosstab: 1, change: 1 + Math.max(1, q.splits.length), attainment: Math.max(1, q.splits.length) }[a.kind];
+          // As the queries: one table for everyone and one per split; change adds its transition table.
+          const expected = { count: 1, summary: 1, crosstab: 1 - q.splits.length, change: 2, attainment: 1 }[a.kind] + q.splits.length;
           expect(tables, `tables for ${q.name}`).toBe(expected);
           expect(block).toContain(s.cells.missing);
           expect(block).toContain(squash(s.questions.suppression(model.minCell)));
@@ -210,6 +213,16 @@ function planSuite(file: string, model: PlanModel): void {
           for (const split of q.splits)
             for (const part of split.parts)
               for (const l of categoryLabels(model, part.name)) expect(block, `split category of ${part.name} in ${q.name}`).toContain(squash(tr(l, lang, model.language)));
+        }
+      });
+
+      it("names, for each question, every generated query that returns its figures", () => {
+        const queries = generateQueries(model, DIALECTS.sqlite, lang).queries;
+        expect(queries.length).toBeGreaterThanOrEqual(model.questions.length);
+        for (const query of queries) {
+          const block = htmlBlock(hb.html, `q-${query.question}`);
+          expect(block, `query ${query.id} in question ${query.question}`).toContain(`<code>${query.id}</code>`);
+          expect(hb.md).toContain(`\`${query.id}\``);
         }
       });
 

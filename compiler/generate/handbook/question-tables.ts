@@ -1,11 +1,16 @@
 // The tables that will answer each question, drawn empty: rows, columns and
-// what each cell will hold (n, share, missing), one table per split.
+// what each cell will hold. They mirror the aggregation queries' results: one
+// table for all individuals and one per split; counts with their share of all
+// individuals in the group (missing included); one missing count per group;
+// no totals, which the queries do not publish.
 import type { MeasureRef, QuestionModel, SplitModel, ValuesetModel } from "../../model.js";
+import { queryId } from "../queries.js";
 import { text, type Category, type Describer } from "./describe.js";
 import type { CellView, RowView, TableView } from "./view-types.js";
 
-/** The column axis a split gives a table: its categories, then "not recorded", then "All". */
+/** The groups a split divides individuals into: its categories, then "not recorded". */
 interface SplitAxis {
+  split: SplitModel;
   title: string;
   categories: string[];
 }
@@ -27,31 +32,29 @@ export class QuestionTables {
 
   private axis(split: SplitModel): SplitAxis {
     return {
+      split,
       title: split.parts.map((p) => this.d.measure(p)).join(" × "),
       categories: product(split.parts.map((p) => this.d.categories(p))).map((c) => c.label),
     };
   }
 
-  /** Row heads for an axis: each category, the not-recorded row, and All. */
-  private splitRows(axis: SplitAxis | undefined, cells: () => CellView[]): RowView[] {
+  /** Group heads for rows or columns: each split category and "not recorded", or "All" without a split. */
+  private groups(axis: SplitAxis | undefined): string[] {
     const C = this.d.s.cells;
-    if (!axis) return [row([cell(C.total, "total"), ...cells()], "total")];
-    return [
-      ...axis.categories.map((c) => row([cell(c), ...cells()])),
-      row([cell(C.notRecorded, "missing"), ...cells()], "missing"),
-      row([cell(C.total, "total"), ...cells()], "total"),
-    ];
+    return axis ? [...axis.categories, C.notRecorded] : [C.total];
   }
 
-  private splitColumns(axis: SplitAxis | undefined): string[] {
-    const C = this.d.s.cells;
-    return axis ? [...axis.categories, C.notRecorded, C.total] : [C.total];
+  /** One row per group, the last one styled as missing when it is "not recorded". */
+  private groupRows(axis: SplitAxis | undefined, cells: () => CellView[]): RowView[] {
+    const heads = this.groups(axis);
+    return heads.map((h, i) => (axis && i === heads.length - 1 ? row([cell(h, "missing"), ...cells()], "missing") : row([cell(h), ...cells()])));
   }
 
-  /** Every table for a question: the overall one, then one per split. */
+  /** Every table for a question: one for all individuals, then one per split, as the queries return them. */
   tables(q: QuestionModel, number: number): TableView[] {
     const Q = this.d.s.questions;
-    const axes: (SplitAxis | undefined)[] = [undefined, ...q.splits.map((s) => this.axis(s))];
+    const splitAxes = q.splits.map((sp) => this.axis(sp));
+    const axes: (SplitAxis | undefined)[] = [undefined, ...splitAxes];
     const out: TableView[] = [];
     const caption = (title: string, axis: SplitAxis | undefined) => `${title}, ${axis ? Q.by(axis.title) : Q.overall}`;
     const a = q.analysis;
@@ -60,22 +63,26 @@ export class QuestionTables {
         for (const axis of axes) out.push(this.count(a.target, axis, caption(this.d.measure(a.target), axis)));
         break;
       case "summary":
-        // One table: each split's categories are rows, so all splits fit side by side.
-        for (const axis of q.splits.length ? axes.slice(1) : axes) out.push(this.summary(a.target, axis, caption(this.d.measure(a.target), axis)));
+        for (const axis of axes) out.push(this.summary(a.target, axis, caption(this.d.measure(a.target), axis)));
         break;
       case "crosstab":
-        out.push(this.crosstab(a.row, a.column, q.splits.map((s) => this.axis(s))));
+        out.push(this.crosstab(a.row, a.column, splitAxes));
         break;
       case "change": {
         const vs = this.d.valuesetOf(this.d.variables.get(a.variable));
-        out.push(this.transition(vs, a.from, a.to));
-        for (const axis of q.splits.length ? axes.slice(1) : axes) out.push(this.outcome("change", axis, caption(Q.changeSummary, axis)));
+        out.push(this.transition(vs, a.from, a.to, splitAxes));
+        for (const axis of axes) out.push(this.outcome("change", axis, caption(Q.changeSummary, axis)));
         break;
       }
       case "attainment":
-        for (const axis of q.splits.length ? axes.slice(1) : axes) out.push(this.outcome("attainment", axis, caption(Q.attainmentSummary, axis)));
+        for (const axis of axes) out.push(this.outcome("attainment", axis, caption(Q.attainmentSummary, axis)));
         break;
     }
+    // Tables come in query order. A table drawn once for all splits (a
+    // crosstab, a transition table) names every query, each holding it for its split.
+    const ids = axes.map((axis) => queryId(q.name, axis?.split ?? null));
+    const queries = a.kind === "crosstab" ? [ids] : a.kind === "change" ? [ids, ...ids.map((id) => [id])] : ids.map((id) => [id]);
+    out.forEach((t, i) => (t.query = [text(`${Q.query}: `), ...this.d.joined((queries[i] ?? ids).map((id) => this.d.code(id)))]));
     const letters = "abcdefghijklmnopqrstuvwxyz";
     out.forEach((t, i) => (t.caption = `${Q.table(number, out.length > 1 ? (letters[i] ?? String(i + 1)) : "")}. ${t.caption ?? ""}`));
     return out;
@@ -86,78 +93,86 @@ export class QuestionTables {
     if (!axis) return [];
     const { model, s } = this.d;
     const notes = [s.questions.splitMissing(axis.title)];
-    const columns = axis.categories.length;
-    if (model.expected !== undefined && columns > 0) notes.push(s.questions.expected(model.expected, columns, Math.round(model.expected / columns)));
+    const groups = axis.categories.length;
+    if (model.expected !== undefined && groups > 0) notes.push(s.questions.expected(model.expected, groups, Math.round(model.expected / groups)));
     return notes;
+  }
+
+  /** The other tables of a question are also reported per category of each split. */
+  private perSplitNotes(splits: SplitAxis[]): string[] {
+    return splits.map((sp) => this.d.s.questions.perSplit(sp.title, this.d.list(sp.categories)));
   }
 
   private count(target: MeasureRef, axis: SplitAxis | undefined, caption: string): TableView {
     const C = this.d.s.cells;
+    const Q = this.d.s.questions;
     const multiple = this.d.isMultiple(target);
-    const columns = this.splitColumns(axis);
+    const columns = this.groups(axis);
     const values = (t: string, cls: string | null = null) => columns.map(() => cell(t, cls));
     const rows = this.d.categories(target).map((c) => row([cell(c.label), ...values(C.countShare)]));
-    if (multiple) rows.push(row([cell(C.none), ...values(C.countShare)]));
     rows.push(row([cell(C.missing, "missing"), ...values(C.count, "missing")], "missing"));
-    rows.push(row([cell(C.totalRow, "total"), ...values(C.count, "total")], "total"));
-    const notes = [multiple ? this.d.s.questions.shareMultiple : this.d.s.questions.shareOfColumn, ...this.splitNotes(axis)];
-    return { cls: "result", caption, header: [this.d.measureLabel(target), ...columns], rows, notes };
+    const notes = [Q.shareOfGroup, ...(multiple ? [Q.shareMultiple] : []), ...this.splitNotes(axis)];
+    return { cls: "result", caption, query: null, header: [this.d.measureLabel(target), ...columns], rows, notes };
   }
 
   private summary(target: MeasureRef, axis: SplitAxis | undefined, caption: string): TableView {
     const C = this.d.s.cells;
     const unit = this.d.variables.get(target.name)?.unit;
-    const rows = this.splitRows(axis, () => [cell(C.n), cell(C.stat), cell(C.stat), cell(C.stat), cell(C.stat), cell(C.count, "missing")]);
+    const rows = this.groupRows(axis, () => [cell(C.n), cell(C.stat), cell(C.stat), cell(C.stat), cell(C.stat), cell(C.count, "missing")]);
     const notes = [this.d.s.questions.summaryValid(unit ? this.d.plain(unit) : undefined), ...this.splitNotes(axis)];
-    return { cls: "result", caption, header: [axis?.title ?? "", C.n, C.mean, C.median, C.min, C.max, C.missing], rows, notes };
+    return { cls: "result", caption, query: null, header: [axis?.title ?? "", C.n, C.mean, C.median, C.min, C.max, C.missing], rows, notes };
+  }
+
+  /** A two-way table of categories with a single missing count below it. */
+  private matrix(rowLabels: string[], columnLabels: string[], content: (i: number, j: number) => CellView): RowView[] {
+    const C = this.d.s.cells;
+    const rows = rowLabels.map((label, i) => row([cell(label), ...columnLabels.map((_, j) => content(i, j))]));
+    rows.push(row([cell(C.missing, "missing"), cell(C.count, "missing"), ...columnLabels.slice(1).map(() => cell("", "missing"))], "missing"));
+    return rows;
   }
 
   private crosstab(r: MeasureRef, c: MeasureRef, splits: SplitAxis[]): TableView {
     const C = this.d.s.cells;
     const Q = this.d.s.questions;
     const columns = this.d.categories(c).map((x) => x.label);
-    const rowCells = () => [...columns.map(() => cell(C.countShare)), cell(C.count, "missing"), cell(C.count, "total")];
-    const rows = this.d.categories(r).map((x) => row([cell(x.label), ...rowCells()]));
-    if (this.d.isMultiple(r)) rows.push(row([cell(C.none), ...rowCells()]));
-    const line = (label: string, cls: string) => row([cell(label, cls), ...columns.map(() => cell(C.count, cls)), cell(C.count, cls), cell(C.count, cls)], cls);
-    rows.push(line(C.missing, "missing"), line(C.totalRow, "total"));
-    const notes = [Q.shareOfRow];
+    const rows = this.matrix(
+      this.d.categories(r).map((x) => x.label),
+      columns,
+      () => cell(C.countShare),
+    );
+    const notes = [Q.shareOfGroup, Q.missingEither];
     if (this.d.isMultiple(r) || this.d.isMultiple(c)) notes.push(Q.shareMultiple);
-    for (const s of splits) notes.push(Q.crosstabPerSplit(s.title, this.d.list(s.categories)));
+    notes.push(...this.perSplitNotes(splits));
     return {
       cls: "result",
+      query: null,
       caption: Q.crosstab(this.d.measure(r), this.d.measure(c)),
-      header: [corner(this.d.measure(r), this.d.measure(c)), ...columns, C.missing, C.totalRow],
+      header: [corner(this.d.measure(r), this.d.measure(c)), ...columns],
       rows,
       notes,
     };
   }
 
-  private transition(vs: ValuesetModel | undefined, from: string, to: string): TableView {
+  private transition(vs: ValuesetModel | undefined, from: string, to: string, splits: SplitAxis[]): TableView {
     const C = this.d.s.cells;
     const Q = this.d.s.questions;
     const scale = (vs?.values ?? []).filter((v) => !v.missing);
     const better = (a: number, b: number) => (vs?.direction === "higher" ? b > a : b < a);
-    const symbol = (i: number, j: number) => (i === j ? ["=", "unchanged"] : better(i, j) ? ["+", "improved"] : ["−", "worsened"]);
-    const rows = scale.map((v, i) =>
-      row([
-        cell(this.d.label(v.label)),
-        ...scale.map((_, j) => {
-          const [sym, cls] = symbol(i, j) as [string, string];
-          return cell(`${C.count} ${sym}`, vs?.direction ? cls : null);
-        }),
-        cell(C.count, "missing"),
-      ]),
-    );
-    rows.push(row([cell(C.missing, "missing"), ...scale.map(() => cell(C.count, "missing")), cell(C.count, "missing")], "missing"));
+    const labels = scale.map((v) => this.d.label(v.label));
+    const rows = this.matrix(labels, labels, (i, j) => {
+      const [sym, cls] = i === j ? ["=", "unchanged"] : better(i, j) ? ["+", "improved"] : ["−", "worsened"];
+      return cell(`${C.countShare} ${sym}`, vs?.direction ? cls : null);
+    });
     const notes = [Q.transitionLegend];
     const best = vs?.direction === "higher" ? scale[scale.length - 1] : scale[0];
     const worst = vs?.direction === "higher" ? scale[0] : scale[scale.length - 1];
     if (vs?.direction && best && worst) notes.push(Q.changeRule(this.d.label(best.label), this.d.label(worst.label)));
+    notes.push(Q.shareOfGroup, ...this.perSplitNotes(splits));
     return {
       cls: "result",
+      query: null,
       caption: Q.transition(this.d.timepoint(from), this.d.timepoint(to)),
-      header: [corner(this.d.timepoint(from), this.d.timepoint(to)), ...scale.map((v) => this.d.label(v.label)), C.missing],
+      header: [corner(this.d.timepoint(from), this.d.timepoint(to)), ...labels],
       rows,
       notes,
     };
@@ -167,8 +182,8 @@ export class QuestionTables {
     const C = this.d.s.cells;
     const heads = kind === "change" ? [C.improved, C.unchanged, C.worsened] : [C.reached, C.notReached];
     const classes = kind === "change" ? ["improved", "unchanged", "worsened"] : ["improved", "worsened"];
-    const rows = this.splitRows(axis, () => [...heads.map((_, i) => cell(C.countShare, classes[i] ?? null)), cell(C.count, "missing"), cell(C.count, "total")]);
-    const notes = this.splitNotes(axis);
-    return { cls: "result", caption, header: [axis?.title ?? "", ...heads, C.missing, C.totalRow], rows, notes };
+    const rows = this.groupRows(axis, () => [...heads.map((_, i) => cell(C.countShare, classes[i] ?? null)), cell(C.count, "missing")]);
+    const notes = [this.d.s.questions.shareOfGroup, ...this.splitNotes(axis)];
+    return { cls: "result", caption, query: null, header: [axis?.title ?? "", ...heads, C.missing], rows, notes };
   }
 }

@@ -84,8 +84,8 @@ export interface HandbookStrings {
     transition: (from: string, to: string) => string;
     changeSummary: string;
     attainmentSummary: string;
-    shareOfColumn: string;
-    shareOfRow: string;
+    shareOfGroup: string;
+    missingEither: string;
     shareMultiple: string;
     summaryValid: (unit: string | undefined) => string;
     transitionLegend: string;
@@ -98,14 +98,13 @@ export interface HandbookStrings {
     splitMissing: (split: string) => string;
     suppression: (minCell: number) => string;
     expected: (expected: number, columns: number, perColumn: number) => string;
-    crosstabPerSplit: (split: string, categories: string) => string;
+    perSplit: (split: string, categories: string) => string;
+    query: string;
   };
   cells: {
     total: string;
-    totalRow: string;
     missing: string;
     notRecorded: string;
-    none: string;
     count: string;
     countShare: string;
     stat: string;

@@ -30,6 +30,8 @@ export interface TableView {
   /** "result" for the tables that answer questions (cells hold figures), null for reference tables. */
   cls: string | null;
   caption: string | null;
+  /** Which generated query returns the table's figures (its id in queries.json and the SQL scripts). */
+  query: Part[] | null;
   header: string[];
   rows: RowView[];
   notes: string[];

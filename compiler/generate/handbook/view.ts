@@ -27,6 +27,7 @@ const fact = (key: string, value: Part[]): FactRow => ({ key, value });
 const plainTable = (caption: string | null, header: string[], rows: Part[][][], notes: string[] = []): TableView => ({
   cls: null,
   caption,
+  query: null,
   header,
   rows: rows.map((cells) => ({ cells: cells.map((value) => ({ value, cls: null })), cls: null })),
   notes,

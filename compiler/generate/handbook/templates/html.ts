@@ -12,7 +12,7 @@ export const htmlPartials: Record<string, string> = {
 `,
 
   table: `<figure class="table">
-{{#if caption}}<figcaption>{{caption}}</figcaption>{{/if}}
+{{#if caption}}<figcaption>{{caption}}{{#if query}}<span class="query">{{> inline query}}</span>{{/if}}</figcaption>{{/if}}
 <table{{#if cls}} class="{{cls}}"{{/if}}>
 <thead><tr>{{#each header}}<th scope="col">{{this}}</th>{{/each}}</tr></thead>
 <tbody>

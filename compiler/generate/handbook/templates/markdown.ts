@@ -13,6 +13,10 @@ export const markdownPartials: Record<string, string> = {
   table: `
 {{#if caption}}
 **{{caption}}**
+{{#if query}}
+
+{{> inline query}}
+{{/if}}
 
 {{/if}}
 | {{#each header}}{{this}} | {{/each}}

@@ -31,6 +31,7 @@ table.facts th { font-weight: 600; width: 14rem; color: var(--muted); }
 figure.table { margin: 1em 0 1.6em; overflow-x: auto; }
 td code, th code { white-space: nowrap; }
 figcaption { font-weight: 600; margin-bottom: .3em; }
+figcaption .query { display: block; font-weight: normal; font-size: .8rem; color: var(--muted); }
 table.result td { text-align: center; white-space: nowrap; color: var(--muted); }
 table.result thead th:not(:first-child) { text-align: center; }
 tr.missing th, tr.missing td, td.missing { font-style: italic; }
