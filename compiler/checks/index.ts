@@ -4,6 +4,7 @@
 import type { Rule } from "../rule.js";
 import { syntaxError } from "./syntax-error.js";
 import { undefinedName } from "./undefined-name.js";
+import { reservedName } from "./reserved-name.js";
 import { importNotFound } from "./import-not-found.js";
 import { importCycle } from "./import-cycle.js";
 import { planPlacement } from "./plan-placement.js";
@@ -61,6 +62,7 @@ export const allRules: Rule[] = [
   planPlacement,
   wrongKind,
   duplicateName,
+  reservedName,
   invalidIdentifier,
   undefinedValue,
   duplicateCode,
