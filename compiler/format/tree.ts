@@ -226,7 +226,8 @@ function statement(n: CstNode, hasCommentIn: (start: number, end: number) => boo
     else seq.push(token(p));
   }
   const parts = withLists(seq);
-  const out: Statement = { type: "Statement", kind: n.name, parts, start: parts[0]!.start, end: block ? block.end : parts[parts.length - 1]!.end };
+  // From the CST: a condition's node ends before a closing `)`, the statement after it.
+  const out: Statement = { type: "Statement", kind: n.name, parts, start: n.location!.startOffset, end: n.location!.endOffset! + 1 };
   if (block) out.block = block;
   return out;
 }
