@@ -178,6 +178,23 @@ function planSuite(file: string, model: PlanModel): void {
         if (!/https?:/i.test(source)) expect(hb.html).not.toMatch(/https?:/i);
       });
 
+      it("has the same tables in both formats, each Markdown table well formed", () => {
+        const htmlTables = (hb.html.match(/<figure class="table">/g) ?? []).length;
+        const mdTables = [...hb.md.matchAll(/^\|( --- \|)+$/gm)];
+        expect(htmlTables).toBeGreaterThan(3);
+        expect(mdTables.length).toBe(htmlTables);
+        const lines = hb.md.split("\n");
+        // Every table row has as many cells as its header; a table starts after a blank line.
+        for (let i = 0; i < lines.length; i++) {
+          if (!/^\|( --- \|)+$/.test(lines[i]!)) continue;
+          const width = (lines[i]!.match(/---/g) ?? []).length;
+          expect(lines[i - 2], `blank line before the table at line ${i}`).toBe("");
+          const cells = (l: string) => l.replace(/\\\|/g, "").split("|").length - 2;
+          expect(cells(lines[i - 1]!), `header at line ${i}`).toBe(width);
+          for (let j = i + 1; j < lines.length && lines[j]!.startsWith("|"); j++) expect(cells(lines[j]!), `row at line ${j + 1}`).toBe(width);
+        }
+      });
+
       it("links only to anchors that exist, in both formats", () => {
         const ids = new Set([...hb.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
         const hrefs = [...hb.html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);

@@ -177,7 +177,9 @@ export class Describer {
   private comparison(c: Extract<ConditionModel, { kind: "compare" }>, negated: boolean, hide: string[]): string {
     const C = this.s.conditions;
     const subject = this.measure(c.subject, hide);
-    if (c.op === "in" && (c.low !== undefined || c.high !== undefined)) return `${subject} ${negated ? C.outsideRange : C.inRange} ${this.range(c.low, c.high)}`;
+    if (c.op === "in" && c.low !== undefined && c.high !== undefined) return `${subject} ${negated ? C.outsideRange : C.inRange} ${this.range(c.low, c.high)}`;
+    if (c.op === "in" && c.low !== undefined) return `${subject} ${negated ? "<" : "≥"} ${this.num(c.low)}`;
+    if (c.op === "in" && c.high !== undefined) return `${subject} ${negated ? ">" : "≤"} ${this.num(c.high)}`;
     const values = c.values.map((v) => this.valueLabel(c.subject, v));
     if (c.op === "=" || c.op === "!=" || c.op === "in") {
       const positive = (c.op !== "!=") !== negated;

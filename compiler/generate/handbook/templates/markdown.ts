@@ -16,6 +16,7 @@ export const markdownPartials: Record<string, string> = {
 {{#if query}}
 
 {{> inline query}}
+
 {{/if}}
 
 {{/if}}
