@@ -343,6 +343,49 @@ describe("escaping", () => {
   });
 });
 
+describe("small plans", () => {
+  const fromText = (text: string): PlanModel => {
+    const c = compile(path.join(os.tmpdir(), "handbook-small.isu"), { rootText: text });
+    expect(c.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    return c.model!;
+  };
+
+  it("a plan block alone: every section says what is missing instead of being empty", () => {
+    const model = fromText('plan tom "Tom plan" {\n  language sv\n  min_cell 1\n}\n');
+    const { html, md } = handbook(model, "sv");
+    const s = handbookStrings.sv;
+    const text = htmlText(html);
+    for (const t of [s.purpose.none, s.questions.none, s.groups.none, s.protection.noSensitive, s.protection.noLegalBasis, s.protection.noFreeText, s.protection.allUsed]) {
+      expect(text).toContain(t);
+      expect(markdownText(md)).toContain(t);
+    }
+    expect(text).toContain("Tom plan");
+  });
+
+  it("the brief's minimal plan: one time point, one question, no translations", () => {
+    const model = fromText(
+      [
+        'plan exempel "Exempel" {',
+        "  language sv",
+        '  purpose "Att visa hur en regel fungerar."',
+        "}",
+        'timepoint bedomning "Bedömning" { when "vid utredning" }',
+        'valueset kon "Kön" {',
+        '  kvinna "Kvinna"',
+        '  man "Man"',
+        '  annat "Annat" other',
+        "}",
+        'variable kon "Kön" : kon at bedomning',
+        'question fordelning "Hur fördelar sig brukarna på kön?" {',
+        "  count kon",
+        "}",
+      ].join("\n"),
+    );
+    const text = htmlText(handbook(model, "en").html);
+    for (const t of ["Att visa hur en regel fungerar.", "Hur fördelar sig brukarna på kön?", "Kvinna", "kon_annat", "Required when Kön is Annat", "fordelning__total"]) expect(text).toContain(t);
+  });
+});
+
 describe("languages", () => {
   it("English labels fall back to the plan's language where a translation is missing", () => {
     const model = mustCompile(COMPLETE);

@@ -82,7 +82,7 @@ export const sv: HandbookStrings = {
         ? "Planen döljer inga små antal (min_cell 1): överväg om tabellerna kan peka ut enskilda individer."
         : `Antal från 1 till ${m - 1} visas inte, och inte heller andelar, medelvärden och bortfall som bygger på dem. Ytterligare celler kan döljas så att ett dolt antal inte kan räknas fram ur de andra. Så kan ingen enskild individ pekas ut.`,
     expected: (e, c, p) => `Med omkring ${e} individer fördelade på ${c} grupper blir det i genomsnitt ${p} individer per grupp – och färre i varje cell.`,
-    query: "Fråga i databasen (queries.json)",
+    query: "Databasfråga (queries.json)",
     perSplit: (s, c) => `Tabellen redovisas också för varje kategori av ${s}: ${c}.`,
   },
   cells: {
