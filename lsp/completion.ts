@@ -248,7 +248,7 @@ class Completer {
     if (last?.tokenType === T.Label) return languages();
     // In an entry's mapping: `= a, b, |`.
     let i = seg.length - 1;
-    while (i >= 0 && (seg[i]!.tokenType === T.Comma || ((isName(seg[i]) || is(seg[i], T.NumberLiteral)) && seg[i - 1]?.tokenType === T.Comma))) i--;
+    while (i >= 0 && (seg[i]!.tokenType === T.Comma || isName(seg[i]) || is(seg[i], T.NumberLiteral))) i--;
     if (seg[i]?.tokenType === T.Equals && (i === seg.length - 1 || last?.tokenType === T.Comma)) {
       const from = header.findIndex((t) => t.tokenType === T.From);
       const source = from >= 0 ? header[from + 1] : undefined;

@@ -8,12 +8,11 @@ import type { Workspace } from "./workspace.js";
 type FormatIsu = (text: string) => Promise<string>;
 
 // Loaded on first use: a server that never formats never loads prettier.
-const FORMATTER = "../compiler/format/index.js";
 let formatter: Promise<FormatIsu | undefined> | undefined;
 
 export function loadFormatter(): Promise<FormatIsu | undefined> {
-  formatter ??= import(FORMATTER).then(
-    (m: { formatIsu?: FormatIsu }) => m.formatIsu,
+  formatter ??= import("../compiler/format/index.js").then(
+    (m) => (text: string) => m.formatIsu(text),
     () => undefined,
   );
   return formatter;
@@ -29,7 +28,7 @@ export async function formatDocument(ws: Workspace, uri: string): Promise<Format
   const od = ws.byUri(uri);
   if (!od) return { edits: null };
   const format = await loadFormatter();
-  if (!format) return { edits: null, problem: "formatting is not available: the formatter (compiler/format) is not installed" };
+  if (!format) return { edits: null, problem: "formatting is not available: the formatter (compiler/format) could not be loaded" };
   const text = od.doc.getText();
   const version = od.doc.version;
   let formatted: string;
