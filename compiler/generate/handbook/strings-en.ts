@@ -211,6 +211,7 @@ export const en: HandbookStrings = {
     noSensitive:
       "The plan marks no variable as sensitive. Check that no data on health, ethnic origin, religion, sex life or criminal offences are included without being marked.",
     category: "Category",
+    inherited: (v) => `describes the answer “other” in ${v}`,
     categories: {
       health: "health",
       ethnicity: "racial or ethnic origin",

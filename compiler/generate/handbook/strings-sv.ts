@@ -213,6 +213,7 @@ export const sv: HandbookStrings = {
     noSensitive:
       "Planen markerar inga uppgifter som känsliga. Kontrollera att inga uppgifter om hälsa, etniskt ursprung, religion, sexualliv eller lagöverträdelser ingår utan att vara markerade.",
     category: "Kategori",
+    inherited: (v) => `beskriver svaret ”annat” i ${v}`,
     categories: {
       health: "hälsa",
       ethnicity: "etniskt ursprung",

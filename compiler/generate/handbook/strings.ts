@@ -218,6 +218,7 @@ export interface HandbookStrings {
     noSensitive: string;
     category: string;
     categories: Record<string, string>;
+    inherited: (variable: string) => string;
     legalBasisHeading: string;
     noLegalBasis: string;
     notesHeading: string;

@@ -9,7 +9,18 @@ export function protectionView(d: Describer): Omit<HandbookView["protection"], "
   const { model, s } = d;
   const P = s.protection;
   const varLink = (v: VariableModel) => d.link(d.label(v.label) || d.plain(v.name), anchor.variable(v.name));
-  const sensitive = model.variables.filter((v) => v.sensitive.length);
+  const categories = (cs: string[]) => d.list(cs.map((c) => P.categories[c] ?? d.plain(c)));
+  const when = (v: VariableModel) => d.list(v.timepoints.map((t) => d.timepoint(t)));
+  const byName = new Map(model.variables.map((v) => [v.name, v]));
+  // An `other` description inherits the sensitivity of the answer it describes (the form marks it so too).
+  const sensitiveRows: Part[][][] = [];
+  for (const v of model.variables) {
+    if (v.sensitive.length) sensitiveRows.push([[varLink(v)], [d.code(v.name)], [text(categories(v.sensitive))], [text(when(v))]]);
+    const od = v.otherDescription;
+    if (!od || !v.sensitive.length || byName.get(od.name)?.sensitive.length) continue;
+    const label = od.declared ? varLink(byName.get(od.name)!) : text(d.label(od.label));
+    sensitiveRows.push([[label], [d.code(od.name)], [text(`${categories(v.sensitive)} (${P.inherited(d.label(v.label))})`)], [text(when(v))]]);
+  }
   const freeText: Part[][][] = [];
   for (const v of model.variables) {
     if (v.type.kind === "text") {
@@ -28,14 +39,8 @@ export function protectionView(d: Describer): Omit<HandbookView["protection"], "
     sensitive: {
       heading: P.sensitiveHeading,
       intro: P.sensitiveIntro,
-      table: sensitive.length
-        ? plainTable(
-            null,
-            [s.schedule.variable, s.schedule.name, P.category, s.codebook.timepoints],
-            sensitive.map((v) => [[varLink(v)], [d.code(v.name)], [text(d.list(v.sensitive.map((c) => P.categories[c] ?? d.plain(c))))], [text(d.list(v.timepoints.map((t) => d.timepoint(t))))]]),
-          )
-        : null,
-      none: sensitive.length ? null : P.noSensitive,
+      table: sensitiveRows.length ? plainTable(null, [s.schedule.variable, s.schedule.name, P.category, s.codebook.timepoints], sensitiveRows) : null,
+      none: sensitiveRows.length ? null : P.noSensitive,
     },
     legalBasis: {
       heading: P.legalBasisHeading,
