@@ -19,7 +19,9 @@ export function reliabilityTopics(d: Describer): TopicView[] {
     } else if (t.key === "small") {
       view.paragraphs.push(R.smallNumbers(model.minCell, model.expected));
     } else if (t.key === "interpretation") {
-      const undefinedVars = model.variables.filter((v) => !v.definition);
+      // A description of "other" is free text about an answer already defined; it needs no definition of its own.
+      const describesOther = new Set(model.variables.flatMap((v) => (v.otherDescription?.declared ? [v.otherDescription.name] : [])));
+      const undefinedVars = model.variables.filter((v) => !v.definition && !describesOther.has(v.name));
       if (undefinedVars.length) {
         view.listIntro = R.withoutDefinition;
         view.items = undefinedVars.map((v) => [d.link(d.label(v.label) || d.plain(v.name), anchor.variable(v.name))]);
