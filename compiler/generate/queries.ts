@@ -43,6 +43,11 @@ export interface QuerySet {
   script: string;
 }
 
+export interface QueryOptions {
+  /** Complementary suppression passes before the closing rule (queries/suppression.ts); tests lower it to reach that rule. */
+  passes?: number;
+}
+
 export function queryId(question: string, split: SplitModel | null): string {
   return split ? `${question}__by_${split.id}` : `${question}__total`;
 }
@@ -80,7 +85,7 @@ function describeAnalysis(a: AnalysisModel): string {
   }
 }
 
-export function buildQuery(model: PlanModel, q: QuestionModel, split: SplitModel | null, dialect: Dialect, lang: string = model.language): Query {
+export function buildQuery(model: PlanModel, q: QuestionModel, split: SplitModel | null, dialect: Dialect, lang: string = model.language, opts: QueryOptions = {}): Query {
   const r = new MeasureReader(model, dialect, lang);
   const texts = queryTexts(lang);
   const sql: Sql = { quote: dialect.quote, string: dialect.string, dec: dialect.toDecimal, texts };
@@ -88,7 +93,7 @@ export function buildQuery(model: PlanModel, q: QuestionModel, split: SplitModel
     const dims = splitDims(model, split, r);
     const parts = analysisParts(q.analysis, r, dims.map((d) => d.key));
     const where = q.where ? conditionSql(q.where, r) : undefined;
-    const built = assembleQuery({ sql, dims, from: r.fromClause(), ...(where ? { where } : {}), parts, minCell: model.minCell, popKey: POP_KEY });
+    const built = assembleQuery({ sql, dims, from: r.fromClause(), ...(where ? { where } : {}), parts, minCell: model.minCell, popKey: POP_KEY, ...opts });
     return {
       id: queryId(q.name, split),
       question: q.name,
@@ -128,12 +133,12 @@ function scriptHeader(model: PlanModel, dialect: Dialect, lang: string): string 
   return dialect.comment(lines.join("\n"));
 }
 
-export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language): QuerySet {
+export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language, opts: QueryOptions = {}): QuerySet {
   const queries: Query[] = [];
   const blocks: string[] = [scriptHeader(model, dialect, lang)];
   for (const q of model.questions) {
     for (const split of [null, ...q.splits]) {
-      const query = buildQuery(model, q, split, dialect, lang);
+      const query = buildQuery(model, q, split, dialect, lang, opts);
       queries.push(query);
       blocks.push(`${queryComment(model, query, q, dialect)}\n${query.sql}${dialect.terminator}`);
     }

@@ -193,61 +193,104 @@ function splitKeys(t: Table): number[][] {
   return keys;
 }
 
-/** Hidden cells: each dimension's members with a small cell (at least two when the dimension has more), crossed. */
-function suppress(t: Table, minCell: number, classes: boolean): Set<string> {
+export interface SuppressionStats {
+  passes: number;
+  fallback: boolean;
+}
+
+/** Complementary passes before the closing rule, as docs/outputs.md states. */
+export const PASSES = 4;
+
+/**
+ * Hidden cells, by the policy in docs/outputs.md: primary cells; then, in
+ * passes that each look at the state the previous one left, every line with a
+ * single hidden cell gets its smallest positive other cell hidden too (for
+ * change, likewise the outcome classes of a group); if a line is still alone
+ * after the last pass, every dimension's hidden members are crossed.
+ */
+function suppress(t: Table, minCell: number, classes: boolean, passes: number, stats?: SuppressionStats): Set<string> {
   const small = (n: number) => n >= 1 && n <= minCell - 1;
   const splits = splitKeys(t);
   const catKeys = [...t.categories.map((c) => c.key), MISSING];
-  const cells: { split: number[]; cat: string; n: number }[] = [];
-  for (const s of splits) for (const c of catKeys) cells.push({ split: s, cat: c, n: t.counts.get(`${s.join(",")}|${c}`) ?? 0 });
+  const clsOf = (k: string) => (k === MISSING ? 0 : t.categories.find((c) => c.key === k)!.cls);
+  type Cell = { split: number[]; cat: string; catIndex: number; n: number; cls: number; hidden: boolean };
+  const cells: Cell[] = [];
+  for (const s of splits)
+    catKeys.forEach((c, ci) => {
+      const n = t.counts.get(`${s.join(",")}|${c}`) ?? 0;
+      cells.push({ split: s, cat: c, catIndex: ci, n, cls: clsOf(c), hidden: small(n) });
+    });
+  const keyOf = (c: Cell) => `${c.split.join(",")}|${c.cat}`;
+  const hiddenSet = () => new Set(cells.filter((c) => c.hidden).map(keyOf));
+  if (!cells.some((c) => c.hidden)) return new Set();
 
-  /** Members of one dimension to hide; `order` ranks members for the pick (plan order, missing last). */
-  const hiddenMembers = <K>(members: K[], coord: (cell: (typeof cells)[number]) => K, isMissing: (m: K) => boolean): Set<K> => {
-    const hit = new Set<K>();
-    const total = new Map<K, number>();
-    for (const cell of cells) {
-      const m = coord(cell);
-      total.set(m, (total.get(m) ?? 0) + cell.n);
-      if (small(cell.n)) hit.add(m);
+  // Lines: a group's cells (category varies), and each split part's (that part varies).
+  const lineTypes: { key: (c: Cell) => string; order: (c: Cell) => number }[] = [{ key: (c) => c.split.join(","), order: (c) => c.catIndex }];
+  t.parts.forEach((p, d) => {
+    if (p.members.length > 1) lineTypes.push({ key: (c) => `${c.split.filter((_, j) => j !== d).join(",")}|${c.cat}`, order: (c) => c.split[d]! });
+  });
+  const best = (xs: Cell[], order: (c: Cell) => number) =>
+    xs.filter((c) => !c.hidden).sort((a, b) => (a.n > 0 ? 0 : 1) - (b.n > 0 ? 0 : 1) || a.n - b.n || order(a) - order(b))[0];
+  const group = <K>(key: (c: Cell) => K) => {
+    const m = new Map<K, Cell[]>();
+    for (const c of cells) m.set(key(c), [...(m.get(key(c)) ?? []), c]);
+    return [...m.values()];
+  };
+  const lonely = (): Cell[] => {
+    const picks: Cell[] = [];
+    for (const lt of lineTypes) {
+      for (const line of group(lt.key)) {
+        if (line.filter((c) => c.hidden).length !== 1) continue;
+        const b = best(line, lt.order);
+        if (b) picks.push(b);
+      }
     }
-    if (hit.size === 1 && members.length > 1) {
-      const candidates = members.filter((m) => !hit.has(m));
-      const rank = (m: K) => [(total.get(m) ?? 0) > 0 ? 0 : 1, total.get(m) ?? 0, isMissing(m) ? 1 : 0, members.indexOf(m)];
-      candidates.sort((a, b) => {
-        const ra = rank(a);
-        const rb = rank(b);
-        for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-        return 0;
-      });
-      if (candidates[0] !== undefined) hit.add(candidates[0]);
+    if (classes) {
+      for (const line of group((c) => c.split.join(","))) {
+        const hiddenClasses = new Set(line.filter((c) => c.hidden).map((c) => c.cls));
+        if (hiddenClasses.size !== 1) continue;
+        const b = best(line.filter((c) => !hiddenClasses.has(c.cls)), (c) => c.catIndex);
+        if (b) picks.push(b);
+      }
+    }
+    return picks;
+  };
+  let used = 0;
+  for (let k = 0; k < passes; k++) {
+    const picks = lonely();
+    if (picks.length === 0) break;
+    used++;
+    for (const c of picks) c.hidden = true;
+  }
+  const fallback = lonely().length > 0;
+  if (stats) Object.assign(stats, { passes: used, fallback });
+  if (!fallback) return hiddenSet();
+
+  // Closing rule: cross each dimension's hidden members (two at least where a dimension has more).
+  const members = (coord: (c: Cell) => number, count: number, missingIndex: number): Set<number> => {
+    const hit = new Set(cells.filter((c) => c.hidden).map(coord));
+    if (hit.size === 1 && count > 1) {
+      const total = new Map<number, number>();
+      for (const c of cells) total.set(coord(c), (total.get(coord(c)) ?? 0) + c.n);
+      const rest = [...Array(count).keys()].filter((m) => !hit.has(m));
+      rest.sort((a, b) => ((total.get(a) ?? 0) > 0 ? 0 : 1) - ((total.get(b) ?? 0) > 0 ? 0 : 1) || (total.get(a) ?? 0) - (total.get(b) ?? 0) || (a === missingIndex ? 1 : 0) - (b === missingIndex ? 1 : 0) || a - b);
+      hit.add(rest[0]!);
     }
     return hit;
   };
-
-  const splitHidden = t.parts.map((p, d) =>
-    hiddenMembers(
-      p.members.map((_, i) => i),
-      (cell) => cell.split[d]!,
-      (i) => p.members[i]!.code === null,
-    ),
-  );
-  const catHidden = hiddenMembers(catKeys, (cell) => cell.cat, (k) => k === MISSING);
-  if (classes && catHidden.size > 0) {
-    const clsOf = (k: string) => (k === MISSING ? 0 : t.categories.find((c) => c.key === k)!.cls);
-    const hiddenClasses = new Set([...catHidden].map(clsOf));
+  const splitHidden = t.parts.map((p, d) => members((c) => c.split[d]!, p.members.length, p.members.length - 1));
+  const catHidden = members((c) => c.catIndex, catKeys.length, catKeys.length - 1);
+  if (classes) {
+    const hiddenClasses = new Set([...catHidden].map((i) => clsOf(catKeys[i]!)));
     if (hiddenClasses.size === 1) {
-      const only = [...hiddenClasses][0];
-      const total = (k: string) => cells.filter((c) => c.cat === k).reduce((a, c) => a + c.n, 0);
-      const candidates = catKeys.filter((k) => clsOf(k) !== only);
-      candidates.sort((a, b) => (total(a) > 0 ? 0 : 1) - (total(b) > 0 ? 0 : 1) || total(a) - total(b) || (a === MISSING ? 1 : 0) - (b === MISSING ? 1 : 0) || catKeys.indexOf(a) - catKeys.indexOf(b));
-      if (candidates[0] !== undefined) catHidden.add(candidates[0]);
+      const total = (i: number) => cells.filter((c) => c.catIndex === i).reduce((a, c) => a + c.n, 0);
+      const rest = catKeys.map((_, i) => i).filter((i) => !hiddenClasses.has(clsOf(catKeys[i]!)));
+      rest.sort((a, b) => (total(a) > 0 ? 0 : 1) - (total(b) > 0 ? 0 : 1) || total(a) - total(b) || (a === catKeys.length - 1 ? 1 : 0) - (b === catKeys.length - 1 ? 1 : 0) || a - b);
+      if (rest[0] !== undefined) catHidden.add(rest[0]);
     }
   }
-  const hidden = new Set<string>();
-  for (const cell of cells) {
-    if (cell.split.every((m, d) => splitHidden[d]!.has(m)) && catHidden.has(cell.cat)) hidden.add(`${cell.split.join(",")}|${cell.cat}`);
-  }
-  return hidden;
+  for (const c of cells) if (c.split.every((m, d) => splitHidden[d]!.has(m)) && catHidden.has(c.catIndex)) c.hidden = true;
+  return hiddenSet();
 }
 
 function splitColumns(t: Table, split: number[]): Row {
@@ -262,8 +305,17 @@ function splitColumns(t: Table, split: number[]): Row {
 
 const FIXED = new Set(["category", "row", "column", "from", "to", "outcome", "n", "share", "missing", "mean", "median", "min", "max", "suppressed", "row_type"]);
 
+export interface ReferenceOptions {
+  lang?: string;
+  /** Complementary passes before the closing rule (default: the policy's). */
+  passes?: number;
+  /** Filled with what the suppression did. */
+  stats?: SuppressionStats;
+}
+
 /** Rows a query for `question` (split by `splitId`, or the whole population when null) must return. */
-export function referenceRows(model: PlanModel, data: SyntheticData, question: string, splitId: string | null, lang: string = model.language): Row[] {
+export function referenceRows(model: PlanModel, data: SyntheticData, question: string, splitId: string | null, opts: ReferenceOptions = {}): Row[] {
+  const lang = opts.lang ?? model.language;
   const r = new Records(model, data, lang);
   const q: QuestionModel = model.questions.find((x) => x.name === question)!;
   const split = splitId === null ? null : q.splits.find((s) => s.id === splitId)!;
@@ -366,7 +418,7 @@ export function referenceRows(model: PlanModel, data: SyntheticData, question: s
     }
   }
 
-  const hidden = suppress(table, model.minCell, a.kind === "change");
+  const hidden = suppress(table, model.minCell, a.kind === "change", opts.passes ?? PASSES, opts.stats);
   const small = (n: number) => n >= 1 && n <= model.minCell - 1;
   const rows: Row[] = [];
   for (const split of splitKeys(table)) {

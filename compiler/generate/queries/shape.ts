@@ -90,7 +90,7 @@ export function literalRows(names: string[], rows: string[][]): string {
   return rows.map((r, i) => `SELECT ${r.map((v, j) => (i === 0 ? `${v} AS ${names[j]}` : v)).join(", ")}`).join("\nUNION ALL ");
 }
 
-export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; where?: string; parts: QueryParts; minCell: number; popKey: string }): { sql: string; columns: ResultColumn[] } {
+export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; where?: string; parts: QueryParts; minCell: number; popKey: string; passes?: number }): { sql: string; columns: ResultColumn[] } {
   const { sql, dims, parts } = opts;
   const splitKeys = dims.map((d) => d.key);
   const catKeys = parts.frame.keys;
@@ -122,7 +122,7 @@ export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; 
       `LEFT JOIN cells x ON ${[...splitKeys.map((k, i) => `x.${k} = f${i + 1}.m`), ...catKeys.map((k) => `x.${k} = fc.${k}`)].join(" AND ")}`,
     ].join("\n"),
   });
-  ctes.push(...suppressionCtes(splitKeys, catKeys, parts.classes));
+  ctes.push(...suppressionCtes({ splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, classes: parts.classes }, opts.passes));
 
   let resultColumns: ResultColumn[] = [];
   const visible = dims.map((d, i) => ({ d, i })).filter((x) => !x.d.constant);

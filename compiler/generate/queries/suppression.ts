@@ -1,67 +1,131 @@
 // Small-cell suppression as SQL over the `grid` CTE (one row per split cell ×
-// category cell, zeros included, with `n` and `small`).
+// category cell, zeros included, with `n` and `small`). The policy is stated
+// in docs/outputs.md ("Aggregation queries"); in short:
 //
-// Policy (docs/outputs.md, "Aggregation queries"): a count from 1 to
-// min_cell − 1 is hidden (primary). The table is a product of dimensions —
-// each split part, and the category cells with the missing cell as one more
-// member. For each dimension take the members that hold a primary cell; when
-// that is a single member of a dimension that has others, add the member with
-// the smallest positive total (ties: plan order, missing last). Hide every cell
-// whose every coordinate is in those sets. Every line of the table (all cells
-// that differ in one coordinate only, whose sum another figure publishes) then
-// holds no hidden cell or at least two, so no hidden cell can be got back by
-// subtraction from a total. For change, whose outcome rows total the
-// transitions, the hidden categories must also reach two outcome classes.
+// 1. Primary: a count from 1 to min_cell − 1 is hidden.
+// 2. Lines: the cells of one group (its categories and its missing cell), and
+//    the cells that differ only in one split part, add up to totals other
+//    figures publish. A line with exactly one hidden cell would give it away,
+//    so its smallest positive other cell is hidden too (ties: plan order,
+//    missing last). For change, the outcome totals of a group (improved,
+//    unchanged, worsened, missing) are a line as well: when the hidden cells
+//    of a group fall in one outcome class only, the smallest cell of another
+//    class is hidden. Each pass looks at what the previous one left.
+// 3. If a line still has one hidden cell after the last pass, every
+//    dimension's hidden members are crossed (with a second member where a
+//    dimension has only one): every line then holds none or at least two.
 
-/** The ORDER BY that picks the complementary member: smallest positive total first, then plan order, missing (0) last. */
-function pickOrder(keys: string[], first: string): string {
-  return [first, "CASE WHEN total > 0 THEN 0 ELSE 1 END", "total", `CASE WHEN ${keys[0]} = 0 THEN 1 ELSE 0 END`, ...keys].join(", ");
+/** Complementary passes before the closing rule (4 settle every table the tests generate). */
+export const PASSES = 4;
+
+export interface SuppressionDims {
+  /** Split keys; `constant` marks the single member of an unsplit query. */
+  splits: { key: string; constant?: boolean }[];
+  catKeys: string[];
+  /** Change: hidden cells must reach two outcome classes. */
+  classes: boolean;
 }
 
-/** CTEs computing each dimension's hidden members, then `hgrid` (grid with `hid`). */
-export function suppressionCtes(splitKeys: string[], catKeys: string[], classes: boolean): { name: string; body: string }[] {
+const POSITIVE_FIRST = "CASE WHEN n > 0 THEN 0 ELSE 1 END, n";
+const missingLast = (key: string) => `CASE WHEN ${key} = 0 THEN 1 ELSE 0 END`;
+
+/** One pass: `from` → `name`, with `hid` the new state and `was` the old. */
+function passCte(name: string, from: string, d: SuppressionDims): { name: string; body: string } {
+  const splitKeys = d.splits.map((s) => s.key);
+  const cols = [...splitKeys, ...d.catKeys, "cls", "n", "small"];
+  const group = splitKeys.join(", ");
+  const catOrder = [missingLast(d.catKeys[0]!), ...d.catKeys].join(", ");
+  const windows = [`SUM(hid) OVER (PARTITION BY ${group}) AS cnt_g`, `ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY hid, ${POSITIVE_FIRST}, ${catOrder}) AS rk_g`];
+  const picks = ["(cnt_g = 1 AND rk_g = 1)"];
+  d.splits.forEach((s, i) => {
+    if (s.constant) return;
+    const line = [...splitKeys.filter((k) => k !== s.key), ...d.catKeys].join(", ");
+    windows.push(`SUM(hid) OVER (PARTITION BY ${line}) AS cnt_${i + 1}`);
+    windows.push(`ROW_NUMBER() OVER (PARTITION BY ${line} ORDER BY hid, ${POSITIVE_FIRST}, ${missingLast(s.key)}, ${s.key}) AS rk_${i + 1}`);
+    picks.push(`(cnt_${i + 1} = 1 AND rk_${i + 1} = 1)`);
+  });
+  let source = from;
+  if (d.classes) {
+    windows.push(`SUM(CASE WHEN first_of_cls = 1 THEN clsh ELSE 0 END) OVER (PARTITION BY ${group}) AS ncls`);
+    windows.push(`ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY clsh, hid, ${POSITIVE_FIRST}, ${catOrder}) AS rk_c`);
+    picks.push("(ncls = 1 AND rk_c = 1 AND clsh = 0)");
+    source = `(SELECT ${cols.join(", ")}, hid, MAX(hid) OVER (PARTITION BY ${group}, cls) AS clsh, ROW_NUMBER() OVER (PARTITION BY ${group}, cls ORDER BY ${d.catKeys.join(", ")}) AS first_of_cls FROM ${from})`;
+  }
+  return {
+    name,
+    body: [
+      `SELECT ${cols.join(", ")}, hid AS was, CASE WHEN hid = 1 OR ${picks.join(" OR ")} THEN 1 ELSE 0 END AS hid`,
+      `FROM (SELECT ${cols.join(", ")}, hid,${d.classes ? " clsh," : ""}`,
+      `  ${windows.join(",\n  ")}`,
+      `FROM ${source} v) w`,
+    ].join("\n"),
+  };
+}
+
+/** The ORDER BY that picks a dimension's extra member: smallest positive total, then plan order, missing (0) last. */
+function pickOrder(keys: string[], first: string): string {
+  return [first, "CASE WHEN total > 0 THEN 0 ELSE 1 END", "total", missingLast(keys[0]!), ...keys].join(", ");
+}
+
+/** The closing rule's CTEs over the hidden cells of `from`: h<i> per split part and hc for the categories. */
+function closureCtes(from: string, d: SuppressionDims): { name: string; body: string }[] {
   const out: { name: string; body: string }[] = [];
-  const closure = (keys: string[], extra: string[]) => {
+  const pick = (keys: string[], extra: string[]) => {
     const cols = [...keys, ...extra].join(", ");
     return [
       `SELECT ${cols}, hit, total, SUM(hit) OVER () AS hits,`,
       `  ROW_NUMBER() OVER (ORDER BY ${pickOrder(keys, "hit")}) AS rk`,
-      `FROM (SELECT ${cols}, MAX(small) AS hit, SUM(n) AS total FROM grid GROUP BY ${cols}) p`,
+      `FROM (SELECT ${cols}, MAX(hid) AS hit, SUM(n) AS total FROM ${from} GROUP BY ${cols}) p`,
     ].join("\n");
   };
-  splitKeys.forEach((k, i) => {
-    out.push({
-      name: `h${i + 1}_pick`,
-      body: closure([k], []),
-    });
-    out.push({ name: `h${i + 1}`, body: `SELECT ${k}, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM h${i + 1}_pick` });
+  d.splits.forEach((s, i) => {
+    out.push({ name: `h${i + 1}_pick`, body: pick([s.key], []) });
+    out.push({ name: `h${i + 1}`, body: `SELECT ${s.key}, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM h${i + 1}_pick` });
   });
-  const ck = catKeys.join(", ");
-  out.push({ name: "hc_pick", body: closure(catKeys, ["cls"]) });
-  if (!classes) {
+  const ck = d.catKeys.join(", ");
+  out.push({ name: "hc_pick", body: pick(d.catKeys, ["cls"]) });
+  if (!d.classes) {
     out.push({ name: "hc", body: `SELECT ${ck}, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM hc_pick` });
-  } else {
-    out.push({
-      name: "hc_first",
-      body: [
-        `SELECT ${ck}, cls, total, hidden,`,
-        "  MIN(CASE WHEN hidden = 1 THEN cls END) OVER () AS lo,",
-        "  MAX(CASE WHEN hidden = 1 THEN cls END) OVER () AS hi",
-        `FROM (SELECT ${ck}, cls, total, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM hc_pick) p`,
-      ].join("\n"),
-    });
-    out.push({
-      name: "hc_class",
-      body: `SELECT ${ck}, cls, hidden, lo, hi, ROW_NUMBER() OVER (ORDER BY ${pickOrder(catKeys, "CASE WHEN hidden = 0 AND cls <> lo THEN 0 ELSE 1 END")}) AS rk FROM hc_first`,
-    });
-    out.push({ name: "hc", body: `SELECT ${ck}, CASE WHEN hidden = 1 OR (lo = hi AND rk = 1 AND cls <> lo) THEN 1 ELSE 0 END AS hidden FROM hc_class` });
+    return out;
   }
-  const all = [...splitKeys, ...catKeys];
-  const joins = [...splitKeys.map((k, i) => `JOIN h${i + 1} ON h${i + 1}.${k} = g.${k}`), `JOIN hc ON ${catKeys.map((k) => `hc.${k} = g.${k}`).join(" AND ")}`];
-  const hid = [...splitKeys.map((_, i) => `h${i + 1}.hidden = 1`), "hc.hidden = 1"].join(" AND ");
+  out.push({
+    name: "hc_first",
+    body: [
+      `SELECT ${ck}, cls, total, hidden,`,
+      "  MIN(CASE WHEN hidden = 1 THEN cls END) OVER () AS lo,",
+      "  MAX(CASE WHEN hidden = 1 THEN cls END) OVER () AS hi",
+      `FROM (SELECT ${ck}, cls, total, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM hc_pick) p`,
+    ].join("\n"),
+  });
+  out.push({
+    name: "hc_class",
+    body: `SELECT ${ck}, cls, hidden, lo, hi, ROW_NUMBER() OVER (ORDER BY ${pickOrder(d.catKeys, "CASE WHEN hidden = 0 AND cls <> lo THEN 0 ELSE 1 END")}) AS rk FROM hc_first`,
+  });
+  out.push({ name: "hc", body: `SELECT ${ck}, CASE WHEN hidden = 1 OR (lo = hi AND rk = 1 AND cls <> lo) THEN 1 ELSE 0 END AS hidden FROM hc_class` });
+  return out;
+}
+
+/** CTEs from `grid` to `hgrid` (grid with `hid`, 1 for a hidden cell). */
+export function suppressionCtes(d: SuppressionDims, passes: number = PASSES): { name: string; body: string }[] {
+  const splitKeys = d.splits.map((s) => s.key);
+  const all = [...splitKeys, ...d.catKeys];
+  const out: { name: string; body: string }[] = [{ name: "pass0", body: `SELECT ${all.join(", ")}, cls, n, small, small AS hid FROM grid` }];
+  for (let i = 1; i <= passes + 1; i++) out.push(passCte(`pass${i}`, `pass${i - 1}`, d));
+  const last = `pass${passes}`;
+  // One more pass that would still hide something means a line is alone: close.
+  out.push({ name: "closing", body: `SELECT MAX(hid - was) AS needed FROM pass${passes + 1}` });
+  out.push(...closureCtes(last, d));
+  const joins = [...splitKeys.map((k, i) => `JOIN h${i + 1} ON h${i + 1}.${k} = g.${k}`), `JOIN hc ON ${d.catKeys.map((k) => `hc.${k} = g.${k}`).join(" AND ")}`];
+  const crossed = [...splitKeys.map((_, i) => `h${i + 1}.hidden = 1`), "hc.hidden = 1"].join(" AND ");
   out.push({
     name: "hgrid",
-    body: [`SELECT ${all.map((k) => `g.${k}`).join(", ")}, g.cls, g.n, g.small,`, `  CASE WHEN ${hid} THEN 1 ELSE 0 END AS hid`, "FROM grid g", ...joins].join("\n"),
+    body: [
+      `SELECT ${all.map((k) => `g.${k}`).join(", ")}, g.cls, g.n, g.small,`,
+      `  CASE WHEN g.hid = 1 OR (z.needed = 1 AND ${crossed}) THEN 1 ELSE 0 END AS hid`,
+      `FROM ${last} g`,
+      "CROSS JOIN closing z",
+      ...joins,
+    ].join("\n"),
   });
   return out;
 }
