@@ -543,6 +543,40 @@ describe("packaging (npm run package:vscode)", () => {
     }
   });
 
+  it("loads the packaged extension as CommonJS; activation registers every command and survives a client that cannot start", () => {
+    // VS Code itself cannot run here: a recording stand-in for the `vscode` module takes its place.
+    // Its version string is not one the language client accepts, so the client refuses to start.
+    const harness = `
+      const Module = require("module");
+      const seen = { commands: [], errors: [] };
+      const fake = (name) => new Proxy(function () {}, {
+        get: (t, p) => (p === "then" ? undefined : p === Symbol.toPrimitive ? () => name : fake(name + "." + String(p))),
+        construct: () => fake("new " + name),
+        apply: (t, self, args) => {
+          if (name === "vscode.commands.registerCommand") seen.commands.push(args[0]);
+          if (name === "vscode.window.showErrorMessage") seen.errors.push(args[0]);
+          return fake(name + "()");
+        },
+      });
+      const load = Module._load;
+      Module._load = function (request, ...rest) { return request === "vscode" ? fake("vscode") : load.call(this, request, ...rest); };
+      const ext = require(process.argv[1]);
+      const context = { subscriptions: [], asAbsolutePath: (p) => require("path").join(process.argv[2], p) };
+      Promise.resolve(ext.activate(context)).then(
+        () => { console.log(JSON.stringify({ exports: Object.keys(ext), ...seen })); },
+        (e) => { console.log(JSON.stringify({ threw: String(e) })); },
+      );`;
+    const extDir = path.join(unpacked, "extension");
+    const r = spawnSync(process.execPath, ["-e", harness, path.join(extDir, "dist", "extension.js"), extDir], { cwd: unpacked, encoding: "utf8", timeout: 30_000 });
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    expect(out.threw).toBeUndefined();
+    expect(out.exports).toEqual(expect.arrayContaining(["activate", "deactivate"]));
+    expect([...out.commands].sort()).toEqual((manifest.contributes.commands as { command: string }[]).map((c) => c.command).sort());
+    expect(out.errors).toHaveLength(1);
+    expect(out.errors[0]).toMatch(/^ISU: the language server did not start: .+ See the "ISU Language Server" output/);
+  });
+
   it("starts the packaged server, which answers initialize and publishes the compiler's diagnostics over stdio", async () => {
     server = startServer(path.join(unpacked, "extension", "dist", "server.js"), unpacked);
     const init = (await server.connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null })) as {

@@ -26,11 +26,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await startClient(context);
 }
 
+/** Starts the server; a failure is shown, and the commands that do not need the server keep working. */
 async function startClient(context: ExtensionContext): Promise<void> {
-  client = createLanguageClient(context);
   try {
+    client = createLanguageClient(context);
     await client.start();
   } catch (e) {
+    client = undefined;
     void window.showErrorMessage(`ISU: the language server did not start: ${(e as Error).message}. See the "ISU Language Server" output for details.`);
   }
 }
