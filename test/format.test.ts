@@ -274,6 +274,24 @@ describe("syntax errors", () => {
   });
 });
 
+describe("text whose value formatting would change", () => {
+  it("refuses a lone carriage return inside a triple-quoted text or a block comment, and formats one between tokens", async () => {
+    for (const [text, line, column] of [
+      ['plan p {\n  purpose """a\rb"""\n}\n', 2, 11],
+      ['plan p {\n  /* a\rb */ language sv\n}\n', 2, 3],
+    ] as const) {
+      const e = await formatIsu(text).then(
+        () => undefined,
+        (x: unknown) => x as FormatError,
+      );
+      expect(e).toBeInstanceOf(FormatError);
+      expect([e!.kind, e!.line, e!.column]).toEqual(["unsafe", line, column]);
+      expect(e!.reason).toMatch(/carriage return without a line feed/);
+    }
+    expect(await formatIsu('plan p {\r  purpose """a\r\nb"""\r}\r')).toBe('plan p {\n  purpose """a\nb"""\n}\n');
+  });
+});
+
 describe("meaning kept and formatting stable", () => {
   const examples = isuFilesUnder(path.join(root, "examples")).filter((f) => !f.includes(`${path.sep}broken${path.sep}`));
   const fixtures = isuFilesUnder(path.join(root, "test", "fixtures")).filter(parsesCleanly);

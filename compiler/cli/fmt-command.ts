@@ -43,7 +43,9 @@ export async function formatFile(file: string, check: boolean): Promise<FmtOutco
     formatted = await formatIsu(text);
   } catch (e) {
     if (!(e instanceof FormatError)) throw e;
-    process.stderr.write(`${shown(file)}:${e.line}:${e.column}: syntax error: ${e.reason}\n  the file is left unchanged; fix the error (see 'isu check ${shown(file)}') and format again\n`);
+    const what = e.kind === "syntax" ? "syntax error" : "cannot format";
+    const fix = e.kind === "syntax" ? `; fix the error (see 'isu check ${shown(file)}') and format again` : "";
+    process.stderr.write(`${shown(file)}:${e.line}:${e.column}: ${what}: ${e.reason}\n  the file is left unchanged${fix}\n`);
     return "syntax-error";
   }
   if (formatted === text) return "unchanged";

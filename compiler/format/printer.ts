@@ -56,7 +56,8 @@ export function isExpanded(b: Block): boolean {
 function keepAfterOpeningBrace(comment: Attached, text: string): boolean {
   const block = comment.enclosingNode;
   if (block?.type !== "Block" || comment.precedingNode) return false;
-  if (/[\r\n]/.test(text.slice(block.start + 1, comment.start))) return false;
+  // Line breaks inside a block comment between them do not count: that comment is printed after `{` too.
+  if (/[\r\n]/.test(text.slice(block.start + 1, comment.start).replace(/\/\*[\s\S]*?\*\//g, ""))) return false;
   util.addDanglingComment(block, comment, "open");
   return true;
 }
