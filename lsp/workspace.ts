@@ -17,6 +17,7 @@ import { check, type Compilation } from "../compiler/compile.js";
 import { diskHost, loadProgram, ParseCache, resolveImportPath, type Host, type Program } from "../compiler/program.js";
 import { resolve, type Resolution } from "../compiler/resolve.js";
 import type { SourceFile } from "../compiler/source.js";
+import { IncrementalParseCache } from "./incremental-parse.js";
 import { pathToUri, uriToPath } from "./positions.js";
 
 export interface OpenDocument {
@@ -40,7 +41,8 @@ interface Stamped<T> {
 
 export class Workspace {
   private docs = new Map<string, OpenDocument>();
-  readonly cache = new ParseCache();
+  /** Shared by every root: a file is parsed once per text, and only its edited declarations again. */
+  readonly cache: ParseCache = new IncrementalParseCache();
   private checked = new Map<string, Stamped<Compilation>>();
   private resolved = new Map<string, Stamped<Resolution>>();
   private lexed = new Map<string, Lexed>();

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   CodeAction,
@@ -24,6 +25,9 @@ import type {
 import type * as A from "../compiler/ast.js";
 import { compile, type Compilation } from "../compiler/compile.js";
 import { keywordTokens } from "../grammar/tokens.js";
+import { parseSource } from "../compiler/source.js";
+import { IncrementalParseCache } from "../lsp/incremental-parse.js";
+import { generatePlan } from "./bench/generate-plan.js";
 import { ensureBuilt, LspClient, uriOf } from "./support/lsp-client.js";
 
 const root = path.resolve(__dirname, "..");
@@ -107,6 +111,41 @@ function declarations(c: Compilation, file: string): { decl: Exclude<A.Declarati
 }
 
 // ------------------------------------------------------------ tests
+
+describe("incremental parsing (lsp/incremental-parse.ts)", () => {
+  const parsedEqual = (cache: IncrementalParseCache, text: string) => {
+    const a = cache.get("/virtual/plan.isu", text);
+    const b = parseSource("/virtual/plan.isu", text);
+    expect({ ast: a.ast, comments: a.comments, syntax: a.syntax, lineStarts: a.lineStarts }).toEqual({ ast: b.ast, comments: b.comments, syntax: b.syntax, lineStarts: b.lineStarts });
+  };
+  // Examples repeated so they are long enough to be cut into pieces.
+  const corpus = [generatePlan(1_500), ...examples.map((f) => read(f).repeat(2))];
+  const inserts = ['variable extra "Extra" : kon at t0', "", "// en kommentar", "}", 'question q "Q" {', '  count kon', "valueset", '"""', "/* öppen"];
+
+  it("gives exactly the whole-text parse after any sequence of line edits, broken ones included", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: corpus.length - 1 }),
+        fc.array(fc.record({ op: fc.constantFrom("delete", "insert", "change", "move"), at: fc.nat(), what: fc.nat() }), { minLength: 1, maxLength: 6 }),
+        (which, ops) => {
+          const cache = new IncrementalParseCache();
+          let lines = corpus[which]!.split("\n");
+          parsedEqual(cache, lines.join("\n"));
+          for (const { op, at, what } of ops) {
+            const i = at % lines.length;
+            lines = [...lines];
+            if (op === "delete") lines.splice(i, 1);
+            else if (op === "insert") lines.splice(i, 0, inserts[what % inserts.length]!);
+            else if (op === "change") lines[i] = lines[i]!.replace(/[a-z]/, "x");
+            else lines.splice(what % lines.length, 0, ...lines.splice(i, 1));
+            parsedEqual(cache, lines.join("\n"));
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
 
 describe("initialize", () => {
   it("announces every feature the server has", () => {
