@@ -272,7 +272,11 @@ function declaration(n: CstNode): A.Declaration | undefined {
   if (!r) return undefined;
   const c = n.children;
   if (n.name === "importDecl") {
-    const path = stringToken(tok(c, "path"));
+    // An unclosed `"""` runs to the end of the file: that is no path (the
+    // syntax error says so), while an unclosed `"…` still names a file.
+    const pathTok = tok(c, "path");
+    if (pathTok?.tokenType.name === "UnterminatedTriple") return undefined;
+    const path = stringToken(pathTok);
     return path ? { kind: "Import", path, range: r } : undefined;
   }
   const nm = name(tok(c, "name"));
