@@ -19,11 +19,13 @@ import {
 } from "vscode-languageserver/node.js";
 import { codeActions } from "./code-actions.js";
 import { complete } from "./completion.js";
-import { definition } from "./definition.js";
+import { definition, typeDefinition } from "./definition.js";
 import { DiagnosticsPublisher } from "./diagnostics.js";
 import { foldingRanges } from "./folding.js";
 import { formatDocument } from "./formatting.js";
 import { hover } from "./hover.js";
+import { inlayHints } from "./inlay-hints.js";
+import { documentLinks } from "./links.js";
 import { uriToPath } from "./positions.js";
 import { highlights, references } from "./references.js";
 import { prepareRename, rename } from "./rename.js";
@@ -92,6 +94,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         completionProvider: { triggerCharacters: [":", "=", ",", "(", "*"] },
         hoverProvider: true,
         definitionProvider: true,
+        typeDefinitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
@@ -101,6 +104,8 @@ export function startServer(options: ServerOptions = {}): Connection {
         semanticTokensProvider: { legend, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
       },
       serverInfo: { name: "isu", version: SERVER_VERSION },
     };
@@ -150,6 +155,18 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDefinition(safe("definition", (p) => {
     const a = at(p.textDocument.uri, p.position);
     return a ? definition(ws, a.path, a.offset) : null;
+  }));
+  connection.onTypeDefinition(safe("type definition", (p) => {
+    const a = at(p.textDocument.uri, p.position);
+    return a ? typeDefinition(ws, a.path, a.offset) : null;
+  }));
+  connection.onDocumentLinks(safe("document links", (p) => {
+    const od = ws.byUri(p.textDocument.uri);
+    return od ? documentLinks(ws, od.path) : [];
+  }));
+  connection.languages.inlayHint.on(safe("inlay hints", (p) => {
+    const od = ws.byUri(p.textDocument.uri);
+    return od ? inlayHints(ws, od.path, p.range) : [];
   }));
   connection.onReferences(safe("references", (p) => {
     const a = at(p.textDocument.uri, p.position);

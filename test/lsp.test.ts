@@ -606,6 +606,46 @@ describe("two files: a plan and the module it imports", () => {
   });
 });
 
+describe("type definition, import links and inlay hints", () => {
+  const file = path.join(fixtures, "hints.isu");
+  const uri = uriOf(file);
+  const text = read(PLAN) + '\nquestion svara "Hur går det för dem med stora svårigheter?" {\n  count vardag at slut\n  where vardag at start in (1, 2) and not vardag at slut = 9\n}\n';
+  let c: Compilation;
+
+  beforeAll(async () => {
+    c = compile(file, { rootText: text });
+    expect(c.diagnostics).toEqual([]);
+    await openAndCheck(file, text);
+  });
+  afterAll(async () => {
+    await client.close(uri);
+  });
+
+  it("goes from a variable, or a value code, to its value set", async () => {
+    const vardag = c.resolution.variables.get("vardag")!;
+    const skala = c.resolution.valuesets.get("skala")!;
+    const expected = { uri: uriOf(MODULE), range: rangeOf(skala.decl.name.range) };
+    expect(await client.request("textDocument/typeDefinition", { textDocument: { uri }, position: lsp(vardag.decl.name.range.start) })).toEqual(expected);
+    const code = c.resolution.valueRefs.find((v) => v.file === file && v.code === "9")!;
+    expect(await client.request("textDocument/typeDefinition", { textDocument: { uri }, position: lsp(code.range.start) })).toEqual(expected);
+    const group = c.resolution.groups.get("hushall")!;
+    expect(await client.request("textDocument/typeDefinition", { textDocument: { uri }, position: lsp(group.decl.name.range.start) })).toBeNull();
+  });
+
+  it("links each import path to its file", async () => {
+    const links = await client.request<{ range: unknown; target: string }[]>("textDocument/documentLink", { textDocument: { uri } });
+    const imp = c.program.byPath.get(file)!.ast.declarations.find((d): d is A.ImportDecl => d.kind === "Import")!;
+    expect(links.map((l) => ({ range: l.range, target: l.target }))).toEqual([{ range: rangeOf(imp.path.range), target: uriOf(MODULE) }]);
+  });
+
+  it("labels numeric codes in mappings and conditions, and only those", async () => {
+    const hints = await client.request<{ position: unknown; label: string }[]>("textDocument/inlayHint", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: text.split("\n").length, character: 0 } } });
+    const numeric = c.resolution.valueRefs.filter((v) => v.file === file && v.value && /^\d/.test(v.code));
+    expect(numeric.map((v) => v.code)).toEqual(["1", "2", "9"]);
+    expect(hints.map((h) => ({ position: h.position, label: h.label }))).toEqual(numeric.map((v) => ({ position: lsp(v.range.end), label: v.value!.label.value })));
+  });
+});
+
 describe("references and rename reach workspace files that are not open", () => {
   let dir: string;
   let ws: LspClient;
