@@ -22,6 +22,13 @@ interface Option {
 /** A categorical value of one individual: one option, several (multiple choice), or missing. */
 type Reading = { missing: true } | { missing: false; codes: string[] };
 
+/** The value set's own spelling of a stored code (an integer column gives back 1 for code "01"). */
+function codeOf(vs: ValuesetModel, value: RecordValue | undefined): string {
+  const text = String(value);
+  if (vs.codeType !== "integer") return text;
+  return vs.values.find((v) => Number(v.code) === Number(value))?.code ?? text;
+}
+
 class Records {
   private readonly byTp = new Map<string, Map<string, RegistrationRecord>>();
   constructor(
@@ -81,13 +88,13 @@ class Records {
     const missingCodes = new Set(vs.values.filter((x) => x.missing).map((x) => x.code));
     if (v.type.kind === "choice" && v.type.multiple) {
       if (!this.record(ref.timepoint, id)) return { missing: true };
-      const chosen = Array.isArray(value) ? value.map(String) : [];
+      const chosen = Array.isArray(value) ? value.map((x) => codeOf(vs, x)) : [];
       const answers = chosen.filter((c) => !missingCodes.has(c));
       if (answers.length === 0 && chosen.length > 0) return { missing: true };
       return { missing: false, codes: answers };
     }
-    if (value === null || value === undefined || missingCodes.has(String(value))) return { missing: true };
-    return { missing: false, codes: [String(value)] };
+    if (value === null || value === undefined || missingCodes.has(codeOf(vs, value))) return { missing: true };
+    return { missing: false, codes: [codeOf(vs, value)] };
   }
 
   /** 1-based position among the scale values (missing codes excluded), or null. */
@@ -96,7 +103,7 @@ class Records {
     const scale = this.valueset(v).values.filter((x) => !x.missing);
     const value = this.raw(variable, tp, id);
     if (value === null || value === undefined) return null;
-    const at = scale.findIndex((x) => x.code === String(value));
+    const at = scale.findIndex((x) => x.code === codeOf(this.valueset(v), value));
     return at < 0 ? null : at + 1;
   }
 }
@@ -110,8 +117,9 @@ function groupCode(g: GroupModel, source: VariableModel, r: Records, value: Reco
     return e ? e.code : null;
   }
   const vs = r.valueset(source);
-  if (vs.values.some((v) => v.missing && v.code === String(value))) return null;
-  const e = g.entries.find((e) => (e.values ?? []).includes(String(value)));
+  const code = codeOf(vs, value);
+  if (vs.values.some((v) => v.missing && v.code === code)) return null;
+  const e = g.entries.find((e) => (e.values ?? []).some((x) => codeOf(vs, x) === code));
   return e ? e.code : null;
 }
 
@@ -144,6 +152,7 @@ function compareHolds(c: Extract<ConditionModel, { kind: "compare" }>, r: Record
   const value = r.raw(v.name, c.subject.timepoint, id);
   if (v.type.kind === "choice") {
     const vs = r.valueset(v);
+    const listed = c.values.map((x) => codeOf(vs, x as RecordValue));
     const isMissingCode = (code: string) => vs.values.some((x) => x.missing && x.code === code);
     const matches = (code: string): boolean => {
       if (c.op === "=" || (c.op === "in" && c.values.length > 0)) return listed.includes(code);
@@ -152,12 +161,12 @@ function compareHolds(c: Extract<ConditionModel, { kind: "compare" }>, r: Record
       return ordered(Number(code), false);
     };
     if (v.type.multiple) {
-      const chosen = Array.isArray(value) ? value.map(String) : [];
+      const chosen = Array.isArray(value) ? value.map((x) => codeOf(vs, x)) : [];
       if (c.op !== "!=") return chosen.some(matches);
       const got = r.read(c.subject, id);
       return !got.missing && !chosen.some((code) => listed.includes(code));
     }
-    return value !== null && value !== undefined && matches(String(value));
+    return value !== null && value !== undefined && matches(codeOf(vs, value));
   }
   if (value === null || value === undefined) return false;
   if (v.type.kind === "boolean") {

@@ -46,10 +46,12 @@ function numberMatches(x: number, c: Compare, decimal: boolean): boolean {
 
 /** The codes of a value set a comparison matches (see the header for the rules). */
 export function matchingCodes(vs: ValuesetModel, c: Compare): string[] {
-  const listed = new Set(c.values.map(String));
+  // Integer codes compare as numbers: `= 1` names code `01`.
+  const key = (x: string | number | boolean) => (vs.codeType === "integer" ? String(Number(x)) : String(x));
+  const listed = new Set(c.values.map(key));
   const answers = vs.values.filter((v) => !v.missing);
-  if (c.op === "=" || (c.op === "in" && c.values.length > 0)) return vs.values.filter((v) => listed.has(v.code)).map((v) => v.code);
-  if (c.op === "!=") return answers.filter((v) => !listed.has(v.code)).map((v) => v.code);
+  if (c.op === "=" || (c.op === "in" && c.values.length > 0)) return vs.values.filter((v) => listed.has(key(v.code))).map((v) => v.code);
+  if (c.op === "!=") return answers.filter((v) => !listed.has(key(v.code))).map((v) => v.code);
   if (vs.codeType !== "integer") throw new Error(`value set '${vs.name}' has text codes; '${c.op}' and bands need numeric codes`);
   return answers.filter((v) => numberMatches(Number(v.code), c, false)).map((v) => v.code);
 }

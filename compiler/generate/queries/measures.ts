@@ -193,10 +193,11 @@ export class MeasureReader {
     }
     if (source.type.kind !== "choice" || source.type.multiple) throw new Error(`group '${g.name}' maps codes but its source '${source.name}' is not a single-choice variable`);
     const vs = this.valuesetOf(source);
-    const missing = new Set(vs.values.filter((x) => x.missing).map((x) => x.code));
+    const key = (c: string) => (vs.codeType === "integer" ? String(Number(c)) : c);
+    const missing = new Set(vs.values.filter((x) => x.missing).map((x) => key(x.code)));
     const whens = g.entries.flatMap((e, i) => {
       // A `missing` code mapped into a group still counts as missing (ISU0205 warns about it).
-      const codes = (e.values ?? []).filter((c) => !missing.has(c)).map((c) => this.codeLiteral(vs, c));
+      const codes = (e.values ?? []).filter((c) => !missing.has(key(c))).map((c) => this.codeLiteral(vs, c));
       return codes.length ? [`WHEN ${col} IN (${codes.join(", ")}) THEN ${i + 1}`] : [];
     });
     return { kind: "single", members, index: whens.length ? `CASE ${whens.join(" ")} ELSE 0 END` : "0" };
