@@ -462,6 +462,11 @@ describe("completion while typing (text that does not parse yet)", () => {
     expect(labels(await typeAndComplete('variable x "X" : kon at start {\n  when kon = '))).toEqual(["annat", "kvinna", "man"]);
     expect(labels(await typeAndComplete(""))).toEqual(["group", "import", "plan", "question", "timepoint", "valueset", "variable"]);
   });
+  it("after 'import': the .isu files beside the document", async () => {
+    const items = await typeAndComplete("import ");
+    expect(items.map((i) => [i.label, i.kind])).toEqual(expect.arrayContaining([['"./gemensam.isu"', KIND.File], ['"./plan.isu"', KIND.File]]));
+    for (const i of items) expect(fs.existsSync(path.join(fixtures, JSON.parse(i.label) as string))).toBe(true);
+  });
   it("nothing inside a text or a comment", async () => {
     expect(await typeAndComplete('question q "Q är ')).toEqual([]);
     expect(await typeAndComplete("// count ")).toEqual([]);
