@@ -246,6 +246,34 @@ async function runSqlite(model: PlanModel, data: SyntheticData, id: string): Pro
   return rows;
 }
 
+const CHANGE_PLAN = `
+plan p "P" { language sv  min_cell 5  purpose "Test." }
+timepoint a "A" { when "först" }
+timepoint b "B" { when "sedan" }
+valueset skala "Skala" ordinal better higher { definition "Tre steg."  1 "Låg"  2 "Mellan"  3 "Hög" }
+variable x "X" : skala at a, b { definition "Ett mått." }
+question q "Förändras X?" { change x from a to b }
+`;
+
+/** Registrations for `n` individuals per move from → to, and `lost` individuals never followed up. */
+function changeRecords(moves: [number, number, number][], lost: number): SyntheticData {
+  const a: RegistrationRecord[] = [];
+  const b: RegistrationRecord[] = [];
+  const ids: string[] = [];
+  for (const [from, to, n] of moves)
+    for (let i = 0; i < n; i++) {
+      const id = `m${from}${to}_${i}`;
+      ids.push(id);
+      a.push({ individ_id: id, x: from });
+      b.push({ individ_id: id, x: to });
+    }
+  for (let i = 0; i < lost; i++) {
+    ids.push(`lost${i}`);
+    a.push({ individ_id: `lost${i}`, x: 2 });
+  }
+  return { individuals: ids, registrations: { a, b } };
+}
+
 describe("suppression policy on hand-made tables", () => {
   it("hides small counts, then in each line with one hidden cell the smallest other; shares of hidden counts are hidden too", async () => {
     const model = planModel(`
@@ -291,34 +319,8 @@ question q "Hur bor man?" { count boende  by kon }
   });
 
   it("change: the hidden transitions must reach two outcome totals, so a small outcome total is not shown beside them", async () => {
-    const model = planModel(`
-plan p "P" { language sv  min_cell 5  purpose "Test." }
-timepoint a "A" { when "först" }
-timepoint b "B" { when "sedan" }
-valueset skala "Skala" ordinal better higher { definition "Tre steg."  1 "Låg"  2 "Mellan"  3 "Hög" }
-variable x "X" : skala at a, b { definition "Ett mått." }
-question q "Förändras X?" { change x from a to b }
-`);
-    const moves: [number, number, number][] = [
-      [1, 1, 30], [1, 2, 2], [1, 3, 2],
-      [2, 1, 40], [2, 2, 50], [2, 3, 0],
-      [3, 1, 25], [3, 2, 35], [3, 3, 45],
-    ];
-    const a: RegistrationRecord[] = [];
-    const b: RegistrationRecord[] = [];
-    const ids: string[] = [];
-    for (const [from, to, n] of moves)
-      for (let i = 0; i < n; i++) {
-        const id = `m${from}${to}_${i}`;
-        ids.push(id);
-        a.push({ individ_id: id, x: from });
-        b.push({ individ_id: id, x: to });
-      }
-    for (let i = 0; i < 10; i++) {
-      ids.push(`lost${i}`);
-      a.push({ individ_id: `lost${i}`, x: 2 });
-    }
-    const rows = await runSqlite(model, { individuals: ids, registrations: { a, b } }, "q__total");
+    const model = planModel(CHANGE_PLAN);
+    const rows = await runSqlite(model, changeRecords([[1, 1, 30], [1, 2, 2], [1, 3, 2], [2, 1, 40], [2, 2, 50], [2, 3, 0], [3, 1, 25], [3, 2, 35], [3, 3, 45]], 10), "q__total");
     const outcomes = rows.filter((r) => r.row_type === "outcome").map((r) => [r.outcome_code, r.n, r.suppressed]);
     // Improved (1→2, 1→3) is 4 in all: hiding only those two transitions would
     // leave it computable from the other totals, so the missing cell is hidden too.
@@ -332,6 +334,19 @@ question q "Förändras X?" { change x from a to b }
     expect(hiddenMoves).toEqual(["1>2", "1>3"]);
     const share = rows.find((r) => r.row_type === "outcome" && r.outcome_code === "unchanged")!.share as number;
     expect(share).toBeCloseTo(125 / 239, 12);
+  });
+
+  it("change: the complementary cell comes from another outcome even when the same outcome has a smaller one", async () => {
+    const model = planModel(CHANGE_PLAN);
+    // 1→2 (2) is small; the next smallest cell, 1→3 (6), is also improved, so
+    // the group line takes it while the outcome line takes the missing cell (20).
+    const rows = await runSqlite(model, changeRecords([[1, 1, 30], [1, 2, 2], [1, 3, 6], [2, 1, 40], [2, 2, 50], [2, 3, 7], [3, 1, 25], [3, 2, 35], [3, 3, 45]], 20), "q__total");
+    expect(rows.filter((r) => r.suppressed === 1).map((r) => `${r.row_type}:${r.from_code ?? ""}>${r.to_code ?? ""}:${r.outcome_code}`)).toEqual([
+      "transition:1>2:improved",
+      "transition:1>3:improved",
+      "outcome:>:improved",
+    ]);
+    expect(rows[0]!.missing_suppressed).toBe(1);
   });
 
   it("multiple choice: none chosen is an answer, only a missing code or no registration is missing", async () => {
