@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { parseSource } from "../compiler/source.js";
+import { keywordTokens } from "../grammar/tokens.js";
 
 const root = path.resolve(__dirname, "..");
 
@@ -74,6 +75,15 @@ describe("snippets in the documentation", () => {
       }
     }
   }
+
+  it("the language reference lists exactly the keywords the lexer reserves", () => {
+    const doc = fs.readFileSync(path.join(root, "docs", "language.md"), "utf8");
+    const para = /\*\*Keywords\*\* are reserved and cannot be names: `([^`]+)`/.exec(doc.replace(/\n/g, " "));
+    expect(para, "the Keywords paragraph").not.toBeNull();
+    const listed = para![1]!.split(/\s+/).sort();
+    const reserved = keywordTokens.map((t) => (t.PATTERN as RegExp).source).sort();
+    expect(listed).toEqual(reserved);
+  });
 
   it("the language reference shows all five analyses in one complete plan", () => {
     const plans = isuBlocks("docs/language.md").filter(isPlan);
