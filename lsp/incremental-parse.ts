@@ -47,7 +47,6 @@ export class IncrementalParseCache extends ParseCache {
   }
 
   private whole(path: string, text: string): SourceFile {
-    this.pieces.delete(path);
     return parseSource(path, text);
   }
 
@@ -77,8 +76,18 @@ export class IncrementalParseCache extends ParseCache {
       const pieceText = text.slice(start, cuts[i + 1]);
       let piece = now.get(pieceText) ?? before.get(pieceText);
       if (!piece) piece = { text: pieceText, parsed: parseSource(path, pieceText) };
-      if (piece.parsed.syntax.length) return undefined;
       now.set(pieceText, piece);
+      if (piece.parsed.syntax.length) {
+        // Keep the pieces (broken ones too): once the text is mended, they are parsed already.
+        for (const [k, v] of now) before.set(k, v);
+        // Typing in a broken text adds a piece per keystroke: keep the newest.
+        for (const k of before.keys()) {
+          if (before.size <= 2 * cuts.length + 64) break;
+          before.delete(k);
+        }
+        this.pieces.set(path, before);
+        return undefined;
+      }
       const at = positionAt(starts, start);
       if (!piece.placed || piece.placed.offset !== start || piece.placed.line !== at.line) {
         piece.placed = { offset: start, line: at.line, declarations: start === 0 ? piece.parsed.ast.declarations : moved(piece.parsed.ast.declarations, start, at.line - 1) };

@@ -48,6 +48,22 @@ export async function run({ root, tmp, bigPlan }: { root: string; tmp: string; b
     }
     console.log(`lsp: didChange → publishDiagnostics, ${lines.length - 1}-line plan: median ${ms(median(times))}, min ${ms(Math.min(...times))} (${edits} edits, each awaited; includes the ${process.env["ISU_LSP_DEBOUNCE_MS"] ?? 25} ms debounce)`);
 
+    // Edits that leave a syntax error (a brace removed, then put back): the whole text is parsed again.
+    const braceLine = lines.findIndex((l, i) => i > target && l === "}");
+    const broken: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const replacement = i % 2 ? "}" : "";
+      version++;
+      t0 = performance.now();
+      await client.change(uri, version, [{ range: { start: { line: braceLine, character: 0 }, end: { line: braceLine, character: lines[braceLine]!.length } }, text: replacement }]);
+      lines[braceLine] = replacement;
+      const v = version;
+      const d = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
+      if (i % 2 === 0 && !d.diagnostics.some((x) => x.code === "ISU0001")) throw new Error("the edit should have left a syntax error");
+      broken.push(performance.now() - t0);
+    }
+    console.log(`lsp: didChange → publishDiagnostics, alternately breaking and mending the syntax: median ${ms(median(broken))}, min ${ms(Math.min(...broken))} (20 edits)`);
+
     // Completion after `count ` (variables of the right kind) and after `=` in a where.
     const countAt = { line: target, character: "  count ".length };
     const whereLine = lines.findIndex((l, i) => i > target && l.includes("where alder >= 18 and kon in ("));
