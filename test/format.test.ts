@@ -192,6 +192,16 @@ describe("canonical layout", () => {
   });
 });
 
+describe("docs/language.md, Formatting", () => {
+  it("shows what the formatter does: its example's second text is the first one formatted", async () => {
+    const doc = fs.readFileSync(path.join(root, "docs", "language.md"), "utf8");
+    const section = doc.slice(doc.indexOf("\n## Formatting\n"));
+    const [before, after] = [...section.matchAll(/```isu\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(before && after, "the section shows a text before and after formatting").toBeTruthy();
+    expect(await expectFaithful(before!, "docs example")).toBe(after);
+  });
+});
+
 describe("comments stay where they were", () => {
   it("keeps leading comments above, trailing ones on their line and inner ones inside", async () => {
     const input = lines(
