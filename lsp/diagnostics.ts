@@ -56,8 +56,8 @@ export class DiagnosticsPublisher {
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  /** What was last published per file path (JSON), so unchanged files are not re-sent. */
-  private published = new Map<string, string>();
+  /** What was last published per file path, so unchanged files are not re-sent. */
+  private published = new Map<string, { json: string; version?: number }>();
   /** Files each root's check published to, so a closed root's files can be cleared. */
   private filesOf = new Map<string, Set<string>>();
 
@@ -91,7 +91,7 @@ export class DiagnosticsPublisher {
     const files = this.filesOf.get(path) ?? new Set<string>();
     this.filesOf.delete(path);
     files.add(path);
-    for (const f of files) this.publish(f, true);
+    for (const f of files) this.publish(f);
   }
 
   private async run(): Promise<void> {
@@ -100,7 +100,6 @@ export class DiagnosticsPublisher {
     if (this.running) return;
     this.running = true;
     const touched = new Set<string>();
-    const checked = new Set<string>();
     try {
       while (this.pending.size) {
         const root = this.pending.values().next().value as string;
@@ -114,10 +113,9 @@ export class DiagnosticsPublisher {
         this.filesOf.set(root, now);
         for (const f of before) touched.add(f);
         for (const f of now) touched.add(f);
-        checked.add(root);
       }
       // Nothing is waiting: every compilation used below is of the current texts.
-      for (const f of touched) this.publish(f, checked.has(f));
+      for (const f of touched) this.publish(f);
     } catch (e) {
       this.onError(e);
     } finally {
@@ -126,15 +124,19 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Sends a file's diagnostics when they changed (or always, for a root just checked). */
-  private publish(path: string, always: boolean): void {
+  /**
+   * Sends a file's diagnostics when they changed, and for an open document
+   * whenever its version did (the client learns that this version was checked).
+   */
+  private publish(path: string): void {
+    const od = this.ws.openDocuments().find((d) => d.path === path);
     const diags = diagnosticsFor(this.ws, path).map(toLspDiagnostic);
     const json = JSON.stringify(diags);
-    if (!always && this.published.get(path) === json) return;
-    if (diags.length === 0 && !this.published.has(path) && !this.ws.isOpen(path)) return;
-    this.published.set(path, json);
-    const od = this.ws.isOpen(path) ? this.ws.openDocuments().find((d) => d.path === path) : undefined;
+    const last = this.published.get(path);
+    if (last && last.json === json && last.version === od?.doc.version) return;
+    if (!last && !od && diags.length === 0) return;
     void this.connection.sendDiagnostics(od ? { uri: od.uri, version: od.doc.version, diagnostics: diags } : { uri: this.ws.uriOf(path), diagnostics: diags });
-    if (diags.length === 0 && !this.ws.isOpen(path)) this.published.delete(path);
+    if (!od && diags.length === 0) this.published.delete(path);
+    else this.published.set(path, { json, ...(od ? { version: od.doc.version } : {}) });
   }
 }

@@ -35,7 +35,7 @@ export interface Lexed {
 
 interface Stamped<T> {
   value: T;
-  /** What the value was computed from: epoch and the version of every open file it read. */
+  /** What the value was computed from: the source of every file it read or looked for (see sourceId). */
   stamp: string;
 }
 
@@ -46,8 +46,8 @@ export class Workspace {
   private checked = new Map<string, Stamped<Compilation>>();
   private resolved = new Map<string, Stamped<Resolution>>();
   private lexed = new Map<string, Lexed>();
-  /** Bumped whenever a file appears, disappears or changes on disk: every stamp is then stale. */
-  private epoch = 0;
+  /** Per path, bumped when the file is opened, closed or changed on disk. */
+  private generations = new Map<string, number>();
   /** Folders the client opened; workspace files there count as importers for references and rename. */
   private folders: string[] = [];
   private folderFiles: string[] | undefined;
@@ -65,7 +65,7 @@ export class Workspace {
     const path = uriToPath(uri);
     const od = { uri, path, doc: TextDocument.create(uri, "isu", version, text) };
     this.docs.set(path, od);
-    this.epoch++;
+    this.bump(path);
     return od;
   }
 
@@ -84,15 +84,17 @@ export class Workspace {
     this.checked.delete(path);
     this.resolved.delete(path);
     this.lexed.delete(path);
-    this.epoch++;
+    this.bump(path);
     return od;
   }
 
   /** Files changed, created or deleted on disk (watched by the client). */
   diskChanged(paths: string[]): void {
-    for (const p of paths) if (!this.docs.has(p)) this.cache.delete(p);
+    for (const p of paths) {
+      if (!this.docs.has(p)) this.cache.delete(p);
+      this.bump(p);
+    }
     this.folderFiles = undefined;
-    this.epoch++;
   }
 
   byUri(uri: string): OpenDocument | undefined {
@@ -155,12 +157,6 @@ export class Workspace {
     if (this.docs.has(path)) this.checked.set(path, stamped);
     this.resolved.delete(path);
     return value;
-  }
-
-  /** Whether the last compilation of this root is still current (no work needed). */
-  hasFreshCompilation(path: string): boolean {
-    const c = this.checked.get(path);
-    return !!c && this.fresh(c);
   }
 
   /** The files the root read the last time it was loaded (itself included), or undefined. */
@@ -242,12 +238,21 @@ export class Workspace {
     return loadProgram(path, this.host, this.cache, od?.doc.getText());
   }
 
+  private bump(path: string): void {
+    this.generations.set(path, (this.generations.get(path) ?? 0) + 1);
+  }
+
+  /** Where a file's text comes from now: an open buffer's version, or the disk's generation. */
+  private sourceId(path: string): string {
+    const od = this.docs.get(path);
+    return od ? `v${od.doc.version}` : `d${this.generations.get(path) ?? 0}`;
+  }
+
+  /** The sources of every file the program read, and of the imports it could not find (they may appear). */
   private stampOf(program: Program): string {
-    let s = String(this.epoch);
-    for (const f of program.byPath.keys()) {
-      const od = this.docs.get(f);
-      s += `|${od ? od.doc.version : "-"}`;
-    }
+    let s = "";
+    for (const f of program.byPath.keys()) s += `|${f}:${this.sourceId(f)}`;
+    for (const p of program.importProblems) s += `|${p.target}:${this.sourceId(p.target)}`;
     return s;
   }
 

@@ -611,6 +611,41 @@ describe("two files: a plan and the module it imports", () => {
   });
 });
 
+describe("open and close", () => {
+  it("an import that cannot be found resolves once that file is opened, and breaks again when it closes", async () => {
+    const planFile = path.join(fixtures, "uses-new.isu");
+    const newFile = path.join(fixtures, "nytt.isu");
+    const planUri = uriOf(planFile);
+    const newUri = uriOf(newFile);
+    expect(fs.existsSync(newFile)).toBe(false);
+    const text = read(PLAN).replace('import "./gemensam.isu"', 'import "./gemensam.isu"\nimport "./nytt.isu"').replace("  count hushall\n", "  count hushall\n  by bor_ensam\n");
+    const missing = await openAndCheck(planFile, text);
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(["ISU0002", "ISU0101"]);
+    const published = client.published(planUri).length;
+    await client.open(newUri, 'variable bor_ensam "Bor ensam" : boolean at start\n');
+    const found = await client.waitForDiagnostics(planUri, (p) => client.published(planUri).length > published);
+    expect(found.diagnostics).toEqual([]);
+    await client.close(newUri);
+    const again = await client.waitForDiagnostics(planUri, (p) => p.diagnostics.length > 0);
+    expect(again.diagnostics.map((d) => d.code)).toEqual(["ISU0002", "ISU0101"]);
+    await client.close(planUri);
+  });
+
+  it("opening another document does not re-send unchanged diagnostics", async () => {
+    const uri = uriOf(PLAN);
+    await openAndCheck(PLAN);
+    const before = client.published(uri).length;
+    const other = uriOf(examples[0]!);
+    await client.open(other, read(examples[0]!));
+    await client.waitForDiagnostics(other, (p) => p.version === 1);
+    // A request after the check: every publication of that pass has arrived.
+    await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 0 } });
+    expect(client.published(uri).length).toBe(before);
+    await client.close(other);
+    await client.close(uri);
+  });
+});
+
 describe("type definition, import links and inlay hints", () => {
   const file = path.join(fixtures, "hints.isu");
   const uri = uriOf(file);
