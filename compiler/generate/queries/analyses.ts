@@ -23,7 +23,7 @@ function singleCells(splitKeys: string[], keyExprs: string[]): Cte[] {
   const keys = keyExprs.map((_, i) => `c${i + 1}`);
   const inner = `SELECT ${s}, ${keyExprs.map((e, i) => `${e} AS ${keys[i]}`).join(", ")} FROM pop`;
   return [
-    { name: "cells", body: `SELECT ${s}, ${keys.join(", ")}, COUNT(*) AS n\nFROM (${inner}) p\nGROUP BY ${s}, ${keys.join(", ")}` },
+    { name: "cells", note: "the finest grain, aggregated once: individuals per group and category cell", body: `SELECT ${s}, ${keys.join(", ")}, COUNT(*) AS n\nFROM (${inner}) p\nGROUP BY ${s}, ${keys.join(", ")}` },
     { name: "sizes", body: `SELECT ${s}, SUM(n) AS size FROM cells GROUP BY ${s}` },
   ];
 }

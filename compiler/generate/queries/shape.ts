@@ -14,6 +14,8 @@ import { suppressionCtes } from "./suppression.js";
 export interface Cte {
   name: string;
   body: string;
+  /** A `--` line above the CTE for whoever reads the SQL. */
+  note?: string;
 }
 
 /** A split part as a dimension of the table: members 1..K, 0 = missing. */
@@ -97,22 +99,23 @@ export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; 
   const lit = (v: string | null) => (v === null ? "NULL" : sql.string(v));
 
   const popCols = [...(parts.needsKey ? [`${opts.popKey}.${sql.quote("individ_id")} AS id`] : []), ...dims.map((d) => `${d.index} AS ${d.key}`), ...parts.popColumns];
-  const ctes: Cte[] = [{ name: "pop", body: [`SELECT\n  ${popCols.join(",\n  ")}`, opts.from, ...(opts.where ? [`WHERE ${opts.where}`] : [])].join("\n") }];
+  const ctes: Cte[] = [{ name: "pop", note: "one row per individual in the population; members and values as numbers, 0 = missing", body: [`SELECT\n  ${popCols.join(",\n  ")}`, opts.from, ...(opts.where ? [`WHERE ${opts.where}`] : [])].join("\n") }];
   ctes.push(...parts.ctes);
 
   dims.forEach((d, i) => {
     const rows = d.constant ? [["1"]] : [...d.members.map((m, j) => [String(j + 1), lit(m.code), lit(m.label)]), ["0", "NULL", lit(sql.texts.missing)]];
-    ctes.push({ name: `fs${i + 1}`, body: literalRows(d.constant ? ["m"] : ["m", "code", "label"], rows) });
+    ctes.push({ name: `fs${i + 1}`, ...(d.constant ? {} : { note: `the groups of ${d.prefix}, missing last` }), body: literalRows(d.constant ? ["m"] : ["m", "code", "label"], rows) });
   });
   const frameRows = [
     ...parts.frame.rows.map((r) => [...r.keys.map(String), String(r.cls), ...r.values.map(lit)]),
     [...catKeys.map(() => "0"), "0", ...parts.frame.columns.map(() => "NULL")],
   ];
-  ctes.push({ name: "fc", body: literalRows([...catKeys, "cls", ...parts.frame.columns], frameRows) });
+  ctes.push({ name: "fc", note: "the category cells, with the missing cell (keys 0)", body: literalRows([...catKeys, "cls", ...parts.frame.columns], frameRows) });
 
   const small = opts.minCell > 1 ? `CASE WHEN COALESCE(x.n, 0) BETWEEN 1 AND ${opts.minCell - 1} THEN 1 ELSE 0 END` : "0";
   ctes.push({
     name: "grid",
+    note: `every cell, zeros included; small = a count from 1 to min_cell - 1 (${opts.minCell - 1})`,
     body: [
       `SELECT ${[...dims.map((_, i) => `f${i + 1}.m AS ${splitKeys[i]}`), ...catKeys.map((k) => `fc.${k}`)].join(", ")}, fc.cls, COALESCE(x.n, 0) AS n,`,
       `  ${small} AS small`,
@@ -122,7 +125,11 @@ export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; 
       `LEFT JOIN cells x ON ${[...splitKeys.map((k, i) => `x.${k} = f${i + 1}.m`), ...catKeys.map((k) => `x.${k} = fc.${k}`)].join(" AND ")}`,
     ].join("\n"),
   });
-  ctes.push(...suppressionCtes({ splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, classes: parts.classes }, opts.passes));
+  if (opts.minCell > 1) {
+    ctes.push(...suppressionCtes({ splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, classes: parts.classes }, opts.passes));
+  } else {
+    ctes.push({ name: "hgrid", note: "min_cell 1: nothing is hidden", body: `SELECT ${[...splitKeys, ...catKeys].join(", ")}, cls, n, small, 0 AS hid FROM grid` });
+  }
 
   let resultColumns: ResultColumn[] = [];
   const visible = dims.map((d, i) => ({ d, i })).filter((x) => !x.d.constant);
@@ -154,7 +161,8 @@ export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; 
   };
   const result = parts.result(h);
   ctes.push(...(result.ctes ?? []));
-  return { sql: `WITH\n${ctes.map((c) => `${c.name} AS (\n${indent(c.body)}\n)`).join(",\n")}\n${result.select}`, columns: resultColumns };
+  const cte = (c: Cte) => `${c.note ? `-- ${c.note}\n` : ""}${c.name} AS (\n${indent(c.body)}\n)`;
+  return { sql: `WITH\n${ctes.map(cte).join(",\n")}\n${result.select}`, columns: resultColumns };
 }
 
 function indent(s: string): string {

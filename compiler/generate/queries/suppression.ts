@@ -106,19 +106,22 @@ function closureCtes(from: string, d: SuppressionDims): { name: string; body: st
 }
 
 /** CTEs from `grid` to `hgrid` (grid with `hid`, 1 for a hidden cell). */
-export function suppressionCtes(d: SuppressionDims, passes: number = PASSES): { name: string; body: string }[] {
+export function suppressionCtes(d: SuppressionDims, passes: number = PASSES): { name: string; body: string; note?: string }[] {
   const splitKeys = d.splits.map((s) => s.key);
   const all = [...splitKeys, ...d.catKeys];
-  const out: { name: string; body: string }[] = [{ name: "pass0", body: `SELECT ${all.join(", ")}, cls, n, small, small AS hid FROM grid` }];
+  const out: { name: string; body: string; note?: string }[] = [
+    { name: "pass0", note: `small-cell suppression (docs/outputs.md): the small cells, then ${passes} passes over the lines`, body: `SELECT ${all.join(", ")}, cls, n, small, small AS hid FROM grid` },
+  ];
   for (let i = 1; i <= passes + 1; i++) out.push(passCte(`pass${i}`, `pass${i - 1}`, d));
   const last = `pass${passes}`;
   // One more pass that would still hide something means a line is alone: close.
-  out.push({ name: "closing", body: `SELECT MAX(hid - was) AS needed FROM pass${passes + 1}` });
+  out.push({ name: "closing", note: "1 when a line still holds a single hidden cell: then the hidden members are crossed", body: `SELECT MAX(hid - was) AS needed FROM pass${passes + 1}` });
   out.push(...closureCtes(last, d));
   const joins = [...splitKeys.map((k, i) => `JOIN h${i + 1} ON h${i + 1}.${k} = g.${k}`), `JOIN hc ON ${d.catKeys.map((k) => `hc.${k} = g.${k}`).join(" AND ")}`];
   const crossed = [...splitKeys.map((_, i) => `h${i + 1}.hidden = 1`), "hc.hidden = 1"].join(" AND ");
   out.push({
     name: "hgrid",
+    note: "hid = 1: the cell is hidden",
     body: [
       `SELECT ${all.map((k) => `g.${k}`).join(", ")}, g.cls, g.n, g.small,`,
       `  CASE WHEN g.hid = 1 OR (z.needed = 1 AND ${crossed}) THEN 1 ELSE 0 END AS hid`,
