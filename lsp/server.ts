@@ -87,7 +87,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     ws.setFolders(folders);
-    watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    watchFiles = !!params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

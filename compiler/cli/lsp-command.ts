@@ -14,6 +14,7 @@ export function registerLsp(program: Command): void {
     .option("--socket <port>", "talk over a socket on this port")
     // Editors add options of their own (e.g. --clientProcessId=<pid>).
     .allowUnknownOption(true)
+    .allowExcessArguments(true)
     .addHelpText(
       "after",
       `
