@@ -752,6 +752,16 @@ describe("robustness", () => {
     await client.close(uri);
   });
 
+  it("starts with the arguments editors add, and without any (stdio is the default)", async () => {
+    for (const args of [["--stdio", `--clientProcessId=${process.pid}`], []]) {
+      const other = LspClient.start({ root, args });
+      const result = await other.initialize();
+      expect(result.serverInfo?.name, args.join(" ")).toBe("isu");
+      await other.stop();
+      expect(other.alive).toBe(false);
+    }
+  });
+
   it("requests on a document that is not open answer empty, not an error", async () => {
     const uri = uriOf(path.join(fixtures, "nowhere.isu"));
     expect(await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();

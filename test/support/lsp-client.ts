@@ -55,8 +55,8 @@ export function ensureBuilt(root: string): void {
 export interface StartOptions {
   root: string;
   env?: Record<string, string>;
-  /** Workspace folder the client reports. */
-  workspace?: string;
+  /** Arguments after `isu lsp` (default: --stdio). */
+  args?: string[];
 }
 
 export class LspClient {
@@ -84,7 +84,7 @@ export class LspClient {
   }
 
   static start(opts: StartOptions): LspClient {
-    const proc = spawn(process.execPath, [path.join(opts.root, "bin/isu.js"), "lsp", "--stdio"], {
+    const proc = spawn(process.execPath, [path.join(opts.root, "bin/isu.js"), "lsp", ...(opts.args ?? ["--stdio"])], {
       cwd: opts.root,
       env: { ...process.env, ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
