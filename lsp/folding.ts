@@ -5,10 +5,11 @@
 import { FoldingRangeKind, type FoldingRange } from "vscode-languageserver/node.js";
 import type { IToken } from "chevrotain";
 import * as T from "../grammar/tokens.js";
+import { tokenEndLine, tokenStart } from "./positions.js";
 import type { Workspace } from "./workspace.js";
 
-const line = (t: IToken): number => (t.startLine ?? 1) - 1;
-const endLine = (t: IToken): number => (t.endLine ?? t.startLine ?? 1) - 1;
+const line = (t: IToken): number => tokenStart(t).line;
+const endLine = tokenEndLine;
 
 export function foldingRanges(ws: Workspace, path: string): FoldingRange[] {
   const { tokens, comments } = ws.lex(path);

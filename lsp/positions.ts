@@ -3,6 +3,7 @@
 // are 0-based line and character. File paths become URIs here and back.
 import * as nodePath from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { IToken } from "chevrotain";
 import type { Position as LspPosition, Range as LspRange } from "vscode-languageserver/node.js";
 import type * as A from "../compiler/ast.js";
 
@@ -12,6 +13,16 @@ export function toLspPosition(p: A.Position): LspPosition {
 
 export function toLspRange(r: A.Range): LspRange {
   return { start: toLspPosition(r.start), end: toLspPosition(r.end) };
+}
+
+/** Where a lexer token starts (tokens, like the AST, count lines and columns from 1). */
+export function tokenStart(t: IToken): LspPosition {
+  return { line: Math.max(0, (t.startLine ?? 1) - 1), character: Math.max(0, (t.startColumn ?? 1) - 1) };
+}
+
+/** The 0-based line a lexer token ends on. */
+export function tokenEndLine(t: IToken): number {
+  return Math.max(0, (t.endLine ?? t.startLine ?? 1) - 1);
 }
 
 /** True when a compiler range and an LSP range share at least one position. */

@@ -22,6 +22,7 @@ import { tokenMatcher, type IToken } from "chevrotain";
 import * as T from "../grammar/tokens.js";
 import type { SymbolKind } from "../compiler/resolve.js";
 import { occurrences, type Occurrence } from "./occurrences.js";
+import { tokenStart } from "./positions.js";
 import type { Workspace } from "./workspace.js";
 
 export const TOKEN_TYPES = ["keyword", "class", "namespace", "type", "variable", "function", "enumMember", "string", "number", "comment", "operator"] as const;
@@ -87,8 +88,7 @@ function kindOf(t: IToken, o: Occurrence | undefined): { type: TokenType; mods: 
 /** One token per line: editors do not take tokens that span lines. */
 function pushToken(b: SemanticTokensBuilder, t: IToken, type: number, mods: number): void {
   const lines = t.image.split(/\r\n|\r|\n/);
-  let line = (t.startLine ?? 1) - 1;
-  let char = (t.startColumn ?? 1) - 1;
+  let { line, character: char } = tokenStart(t);
   for (const part of lines) {
     if (part.length) b.push(line, char, part.length, type, mods);
     line++;
