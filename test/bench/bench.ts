@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { compile } from "../../compiler/compile.js";
 import { generatePlan } from "./generate-plan.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isu-bench-"));
 
 function median(xs: number[]): number {
@@ -54,7 +54,7 @@ for (const f of examples) {
 // Further sections (build, queries, language server) register themselves here.
 const extras = path.join(path.dirname(fileURLToPath(import.meta.url)), "sections");
 if (fs.existsSync(extras)) {
-  for (const f of fs.readdirSync(extras).filter((x) => x.endsWith(".js")).sort()) {
+  for (const f of fs.readdirSync(extras).filter((x) => x.endsWith(".ts")).sort()) {
     console.log("");
     const mod = (await import(path.join(extras, f))) as { run(ctx: { root: string; tmp: string; bigPlan: string }): Promise<void> };
     await mod.run({ root, tmp, bigPlan: big });
