@@ -31,6 +31,15 @@ export function tokenRange(t: IToken): A.Range {
 
 /** The range spanned by every real token under a CST node. */
 function nodeRange(n: CstNode): A.Range | undefined {
+  // The parser tracks node locations; only nodes touched by error recovery
+  // (NaN positions) need the walk over their tokens.
+  const loc = n.location;
+  if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && Number.isFinite(loc.endColumn) && Number.isFinite(loc.startColumn)) {
+    return {
+      start: { offset: loc.startOffset, line: loc.startLine!, column: loc.startColumn! },
+      end: { offset: loc.endOffset! + 1, line: loc.endLine!, column: loc.endColumn! + 1 },
+    };
+  }
   let first: IToken | undefined;
   let last: IToken | undefined;
   const walk = (e: CstElement): void => {

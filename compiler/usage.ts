@@ -63,13 +63,21 @@ export function otherCodes(r: Resolution, v: A.VariableDecl): string[] {
 export function declaredOtherDescriptions(r: Resolution): Map<Sym<A.VariableDecl>, Sym<A.VariableDecl>> {
   const out = new Map<Sym<A.VariableDecl>, Sym<A.VariableDecl>>();
   const ordered = [...r.variables.values()].sort((a, b) => a.index - b.index);
+  // Text variables by the variable their single comparison tests, in declaration order.
+  const bySubject = new Map<string, Sym<A.VariableDecl>[]>();
+  for (const t of ordered) {
+    const c = t.decl.condition;
+    if (t.decl.type.kind !== "text" || c?.kind !== "compare") continue;
+    const list = bySubject.get(c.subject.name.text) ?? [];
+    list.push(t);
+    bySubject.set(c.subject.name.text, list);
+  }
   for (const v of ordered) {
+    const candidates = bySubject.get(v.name);
+    if (!candidates) continue;
     const codes = otherCodes(r, v.decl);
     if (codes.length === 0) continue;
-    const described = ordered.find((t) => {
-      const c = t.decl.condition;
-      return t.decl.type.kind === "text" && c?.kind === "compare" && c.subject.name.text === v.name && c.values.some((x) => codes.includes(String(x.value)));
-    });
+    const described = candidates.find((t) => (t.decl.condition as Extract<A.Condition, { kind: "compare" }>).values.some((x) => codes.includes(String(x.value))));
     if (described) out.set(v, described);
   }
   return out;
