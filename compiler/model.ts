@@ -227,7 +227,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   };
 
   const timepoints: TimepointModel[] = [...r.timepoints.values()]
-    .sort((a, b) => a.index - b.index)
+    .sort((a, b) => r.timepointOrder.get(a.name)! - r.timepointOrder.get(b.name)!)
     .map((s, order) => {
       const d = s.decl;
       const m: TimepointModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), order };
@@ -347,6 +347,11 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     const declared = declaredDescriptions.get(v.name);
     if (declared) {
       v.otherDescription = { name: declared.name, label: declared.label, codes, declared: true };
+      // An `other` answer is only useful with its description: required when
+      // shown unless the plan says `optional`; and as sensitive as the answer.
+      const decl = r.variables.get(declared.name)!.decl;
+      if (!decl.required) declared.required = true;
+      declared.sensitive = [...new Set([...declared.sensitive, ...v.sensitive])];
       continue;
     }
     let name = `${v.name}_annat`;

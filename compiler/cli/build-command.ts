@@ -87,6 +87,11 @@ Examples:
         return;
       }
       const lang = opts.lang ?? c.model.language;
+      if (lang !== c.model.language && !c.model.translations.includes(lang)) {
+        progress(
+          `warning: the plan does not promise '${lang}' labels (no 'translations ${lang}' in its plan block): labels without 'label ${lang} "…"' stay in '${c.model.language}', and purpose, notes and units are never translated`,
+        );
+      }
       const files = generateAll(c.model, { lang, dialects }, progress);
       writeAtomically(opts.out, files);
       progress(`wrote ${files.length} files to ${displayPath(nodePath.resolve(opts.out))} in ${Math.round(performance.now() - t0)} ms`);

@@ -265,8 +265,8 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
       label: t(v.label),
       help: v.definition && t(v.definition),
       type: fieldType(v),
-      // An `other` answer is only useful with its description, declared or not.
-      required: v.required || described !== undefined,
+      // The model makes a declared `other` description required unless the plan says `optional`.
+      required: v.required,
       valueset: choice?.valueset,
       options: choice && (optionsOf.get(choice.valueset) ?? []),
       unit: v.unit,
