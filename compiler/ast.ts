@@ -82,6 +82,7 @@ export type PlanSetting =
   | { key: "organisation" | "version" | "purpose" | "note" | "legal_basis"; text: TextLit; range: Range; keyRange: Range }
   | { key: "language"; lang: Name; range: Range; keyRange: Range }
   | { key: "translations"; langs: Name[]; range: Range; keyRange: Range }
+  | { key: "timepoints"; names: Name[]; range: Range; keyRange: Range }
   | { key: "min_cell" | "expected"; number: NumberLit; range: Range; keyRange: Range }
   | { key: "rule"; rule: Name; severity: Name; range: Range; keyRange: Range }
   | { key: "label"; translation: Translation; range: Range; keyRange: Range };

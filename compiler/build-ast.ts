@@ -249,6 +249,11 @@ function plan(n: CstNode, r: A.Range, nm: A.Name): A.PlanDecl {
         if (langs.length) settings.push({ key: "translations", langs, range, keyRange });
         break;
       }
+      case "timepoints": {
+        const names = tokens(item.children, "timepoint").map((t) => name(t)!);
+        if (names.length) settings.push({ key: "timepoints", names, range, keyRange });
+        break;
+      }
       case "min_cell":
       case "expected": {
         const num = numberLit(tok(item.children, "number"));

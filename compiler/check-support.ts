@@ -2,7 +2,7 @@
 // resolved to (exactly as the resolver decided), and building text edits.
 import type * as A from "./ast.js";
 import type { Fix, TextEdit } from "./diagnostic.js";
-import type { Resolution, Sym } from "./resolve.js";
+import { timepointsSetting, type Resolution, type Sym } from "./resolve.js";
 import { tpOrder } from "./semantics.js";
 
 /** Every declaration of a kind in every file, duplicates included, in program order. */
@@ -76,4 +76,17 @@ export function addTimepointFix(r: Resolution, variable: Sym<A.VariableDecl>, tp
   const later = v.timepoints.find((t) => r.timepoints.has(t.text) && tpOrder(r, t.text) > order);
   const edit = later ? insertAt(variable.file, later.range.start, `${tp}, `) : insertAt(variable.file, v.atRange.end, `, ${tp}`);
   return { title: `Record '${v.name.text}' at '${tp}' too`, edits: [edit] };
+}
+
+/**
+ * An addition to a hint that rests on time point order: imported time points
+ * come first unless the plan states the order, which surprises readers.
+ */
+export function importedOrderNote(r: Resolution, tps: string[]): string {
+  if (!r.plan || timepointsSetting(r)) return "";
+  const imported = tps.some((t) => {
+    const sym = r.timepoints.get(t);
+    return sym !== undefined && sym.file !== r.program.root;
+  });
+  return imported ? "; time points from imported files come first; state the order with 'timepoints a, b, c' in the plan block" : "";
 }

@@ -23,7 +23,8 @@ export type RefRole =
   | "change-variable"
   | "change-from"
   | "change-to"
-  | "group-source";
+  | "group-source"
+  | "plan-order";
 
 export interface Reference {
   file: string;
@@ -67,7 +68,7 @@ export interface Resolution {
   duplicates: Duplicate[];
   refs: Reference[];
   valueRefs: ValueReference[];
-  /** Time point name → its 0-based order. */
+  /** Time point name → its 0-based order: the root plan's `timepoints` list, else declaration order. */
   timepointOrder: Map<string, number>;
 }
 
@@ -119,7 +120,10 @@ export function resolve(program: Program): Resolution {
       if (kind === "group") r.groups.set(sym.name, sym as Sym<A.GroupDecl>);
     }
   }
-  [...r.timepoints.values()].sort((a, b) => a.index - b.index).forEach((t, i) => r.timepointOrder.set(t.name, i));
+  // Listed time points first, in list order; any left out (ISU0903) follow in declaration order.
+  const listed = timepointsSetting(r)?.names.map((n) => n.text).filter((n) => r.timepoints.has(n)) ?? [];
+  const declared = [...r.timepoints.values()].sort((a, b) => a.index - b.index).map((t) => t.name);
+  [...new Set([...listed, ...declared])].forEach((t, i) => r.timepointOrder.set(t, i));
 
   // 2. Link.
   for (const sf of program.files) {
@@ -179,6 +183,9 @@ export function resolve(program: Program): Resolution {
 
     for (const d of sf.ast.declarations) {
       switch (d.kind) {
+        case "Plan":
+          for (const st of d.settings) if (st.key === "timepoints") for (const n of st.names) ref(n, ["timepoint"], "plan-order");
+          break;
         case "Variable":
           if (d.type.kind === "valueset") ref(d.type.valueset, ["valueset"], "type");
           for (const tp of d.timepoints) ref(tp, ["timepoint"], "at");
@@ -223,6 +230,11 @@ export function resolve(program: Program): Resolution {
     }
   }
   return r;
+}
+
+/** The root plan's `timepoints` setting (the first, when given twice: ISU0902). */
+export function timepointsSetting(r: Resolution): Extract<A.PlanSetting, { key: "timepoints" }> | undefined {
+  return r.plan?.decl.settings.find((s): s is Extract<A.PlanSetting, { key: "timepoints" }> => s.key === "timepoints");
 }
 
 /** Every reference whose target is the given symbol. */

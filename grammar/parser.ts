@@ -61,7 +61,7 @@ const DECLARATION_STARTS: TokenType[] = [T.Import, T.Plan, T.Timepoint, T.Values
 
 /** Tokens that begin an item of each kind of block (the first tokens of the item rules below). */
 const ITEM_STARTS = {
-  plan: [T.Organisation, T.Version, T.Language, T.Translations, T.MinCell, T.Expected, T.Purpose, T.Note, T.LegalBasis, T.Rule, T.Label],
+  plan: [T.Organisation, T.Version, T.Language, T.Translations, T.Timepoints, T.MinCell, T.Expected, T.Purpose, T.Note, T.LegalBasis, T.Rule, T.Label],
   timepoint: [T.When, T.Label, T.Definition],
   valueset: [T.NumberLiteral, T.Identifier, T.Label, T.Definition],
   value: [T.Label, T.Definition, T.Code],
@@ -253,6 +253,13 @@ export class IsuParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.Translations, { LABEL: "key" });
           this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "lang" }) });
+        },
+      },
+      {
+        // The order of the time points, first to last (else: declaration order).
+        ALT: () => {
+          this.CONSUME(T.Timepoints, { LABEL: "key" });
+          this.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => this.CONSUME4(T.Identifier, { LABEL: "timepoint" }) });
         },
       },
       { ALT: () => { this.CONSUME(T.MinCell, { LABEL: "key" }); this.CONSUME(T.NumberLiteral, { LABEL: "number" }); } },

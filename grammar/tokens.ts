@@ -25,6 +25,7 @@ export const Organisation = keyword("organisation");
 export const Version = keyword("version");
 export const Language = keyword("language");
 export const Translations = keyword("translations");
+export const Timepoints = keyword("timepoints");
 export const MinCell = keyword("min_cell");
 export const Expected = keyword("expected");
 export const Purpose = keyword("purpose");

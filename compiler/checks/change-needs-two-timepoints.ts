@@ -1,8 +1,9 @@
 // ISU0305: a change compares a later time point with an earlier one; from = to or
 // a reversed pair measures nothing or turns improvement into worsening.
-import { declarationsOf, refTarget, replace } from "../check-support.js";
+import { declarationsOf, importedOrderNote, refTarget, replace } from "../check-support.js";
 import type { Fix } from "../diagnostic.js";
 import type { Rule } from "../rule.js";
+import { timepointsSetting } from "../resolve.js";
 import { recordedAt, tpOrder } from "../semantics.js";
 
 export const changeNeedsTwoTimepoints: Rule = {
@@ -11,7 +12,7 @@ export const changeNeedsTwoTimepoints: Rule = {
     name: "change-needs-two-timepoints",
     defaultSeverity: "error",
     description: "A change does not go from an earlier to a later time point.",
-    docs: `\`change v from t1 to t2\` compares each individual's value at \`t1\` with the value at a later \`t2\`: the transition table and the improved / unchanged / worsened counts rest on that order. With \`from\` and \`to\` the same there is no change to measure; with \`to\` before \`from\` every improvement would be counted as a worsening. Time points are ordered as they are declared. Name two different time points, the earlier after \`from\`; the quick fix swaps a reversed pair.`,
+    docs: `\`change v from t1 to t2\` compares each individual's value at \`t1\` with the value at a later \`t2\`: the transition table and the improved / unchanged / worsened counts rest on that order. With \`from\` and \`to\` the same there is no change to measure; with \`to\` before \`from\` every improvement would be counted as a worsening. Time points are ordered as they are declared (imported files first), or as the plan's \`timepoints\` setting lists them. Name two different time points, the earlier after \`from\`; the quick fix swaps a reversed pair.`,
   },
   check(ctx) {
     const r = ctx.resolution;
@@ -28,7 +29,7 @@ export const changeNeedsTwoTimepoints: Rule = {
             file,
             range,
             message: `${owner} goes from '${a.from.text}' back to the earlier '${a.to.text}'`,
-            hint: `write 'from ${a.to.text} to ${a.from.text}': time points are ordered as declared`,
+            hint: `write 'from ${a.to.text} to ${a.from.text}': time points are ordered ${timepointsSetting(r) ? "as 'timepoints' lists them" : "as declared"}${importedOrderNote(r, [a.from.text, a.to.text])}`,
             fixes: [{ title: `Swap to 'from ${a.to.text} to ${a.from.text}'`, preferred: true, edits: [replace(file, a.from.range, a.to.text), replace(file, a.to.range, a.from.text)] }],
           });
           continue;

@@ -1,6 +1,6 @@
 // ISU0403: a goal is set first and measured against later; read at the same time
 // point (or after) it is no goal but a second measurement.
-import { declarationsOf, refTarget, setTimepointEdit } from "../check-support.js";
+import { declarationsOf, importedOrderNote, refTarget, setTimepointEdit } from "../check-support.js";
 import type { Fix } from "../diagnostic.js";
 import type { Rule } from "../rule.js";
 import { recordedAt, targetTimepoint, tpOrder } from "../semantics.js";
@@ -39,11 +39,11 @@ export const goalNotBeforeMeasurement: Rule = {
           file,
           range: a.goal.range,
           message: `question '${q.name.text}': goal '${goal.name}' is read at '${gp}', ${when} the measurement '${target.name}' at '${tp}'`,
-          hint: laterMeasure
+          hint: (laterMeasure
             ? `measure at a later time point: 'attainment ${target.name} at ${laterMeasure} against ${goal.name}${a.goal.timepoint ? ` at ${gp}` : ""}'`
             : earlierGoal
               ? `read the goal earlier: '${goal.name} at ${earlierGoal}'`
-              : `record the goal '${goal.name}' at a time point before '${tp}', when the goal is set`,
+              : `record the goal '${goal.name}' at a time point before '${tp}', when the goal is set`) + importedOrderNote(r, [gp, tp]),
           fixes,
         });
       }

@@ -52,6 +52,7 @@ import { missingPurpose } from "./missing-purpose.js";
 import { smallCells } from "./small-cells.js";
 import { invalidRuleSetting } from "./invalid-rule-setting.js";
 import { invalidPlanSetting } from "./invalid-plan-setting.js";
+import { timepointOrder } from "./timepoint-order.js";
 
 export const allRules: Rule[] = [
   syntaxError,
@@ -106,6 +107,7 @@ export const allRules: Rule[] = [
   smallCells,
   invalidRuleSetting,
   invalidPlanSetting,
+  timepointOrder,
 ].sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));
 
 export const rulesByCode = new Map(allRules.map((r) => [r.meta.code, r]));

@@ -8,7 +8,7 @@ import { removeLines } from "../source-edits.js";
 /** Languages the generated forms and handbook are written in. */
 export const PLAN_LANGUAGES = ["sv", "en"];
 
-const SINGLE_VALUED = new Set<A.PlanSetting["key"]>(["organisation", "version", "language", "min_cell", "expected", "purpose"]);
+const SINGLE_VALUED = new Set<A.PlanSetting["key"]>(["organisation", "version", "language", "min_cell", "expected", "purpose", "timepoints"]);
 
 export const invalidPlanSetting: Rule = {
   meta: {
@@ -17,7 +17,7 @@ export const invalidPlanSetting: Rule = {
     defaultSeverity: "error",
     description: "A plan setting has an invalid value, or a single-valued setting is given twice.",
     configurable: false,
-    docs: `The plan block's settings steer what the compiler generates, so each must have a usable value: \`language\` is \`sv\` or \`en\` (the languages the forms and the handbook are written in; other languages can be added as \`translations\`); \`min_cell\` (the smallest count a table may show) and \`expected\` (the number of individuals the follow-up expects) are whole numbers of at least 1. \`organisation\`, \`version\`, \`language\`, \`min_cell\`, \`expected\`, \`purpose\` and each \`label <language>\` may be given once; write several \`note\` and \`legal_basis\` settings freely. Correct the value, or remove the repeated setting (the fix does this).`,
+    docs: `The plan block's settings steer what the compiler generates, so each must have a usable value: \`language\` is \`sv\` or \`en\` (the languages the forms and the handbook are written in; other languages can be added as \`translations\`); \`min_cell\` (the smallest count a table may show) and \`expected\` (the number of individuals the follow-up expects) are whole numbers of at least 1. \`organisation\`, \`version\`, \`language\`, \`timepoints\`, \`min_cell\`, \`expected\`, \`purpose\` and each \`label <language>\` may be given once; write several \`note\` and \`legal_basis\` settings freely. Correct the value, or remove the repeated setting (the fix does this).`,
   },
   check(ctx) {
     const plan = ctx.resolution.plan;

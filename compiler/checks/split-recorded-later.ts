@@ -1,7 +1,7 @@
 // ISU0401: a split or `where` must describe individuals with what is known when the
 // analysis measures them, not with something recorded only afterwards.
 import type * as A from "../ast.js";
-import { addTimepointFix, declarationsOf, quoteList, recordingVariable, refTarget, replace } from "../check-support.js";
+import { addTimepointFix, declarationsOf, importedOrderNote, quoteList, recordingVariable, refTarget, replace } from "../check-support.js";
 import type { Fix } from "../diagnostic.js";
 import { measureWord } from "../measure-kind.js";
 import type { Rule } from "../rule.js";
@@ -50,6 +50,7 @@ export const splitRecordedLater: Rule = {
             ? `record '${recorder.name}' at '${reads[0]}' too (add it to its 'at' list), or ${role === "split" ? "split" : "restrict"} by something known by ${quoteList(reads, "or")}`
             : `${role === "split" ? "split" : "restrict"} by something known by ${quoteList(reads, "or")}`;
         }
+        hint += importedOrderNote(r, [...at, ...reads]);
         ctx.report({ file, range: ref.name.range, message, hint, fixes });
       };
       for (const s of q.splits) for (const p of s.parts) checkRef(p, "split");
