@@ -10,7 +10,7 @@ export const changeOnNominal: Rule = {
     name: "change-on-nominal",
     defaultSeverity: "error",
     description: "A change or attainment is asked of a variable that is not on an ordinal value set.",
-    docs: `A \`change\` counts who improved, stayed the same or worsened, and an \`attainment\` whether the measured value reached the intended one. Both need values in a meaningful order, which only an \`ordinal\` value set gives (\`valueset svarighet "…" ordinal better lower\`). A nominal set (kön, boendeform), multiple choice, free text, a date or a number has no such order here. If the values are ordered, declare the value set \`ordinal\` with its direction; otherwise ask with \`count\` at each time point or a \`crosstab\` of the two.`,
+    docs: `A \`change\` counts who improved, stayed the same or worsened, and an \`attainment\` whether the measured value reached the intended one. Both need values in a meaningful order, which only an \`ordinal\` value set gives (\`valueset svarighet "…" ordinal better lower\`). A nominal set (kön, boendeform), multiple choice, free text, a date or a number has no such order here. If the values are ordered, declare the value set \`ordinal\` with its direction; otherwise ask with \`count\` at each time point or a \`crosstab\` of the two. A number cannot be counted (ISU0309): ask with \`summary\` at each time point, or form a group of bands from it and count the group at each time point.`,
   },
   check(ctx) {
     const r = ctx.resolution;
@@ -32,9 +32,23 @@ export const changeOnNominal: Rule = {
           file,
           range: name.range,
           message: `question '${q.name.text}': ${a.kind} needs an ordered scale, but '${sym.name}' is ${why}`,
-          hint: `${ordinalHint}ask with 'count ${sym.name} at <time point>' or a crosstab instead`,
+          hint: `${ordinalHint}${alternative(sym.name, t)}`,
         });
       }
     }
   },
 };
+
+/** What to ask instead, by type: only categorical answers can be counted (ISU0309). */
+function alternative(name: string, t: A.TypeRef): string {
+  switch (t.kind) {
+    case "integer":
+    case "decimal":
+      return `ask with 'summary ${name} at <time point>' at each time point, or form a group of '${name}' (bands) and count it at each time point`;
+    case "text":
+    case "date":
+      return `a ${t.kind === "text" ? "free-text" : "date"} variable cannot be compared over time; ask about a categorical or numeric variable instead`;
+    default:
+      return `ask with 'count ${name} at <time point>' or a crosstab instead`;
+  }
+}

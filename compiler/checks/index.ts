@@ -39,6 +39,7 @@ import { unmappedValues } from "./unmapped-values.js";
 import { groupSourceType } from "./group-source-type.js";
 import { valueMappedTwice } from "./value-mapped-twice.js";
 import { unusedVariable } from "./unused-variable.js";
+import { unreadTimepoint } from "./unread-timepoint.js";
 import { freeTextWithoutReason } from "./free-text-without-reason.js";
 import { sensitiveWithoutLegalBasis } from "./sensitive-without-legal-basis.js";
 import { unknownSensitiveCategory } from "./unknown-sensitive-category.js";
@@ -48,6 +49,7 @@ import { missingTranslation } from "./missing-translation.js";
 import { classificationWithoutVersion } from "./classification-without-version.js";
 import { unknownClassification } from "./unknown-classification.js";
 import { kvaSummaryCode } from "./kva-summary-code.js";
+import { classificationCodeFormat } from "./classification-code-format.js";
 import { missingPurpose } from "./missing-purpose.js";
 import { smallCells } from "./small-cells.js";
 import { invalidRuleSetting } from "./invalid-rule-setting.js";
@@ -94,6 +96,7 @@ export const allRules: Rule[] = [
   groupSourceType,
   valueMappedTwice,
   unusedVariable,
+  unreadTimepoint,
   freeTextWithoutReason,
   sensitiveWithoutLegalBasis,
   unknownSensitiveCategory,
@@ -103,6 +106,7 @@ export const allRules: Rule[] = [
   classificationWithoutVersion,
   unknownClassification,
   kvaSummaryCode,
+  classificationCodeFormat,
   missingPurpose,
   smallCells,
   invalidRuleSetting,

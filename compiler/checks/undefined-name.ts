@@ -1,7 +1,9 @@
 // ISU0101: a name that no declaration in the plan (or its imports) defines.
-import { closest } from "../suggest.js";
+import { closest, toIdentifier } from "../suggest.js";
 import type { Rule } from "../rule.js";
 import type { SymbolKind } from "../resolve.js";
+
+const VALID = /^[a-z][a-z0-9_]*$/;
 
 const KIND_WORD: Record<SymbolKind, string> = {
   plan: "plan",
@@ -19,7 +21,7 @@ export const undefinedName: Rule = {
     defaultSeverity: "error",
     description: "A name is used that no declaration defines.",
     configurable: false,
-    docs: `A variable, value set, time point or group is named that no declaration in the plan or its imported files defines. Names are ASCII (\`kon\`, not \`kön\`); the hint suggests the closest declared name. Declare the name, correct the spelling, or \`import\` the file that declares it.`,
+    docs: `A variable, value set, time point or group is named that no declaration in the plan or its imported files defines. Names are ASCII (\`kon\`, not \`kön\`); the hint suggests the closest declared name. A use of the name that ISU0104 suggests for an invalid declared name (\`narvaro\` while the plan declares \`närvaro\`) is not reported: renaming the declaration resolves it. Declare the name, correct the spelling, or \`import\` the file that declares it.`,
   },
   check(ctx) {
     const r = ctx.resolution;
@@ -33,6 +35,8 @@ export const undefinedName: Rule = {
         if (table) candidates.push(...table.keys());
       }
       if (isOtherKind(r, ref.name, ref.expected)) continue;
+      // `variable närvaro` with a use of `narvaro`: ISU0104's rename to 'narvaro' makes the use resolve.
+      if (candidates.some((c) => !VALID.test(c) && toIdentifier(c) === ref.name)) continue;
       const guess = closest(ref.name, candidates);
       ctx.report({
         file: ref.file,
