@@ -28,7 +28,7 @@ type Frame = "plan" | "timepoint" | "valueset" | "value" | "variable" | "group" 
 
 /** The items each kind of block holds, by their first keyword. */
 export const BLOCK_KEYWORDS: Record<Exclude<Frame, "other">, TokenType[]> = {
-  plan: [T.Organisation, T.Version, T.Language, T.Translations, T.MinCell, T.Expected, T.Purpose, T.Note, T.LegalBasis, T.Rule, T.Label],
+  plan: [T.Organisation, T.Version, T.Language, T.Translations, T.Timepoints, T.MinCell, T.Expected, T.Purpose, T.Note, T.LegalBasis, T.Rule, T.Label],
   timepoint: [T.When, T.Label, T.Definition],
   valueset: [T.Label, T.Definition],
   value: [T.Label, T.Definition, T.Code],
@@ -208,6 +208,11 @@ class Completer {
     const last = seg[seg.length - 1];
     if (kw?.tokenType === T.Language && rest.length === 0) return languages();
     if (kw?.tokenType === T.Translations && (rest.length === 0 || last?.tokenType === T.Comma)) return languages();
+    if (kw?.tokenType === T.Timepoints && (rest.length === 0 || last?.tokenType === T.Comma)) {
+      // The order lists each time point once: offer those not yet listed.
+      const listed = new Set(rest.map((t) => t.image));
+      return this.timepoints().filter((c) => !listed.has(c.label));
+    }
     if (kw?.tokenType === T.Label && rest.length === 0) return languages();
     if (kw?.tokenType === T.Rule && rest.length === 0) {
       return allRules.flatMap((r) => [

@@ -155,6 +155,11 @@ describe("canonical layout", () => {
     expect(await expectFaithful(input, "settings")).toBe(lines("plan p {", '  version "2"', '  organisation "O"', "", '  note "a"', "  language sv", "}"));
   });
 
+  it("prints the time point order as a comma list", async () => {
+    const input = lines("plan p {", "  timepoints  inskrivning ,uppf_6m,", "    uppf_12m", "}");
+    expect(await expectFaithful(input, "timepoints")).toBe(lines("plan p {", "  timepoints inskrivning, uppf_6m, uppf_12m", "}"));
+  });
+
   it("prints conditions with the fewest parentheses that keep the same tree", async () => {
     const cases: [string, string][] = [
       ["((a = 1))", "a = 1"],

@@ -427,6 +427,11 @@ describe("completion while typing (text that does not parse yet)", () => {
     expect(labels(await typeAndComplete('question q "Q" {\n  crosstab kon by '))).toEqual(["aldersgrupp", "boende", "hushall", "kon", "vardag"]);
     expect(labels(await typeAndComplete('question q "Q" {\n  count kon at '))).toEqual(["slut", "start"]);
   });
+  it("in a plan block: 'timepoints' among the settings, then the time points not yet listed", async () => {
+    expect(labels(await typeAndComplete("plan q {\n  "))).toContain("timepoints");
+    expect(labels(await typeAndComplete("plan q {\n  timepoints "))).toEqual(["slut", "start"]);
+    expect(labels(await typeAndComplete("plan q {\n  timepoints start, "))).toEqual(["slut"]);
+  });
   it("in a change: time points after 'from' and 'to', then the keywords that follow", async () => {
     expect(labels(await typeAndComplete('question q "Q" {\n  change vardag '))).toEqual(["from"]);
     expect(labels(await typeAndComplete('question q "Q" {\n  change vardag from '))).toEqual(["slut", "start"]);

@@ -97,6 +97,18 @@ describe("AST of every construct", () => {
     expect(slice(text, d.range)).toBe(`import "./gemensamt.isu"`);
   });
 
+  it("plan setting `timepoints`: the time point order, each name with its range", () => {
+    const text = [`plan p {`, `  timepoints inskrivning, uppf_6m,`, `    uppf_12m`, `}`].join("\n");
+    const s = decl(parseClean(text), "Plan", "p").settings[0]!;
+    expect(s.key).toBe("timepoints");
+    if (s.key !== "timepoints") return;
+    expect(s.names.map((n) => n.text)).toEqual(["inskrivning", "uppf_6m", "uppf_12m"]);
+    expect(s.names.map((n) => slice(text, n.range))).toEqual(["inskrivning", "uppf_6m", "uppf_12m"]);
+    expect(s.names[2]!.range.start).toMatchObject({ line: 3, column: 5 });
+    expect(slice(text, s.keyRange)).toBe("timepoints");
+    expect(slice(text, s.range)).toBe("timepoints inskrivning, uppf_6m,\n    uppf_12m");
+  });
+
   it("plan header and every setting", () => {
     const text = [
       `plan hemtjanst "Hemtjänst" {`,
