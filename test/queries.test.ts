@@ -17,7 +17,7 @@ import type { PlanModel } from "../compiler/model.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";
 import { loadRecords } from "./support/load-records.js";
 import { referenceRows, type Row } from "./support/reference.js";
-import { syntheticRecords, type RegistrationRecord, type SyntheticData } from "./support/synthetic.js";
+import { seededRandom, syntheticRecords, type RegistrationRecord, type SyntheticData } from "./support/synthetic.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -75,41 +75,43 @@ function differences(query: Query, got: Record<string, unknown>[], want: Row[]):
 /**
  * The suppression guarantee, read off the result alone: in every line of the
  * table (a group's cells with its missing cell; one cell across the members
- * of a split part) no hidden count stands alone, so none can be got back by
- * subtracting the shown ones from a total.
+ * of a split part; for change also each outcome's transitions with its total,
+ * and the three totals with the missing cell) no hidden count stands alone,
+ * so none can be got back by subtracting the shown ones from a total.
  */
 function lonelyHiddenCells(query: Query, rows: Record<string, unknown>[]): string[] {
   const parts = query.split?.parts.map((_, i) => query.columns.filter((c) => c.name.endsWith("_code"))[i]!.name) ?? [];
-  const catCols = query.columns.map((c) => c.name).filter((n) => n.endsWith("_code") && !parts.includes(n));
-  const cells: { split: string[]; cat: string; hidden: boolean }[] = [];
+  const change = query.analysis === "change";
+  const catCols = query.columns.map((c) => c.name).filter((n) => n.endsWith("_code") && !parts.includes(n) && !(change && n === "outcome_code"));
+  type Cell = { split: string[]; cat: string; kind: "cell" | "total" | "missing"; outcome: string; hidden: boolean };
+  const cells: Cell[] = [];
   const seenMissing = new Set<string>();
   for (const row of rows) {
     const split = parts.map((p) => String(row[p]));
-    if (query.analysis === "change" && row.row_type === "outcome") continue;
-    cells.push({ split, cat: query.analysis === "summary" ? "value" : catCols.map((c) => String(row[c])).join("/"), hidden: Number(row.suppressed) === 1 });
+    const total = change && row.row_type === "outcome";
+    const cat = total ? `total:${String(row.outcome_code)}` : query.analysis === "summary" ? "value" : catCols.map((c) => String(row[c])).join("/");
+    cells.push({ split, cat, kind: total ? "total" : "cell", outcome: String(row.outcome_code), hidden: Number(row.suppressed) === 1 });
     if (!seenMissing.has(split.join("|"))) {
       seenMissing.add(split.join("|"));
-      cells.push({ split, cat: "missing", hidden: Number(row.missing_suppressed) === 1 });
+      cells.push({ split, cat: "missing", kind: "missing", outcome: "", hidden: Number(row.missing_suppressed) === 1 });
     }
   }
   const problems: string[] = [];
-  const check = (lineKey: (c: (typeof cells)[number]) => string, what: string) => {
+  const check = (lineKey: (c: Cell) => string | null, what: string) => {
     const lines = new Map<string, number>();
-    for (const c of cells) if (c.hidden) lines.set(lineKey(c), (lines.get(lineKey(c)) ?? 0) + 1);
+    for (const c of cells) {
+      const k = lineKey(c);
+      if (k !== null && c.hidden) lines.set(k, (lines.get(k) ?? 0) + 1);
+    }
     for (const [k, n] of lines) if (n === 1) problems.push(`${query.id}: one hidden cell alone in ${what} ${k}`);
   };
-  check((c) => c.split.join("|"), "group");
+  // The group: its categories and missing cell add up to it (for change: the transitions and the missing cell).
+  check((c) => (c.kind === "total" ? null : c.split.join("|")), "group");
   parts.forEach((_, d) => check((c) => `${c.split.filter((_, j) => j !== d).join("|")}#${c.cat}`, `the line along ${parts[d]}`));
-  if (query.analysis === "change") {
-    // Improved + unchanged + worsened + missing = the group: the same rule holds for the outcome totals.
-    const groups = new Map<string, { outcomes: number; missing: boolean }>();
-    for (const row of rows.filter((r) => r.row_type === "outcome")) {
-      const key = parts.map((p) => String(row[p])).join("|");
-      const g = groups.get(key) ?? { outcomes: 0, missing: Number(row.missing_suppressed) === 1 };
-      g.outcomes += Number(row.suppressed);
-      groups.set(key, g);
-    }
-    for (const [k, g] of groups) if (g.outcomes + (g.missing ? 1 : 0) === 1) problems.push(`${query.id}: one hidden total alone among the outcomes of group ${k}`);
+  if (change) {
+    // An outcome's transitions add up to its total; improved + unchanged + worsened + missing = the group.
+    check((c) => (c.kind === "missing" ? null : `${c.split.join("|")}#${c.outcome}`), "the outcome region");
+    check((c) => (c.kind === "cell" ? null : c.split.join("|")), "the outcomes of group");
   }
   return problems;
 }
@@ -318,12 +320,13 @@ question q "Hur bor man?" { count boende  by kon }
     expect(rows.map((r) => r.kon_label)).toContain("Uppgift saknas");
   });
 
-  it("change: the hidden transitions must reach two outcome totals, so a small outcome total is not shown beside them", async () => {
+  it("change: a small outcome total is hidden, and the outcome line hides its smallest other member (the missing cell)", async () => {
     const model = planModel(CHANGE_PLAN);
     const rows = await runSqlite(model, changeRecords([[1, 1, 30], [1, 2, 2], [1, 3, 2], [2, 1, 40], [2, 2, 50], [2, 3, 0], [3, 1, 25], [3, 2, 35], [3, 3, 45]], 10), "q__total");
     const outcomes = rows.filter((r) => r.row_type === "outcome").map((r) => [r.outcome_code, r.n, r.suppressed]);
-    // Improved (1→2, 1→3) is 4 in all: hiding only those two transitions would
-    // leave it computable from the other totals, so the missing cell is hidden too.
+    // Improved (1→2, 1→3, 2→3) is 4 in all, itself small. Shown beside the
+    // other totals and the group size it could be worked out, so the smallest
+    // other member of the outcome line, the missing cell (10), is hidden too.
     expect(outcomes).toEqual([
       ["improved", null, 1],
       ["unchanged", 125, 0],
@@ -336,17 +339,71 @@ question q "Hur bor man?" { count boende  by kon }
     expect(share).toBeCloseTo(125 / 239, 12);
   });
 
-  it("change: the complementary cell comes from another outcome even when the same outcome has a smaller one", async () => {
+  it("change: a small transition is protected by another transition of its outcome, and the outcome totals stay shown", async () => {
     const model = planModel(CHANGE_PLAN);
-    // 1→2 (2) is small; the next smallest cell, 1→3 (6), is also improved, so
-    // the group line takes it while the outcome line takes the missing cell (20).
+    // 1→2 (2) is small; the smallest other improved transition, 1→3 (6), hides
+    // it. Improved is still 2 + 6 + 7 = 15 and shown, as are the missing cell
+    // and every other total.
     const rows = await runSqlite(model, changeRecords([[1, 1, 30], [1, 2, 2], [1, 3, 6], [2, 1, 40], [2, 2, 50], [2, 3, 7], [3, 1, 25], [3, 2, 35], [3, 3, 45]], 20), "q__total");
-    expect(rows.filter((r) => r.suppressed === 1).map((r) => `${r.row_type}:${r.from_code ?? ""}>${r.to_code ?? ""}:${r.outcome_code}`)).toEqual([
-      "transition:1>2:improved",
-      "transition:1>3:improved",
-      "outcome:>:improved",
+    expect(rows.filter((r) => r.suppressed === 1).map((r) => `${r.row_type}:${r.from_code ?? ""}>${r.to_code ?? ""}:${r.outcome_code}`)).toEqual(["transition:1>2:improved", "transition:1>3:improved"]);
+    expect(rows.filter((r) => r.row_type === "outcome").map((r) => [r.outcome_code, r.n])).toEqual([
+      ["improved", 15],
+      ["unchanged", 125],
+      ["worsened", 100],
     ]);
-    expect(rows[0]!.missing_suppressed).toBe(1);
+    expect(rows.every((r) => r.missing_n === 20 && r.missing_suppressed === 0)).toBe(true);
+  });
+
+  it("change: on a two-step scale a region is one transition, so along a split its total is hidden with it", async () => {
+    const model = planModel(`
+plan p "P" { language sv  min_cell 5  purpose "Test." }
+timepoint a "A" { when "först" }
+timepoint b "B" { when "sedan" }
+valueset kon "Kön" { kvinna "Kvinna"  man "Man"  annat "Annat" other }
+valueset skala "Skala" ordinal better higher { definition "Två steg."  1 "Låg"  2 "Hög" }
+variable kon "Kön" : kon at a
+variable x "X" : skala at a, b { definition "Ett mått." }
+question q "Förändras X?" { change x from a to b  by kon }
+`);
+    const a: RegistrationRecord[] = [];
+    const b: RegistrationRecord[] = [];
+    const add = (kon: string, from: number, to: number, n: number) => {
+      for (let i = 0; i < n; i++) {
+        const id = `${kon}${from}${to}_${i}`;
+        a.push({ individ_id: id, kon, x: from });
+        b.push({ individ_id: id, x: to });
+      }
+    };
+    // kvinna: improved (its only transition, 1→2) is 3, small, so both are
+    // hidden; its outcome line then takes the smallest other member, the
+    // missing cell (6 never followed up). Along kon, man's 1→2, improved and
+    // missing cell (12, 12, 7) are the complements. Every unchanged and
+    // worsened total stays shown.
+    for (const [kon, up, same, down, lost] of [["kvinna", 3, 20, 10, 6], ["man", 12, 25, 8, 7]] as const) {
+      add(kon, 1, 2, up);
+      add(kon, 1, 1, same);
+      add(kon, 2, 1, down);
+      for (let i = 0; i < lost; i++) a.push({ individ_id: `${kon}_lost${i}`, kon, x: 2 });
+    }
+    const data: SyntheticData = { individuals: a.map((r) => r.individ_id), registrations: { a, b } };
+    const rows = await runSqlite(model, data, "q__by_kon");
+    const outcomes = rows.filter((r) => r.row_type === "outcome").map((r) => [r.kon_code, r.outcome_code, r.n]);
+    expect(outcomes).toEqual([
+      ["kvinna", "improved", null],
+      ["kvinna", "unchanged", 20],
+      ["kvinna", "worsened", 10],
+      ["man", "improved", null],
+      ["man", "unchanged", 25],
+      ["man", "worsened", 8],
+      ["annat", "improved", 0],
+      ["annat", "unchanged", 0],
+      ["annat", "worsened", 0],
+      [null, "improved", 0],
+      [null, "unchanged", 0],
+      [null, "worsened", 0],
+    ]);
+    expect(rows.filter((r) => r.row_type === "transition" && r.suppressed === 1).map((r) => `${r.kon_code}:${r.from_code}>${r.to_code}`)).toEqual(["kvinna:1>2", "man:1>2"]);
+    expect([...new Set(rows.map((r) => `${r.kon_code}:${r.missing_n}`))]).toEqual(["kvinna:null", "man:null", "annat:0", "null:0"]);
   });
 
   it("multiple choice: none chosen is an answer, only a missing code or no registration is missing", async () => {
@@ -375,6 +432,78 @@ question q "Vilket stöd?" { count stod }
       ["annat", 0, 0, 2],
     ]);
   });
+});
+
+// A user's report: with 51 complete pairs (improved / unchanged / worsened =
+// 18 / 11 / 22, all at least min_cell) every outcome total came back hidden,
+// because small transitions dragged their totals along. The totals are the
+// answer to the question and must be shown; the transitions protect each other.
+const REPORT_PLAN = `
+plan p "P" { language sv  min_cell 5  purpose "Test." }
+timepoint a "A" { when "först" }
+timepoint b "B" { when "sedan" }
+valueset kon "Kön" { kvinna "Kvinna"  man "Man"  annat "Annat" other }
+valueset skala "Skala" ordinal better higher { definition "Fem steg."  1 "Mycket låg"  2 "Låg"  3 "Mellan"  4 "Hög"  5 "Mycket hög" }
+variable kon "Kön" : kon at a
+variable x "X" : skala at a, b { definition "Ett mått." }
+question q "Förändras X?" { change x from a to b  by kon }
+`;
+
+/** Seeded pairs with exactly `improved`/`unchanged`/`worsened` moves (random steps on the scale) and `lost` never followed up. */
+function reportRecords(seed: number, improved: number, unchanged: number, worsened: number, lost: number): SyntheticData {
+  const random = seededRandom(seed);
+  const step = () => 1 + Math.floor(random() * 5);
+  const kon = () => ["kvinna", "man", "annat"][Math.floor(random() * 3)]!;
+  const a: RegistrationRecord[] = [];
+  const b: RegistrationRecord[] = [];
+  const wanted = [...Array<number>(improved).fill(1), ...Array<number>(unchanged).fill(0), ...Array<number>(worsened).fill(-1)];
+  wanted.forEach((sign, i) => {
+    let from = step();
+    let to = step();
+    while (Math.sign(to - from) !== sign) [from, to] = [step(), step()];
+    a.push({ individ_id: `p${i}`, kon: kon(), x: from });
+    b.push({ individ_id: `p${i}`, x: to });
+  });
+  for (let i = 0; i < lost; i++) a.push({ individ_id: `lost${i}`, kon: kon(), x: step() });
+  return { individuals: a.map((r) => r.individ_id), registrations: { a, b } };
+}
+
+describe("change publishes its outcome totals (the reported case)", () => {
+  const model = planModel(REPORT_PLAN);
+  const cases = [
+    { title: "51 pairs, 18/11/22", data: reportRecords(7, 18, 11, 22, 9), want: [18, 11, 22], size: 60 },
+    { title: "400 individuals, 120 followed up", data: reportRecords(8, 40, 35, 45, 280), want: [40, 35, 45], size: 400 },
+  ];
+  for (const engine of ENGINES) {
+    for (const c of cases) {
+      const title = `${c.title}: all three outcome rows of q__total are shown with their numbers on ${engine.name}`;
+      if (engine.unavailable) {
+        it.skip(`${title} (skipped: ${engine.unavailable})`, () => {});
+        continue;
+      }
+      it(title, async () => {
+        const db = await engine.open!();
+        try {
+          await loadRecords(db, model, c.data);
+          const query = generateQueries(model, DIALECTS[db.dialect]).queries.find((q) => q.id === "q__total")!;
+          const rows = await db.query(query.sql);
+          expect(rows.filter((r) => r.row_type === "outcome").map((r) => [r.outcome_code, Number(r.n), Number(r.suppressed)])).toEqual([
+            ["improved", c.want[0], 0],
+            ["unchanged", c.want[1], 0],
+            ["worsened", c.want[2], 0],
+          ]);
+          for (const r of rows.filter((r) => r.row_type === "outcome")) expect(Number(r.share)).toBeCloseTo(Number(r.n) / c.size, 9);
+          // The case the report is about: small transitions are there, and hidden.
+          expect(rows.some((r) => r.row_type === "transition" && Number(r.suppressed) === 1)).toBe(true);
+          // Every query of the plan, split ones included, still equals the reference and keeps every line safe.
+          const result = await runAll(db, model, c.data);
+          expect(result.problems.slice(0, 20)).toEqual([]);
+        } finally {
+          await db.close();
+        }
+      });
+    }
+  }
 });
 
 describe("generated files", () => {

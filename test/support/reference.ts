@@ -182,6 +182,8 @@ interface CategoryCell {
   key: string;
   cls: number;
   columns: Row;
+  /** Change: an outcome total (the sum of its class's transitions), a cell of its own. */
+  total?: boolean;
 }
 
 const MISSING = "missing";
@@ -213,52 +215,59 @@ export const PASSES = 4;
 /**
  * Hidden cells, by the policy in docs/outputs.md: primary cells; then, in
  * passes that each look at the state the previous one left, every line with a
- * single hidden cell gets its smallest positive other cell hidden too (for
- * change, likewise the outcome classes of a group); if a line is still alone
- * after the last pass, every dimension's hidden members are crossed.
+ * single hidden cell gets its smallest positive other cell hidden too; if a
+ * line is still alone after the last pass, every dimension's hidden members
+ * are crossed. For change the group's line is replaced by one line per
+ * outcome region (its transitions and its total, transitions hidden first)
+ * and the outcome line (the three totals and the missing cell).
  */
-function suppress(t: Table, minCell: number, classes: boolean, passes: number, stats?: SuppressionStats): Set<string> {
+function suppress(t: Table, minCell: number, change: boolean, passes: number, stats?: SuppressionStats): Set<string> {
   const small = (n: number) => n >= 1 && n <= minCell - 1;
   const splits = splitKeys(t);
   const catKeys = [...t.categories.map((c) => c.key), MISSING];
-  const clsOf = (k: string) => (k === MISSING ? 0 : t.categories.find((c) => c.key === k)!.cls);
-  type Cell = { split: number[]; cat: string; catIndex: number; n: number; cls: number; hidden: boolean };
+  const category = (k: string) => t.categories.find((c) => c.key === k);
+  type Cell = { split: number[]; cat: string; catIndex: number; n: number; cls: number; total: boolean; missing: boolean; hidden: boolean };
   const cells: Cell[] = [];
   for (const s of splits)
     catKeys.forEach((c, ci) => {
       const n = t.counts.get(`${s.join(",")}|${c}`) ?? 0;
-      cells.push({ split: s, cat: c, catIndex: ci, n, cls: clsOf(c), hidden: small(n) });
+      cells.push({ split: s, cat: c, catIndex: ci, n, cls: category(c)?.cls ?? 0, total: category(c)?.total === true, missing: c === MISSING, hidden: small(n) });
     });
   const keyOf = (c: Cell) => `${c.split.join(",")}|${c.cat}`;
   const hiddenSet = () => new Set(cells.filter((c) => c.hidden).map(keyOf));
   if (!cells.some((c) => c.hidden)) return new Set();
 
-  // Lines: a group's cells (category varies), and each split part's (that part varies).
-  const lineTypes: { key: (c: Cell) => string; order: (c: Cell) => number }[] = [{ key: (c) => c.split.join(","), order: (c) => c.catIndex }];
+  // A line: which cells it holds (key null = none of its lines), which go first as complement, then plan order.
+  interface LineType {
+    key: (c: Cell) => string | null;
+    prefer?: (c: Cell) => number;
+    order: (c: Cell) => number;
+  }
+  const group = (c: Cell) => c.split.join(",");
+  const lineTypes: LineType[] = change
+    ? [
+        { key: (c) => (c.missing ? null : `${group(c)}#${c.cls}`), prefer: (c) => (c.total ? 1 : 0), order: (c) => c.catIndex },
+        { key: (c) => (c.total || c.missing ? group(c) : null), order: (c) => c.catIndex },
+      ]
+    : [{ key: group, order: (c) => c.catIndex }];
   t.parts.forEach((p, d) => {
     if (p.members.length > 1) lineTypes.push({ key: (c) => `${c.split.filter((_, j) => j !== d).join(",")}|${c.cat}`, order: (c) => c.split[d]! });
   });
-  const best = (xs: Cell[], order: (c: Cell) => number) =>
-    xs.filter((c) => !c.hidden).sort((a, b) => (a.n > 0 ? 0 : 1) - (b.n > 0 ? 0 : 1) || a.n - b.n || order(a) - order(b))[0];
-  const group = <K>(key: (c: Cell) => K) => {
-    const m = new Map<K, Cell[]>();
-    for (const c of cells) m.set(key(c), [...(m.get(key(c)) ?? []), c]);
-    return [...m.values()];
-  };
+  const best = (xs: Cell[], lt: LineType) =>
+    xs
+      .filter((c) => !c.hidden)
+      .sort((a, b) => (lt.prefer?.(a) ?? 0) - (lt.prefer?.(b) ?? 0) || (a.n > 0 ? 0 : 1) - (b.n > 0 ? 0 : 1) || a.n - b.n || lt.order(a) - lt.order(b))[0];
   const lonely = (): Cell[] => {
     const picks: Cell[] = [];
     for (const lt of lineTypes) {
-      for (const line of group(lt.key)) {
-        if (line.filter((c) => c.hidden).length !== 1) continue;
-        const b = best(line, lt.order);
-        if (b) picks.push(b);
+      const lines = new Map<string, Cell[]>();
+      for (const c of cells) {
+        const k = lt.key(c);
+        if (k !== null) lines.set(k, [...(lines.get(k) ?? []), c]);
       }
-    }
-    if (classes) {
-      for (const line of group((c) => c.split.join(","))) {
-        const hiddenClasses = new Set(line.filter((c) => c.hidden).map((c) => c.cls));
-        if (hiddenClasses.size !== 1) continue;
-        const b = best(line.filter((c) => !hiddenClasses.has(c.cls)), (c) => c.catIndex);
+      for (const line of lines.values()) {
+        if (line.filter((c) => c.hidden).length !== 1) continue;
+        const b = best(line, lt);
         if (b) picks.push(b);
       }
     }
@@ -276,27 +285,44 @@ function suppress(t: Table, minCell: number, classes: boolean, passes: number, s
   if (!fallback) return hiddenSet();
 
   // Closing rule: cross each dimension's hidden members (two at least where a dimension has more).
+  const totalBy = (coord: (c: Cell) => number) => {
+    const total = new Map<number, number>();
+    for (const c of cells) total.set(coord(c), (total.get(coord(c)) ?? 0) + c.n);
+    return (m: number) => total.get(m) ?? 0;
+  };
+  const smallestFirst = (total: (m: number) => number, missingIndex: number) => (a: number, b: number) =>
+    (total(a) > 0 ? 0 : 1) - (total(b) > 0 ? 0 : 1) || total(a) - total(b) || (a === missingIndex ? 1 : 0) - (b === missingIndex ? 1 : 0) || a - b;
   const members = (coord: (c: Cell) => number, count: number, missingIndex: number): Set<number> => {
     const hit = new Set(cells.filter((c) => c.hidden).map(coord));
     if (hit.size === 1 && count > 1) {
-      const total = new Map<number, number>();
-      for (const c of cells) total.set(coord(c), (total.get(coord(c)) ?? 0) + c.n);
       const rest = [...Array(count).keys()].filter((m) => !hit.has(m));
-      rest.sort((a, b) => ((total.get(a) ?? 0) > 0 ? 0 : 1) - ((total.get(b) ?? 0) > 0 ? 0 : 1) || (total.get(a) ?? 0) - (total.get(b) ?? 0) || (a === missingIndex ? 1 : 0) - (b === missingIndex ? 1 : 0) || a - b);
+      rest.sort(smallestFirst(totalBy(coord), missingIndex));
       hit.add(rest[0]!);
     }
     return hit;
   };
   const splitHidden = t.parts.map((p, d) => members((c) => c.split[d]!, p.members.length, p.members.length - 1));
-  const catHidden = members((c) => c.catIndex, catKeys.length, catKeys.length - 1);
-  if (classes) {
-    const hiddenClasses = new Set([...catHidden].map((i) => clsOf(catKeys[i]!)));
-    if (hiddenClasses.size === 1) {
-      const total = (i: number) => cells.filter((c) => c.catIndex === i).reduce((a, c) => a + c.n, 0);
-      const rest = catKeys.map((_, i) => i).filter((i) => !hiddenClasses.has(clsOf(catKeys[i]!)));
-      rest.sort((a, b) => (total(a) > 0 ? 0 : 1) - (total(b) > 0 ? 0 : 1) || total(a) - total(b) || (a === catKeys.length - 1 ? 1 : 0) - (b === catKeys.length - 1 ? 1 : 0) || a - b);
-      if (rest[0] !== undefined) catHidden.add(rest[0]);
+  const missingIndex = catKeys.length - 1;
+  let catHidden: Set<number>;
+  if (!change) catHidden = members((c) => c.catIndex, catKeys.length, missingIndex);
+  else {
+    // The categories every crossed group hides must keep each region and the outcome line from holding one alone.
+    catHidden = new Set(cells.filter((c) => c.hidden).map((c) => c.catIndex));
+    const regions = () => {
+      for (const cls of [1, 2, 3]) {
+        const region = t.categories.map((c, i) => ({ c, i })).filter((x) => x.c.cls === cls);
+        if (region.filter((x) => catHidden.has(x.i)).length !== 1) continue;
+        const moves = region.filter((x) => !x.c.total);
+        for (const x of moves.length === 1 ? region : moves) catHidden.add(x.i);
+      }
+    };
+    regions();
+    const outcomeLine = [...t.categories.map((c, i) => ({ c, i })).filter((x) => x.c.total).map((x) => x.i), missingIndex];
+    if (outcomeLine.filter((i) => catHidden.has(i)).length === 1) {
+      const rest = outcomeLine.filter((i) => !catHidden.has(i)).sort(smallestFirst(totalBy((c) => c.catIndex), missingIndex));
+      catHidden.add(rest[0]!);
     }
+    regions();
   }
   for (const c of cells) if (c.split.every((m, d) => splitHidden[d]!.has(m)) && catHidden.has(c.catIndex)) c.hidden = true;
   return hiddenSet();
@@ -405,10 +431,18 @@ export function referenceRows(model: PlanModel, data: SyntheticData, question: s
           table.categories.push({ key: `${i + 1}/${j + 1}`, cls, columns: { from_code: x.code, from_label: r.label(x.label), to_code: y.code, to_label: r.label(y.label) } });
         }),
       );
+      const outcomes = ["improved", "unchanged", "worsened"];
+      for (const cls of [1, 2, 3]) table.categories.push({ key: outcomes[cls - 1]!, cls, columns: { from_code: null, from_label: null, to_code: null, to_label: null }, total: true });
+      const clsOf = new Map(table.categories.map((c) => [c.key, c.cls]));
       for (const id of population) {
         const f = r.scalePosition(a.variable, a.from, id);
         const t = r.scalePosition(a.variable, a.to, id);
-        add(splitOf(id), f === null || t === null ? MISSING : `${f}/${t}`);
+        const s = splitOf(id);
+        if (f === null || t === null) add(s, MISSING);
+        else {
+          add(s, `${f}/${t}`);
+          add(s, outcomes[clsOf.get(`${f}/${t}`)! - 1]!);
+        }
       }
       break;
     }
@@ -465,14 +499,7 @@ export function referenceRows(model: PlanModel, data: SyntheticData, question: s
       const outcome = (cls: number) => (cls === 1 ? ["improved", texts.improved] : cls === 2 ? ["unchanged", texts.unchanged] : ["worsened", texts.worsened]);
       for (const cat of table.categories) {
         const [oc, ol] = outcome(cat.cls);
-        rows.push({ ...splitColumns(table, split), row_type: "transition", ...cat.columns, outcome_code: oc!, outcome_label: ol!, ...counts(n(cat.key), isHidden(cat.key)) });
-      }
-      for (const cls of [1, 2, 3]) {
-        const members = table.categories.filter((c) => c.cls === cls);
-        const [oc, ol] = outcome(cls);
-        const sum = members.reduce((x, c) => x + n(c.key), 0);
-        const hide = members.some((c) => isHidden(c.key));
-        rows.push({ ...splitColumns(table, split), row_type: "outcome", from_code: null, from_label: null, to_code: null, to_label: null, outcome_code: oc!, outcome_label: ol!, ...counts(sum, hide) });
+        rows.push({ ...splitColumns(table, split), row_type: cat.total ? "outcome" : "transition", ...cat.columns, outcome_code: oc!, outcome_label: ol!, ...counts(n(cat.key), isHidden(cat.key)) });
       }
       continue;
     }

@@ -18,13 +18,13 @@ function splitList(keys: string[], prefix = ""): string {
  * Cells for analyses whose values are all single-valued: the category keys are
  * SQL over `pop` columns, with every key 0 for the missing cell.
  */
-function singleCells(splitKeys: string[], keyExprs: string[]): Cte[] {
+function singleCells(splitKeys: string[], keyExprs: string[], name = "cells"): Cte[] {
   const s = splitList(splitKeys);
   const keys = keyExprs.map((_, i) => `c${i + 1}`);
   const inner = `SELECT ${s}, ${keyExprs.map((e, i) => `${e} AS ${keys[i]}`).join(", ")} FROM pop`;
   return [
-    { name: "cells", note: "the finest grain, aggregated once: individuals per group and category cell", body: `SELECT ${s}, ${keys.join(", ")}, COUNT(*) AS n\nFROM (${inner}) p\nGROUP BY ${s}, ${keys.join(", ")}` },
-    { name: "sizes", body: `SELECT ${s}, SUM(n) AS size FROM cells GROUP BY ${s}` },
+    { name, note: "the finest grain, aggregated once: individuals per group and category cell", body: `SELECT ${s}, ${keys.join(", ")}, COUNT(*) AS n\nFROM (${inner}) p\nGROUP BY ${s}, ${keys.join(", ")}` },
+    { name: "sizes", body: `SELECT ${s}, SUM(n) AS size FROM ${name} GROUP BY ${s}` },
   ];
 }
 
@@ -115,7 +115,6 @@ export function analysisParts(a: AnalysisModel, r: MeasureReader, splitKeys: str
       return {
         ...categoricalCells(r, splitKeys, [reading]),
         frame,
-        classes: false,
         result: (h) =>
           cellRows(
             h,
@@ -137,7 +136,6 @@ export function analysisParts(a: AnalysisModel, r: MeasureReader, splitKeys: str
       return {
         ...categoricalCells(r, splitKeys, [row, col]),
         frame: { keys: ["c1", "c2"], columns: ["row_code", "row_label", "column_code", "column_label"], rows },
-        classes: false,
         result: (h) =>
           cellRows(
             h,
@@ -169,7 +167,6 @@ export function analysisParts(a: AnalysisModel, r: MeasureReader, splitKeys: str
             { keys: [2], cls: 0, values: ["not_reached", t.notReached] },
           ],
         },
-        classes: false,
         result: (h) =>
           cellRows(
             h,
@@ -198,24 +195,41 @@ function changeParts(a: Extract<AnalysisModel, { kind: "change" }>, r: MeasureRe
   const from = r.scale(a.variable, a.from);
   const to = r.scale(a.variable, a.to);
   const direction = from.valueset.direction!;
+  // The outcome totals are cells of their own, in a frame row one past the scale, so that the suppression can keep them shown.
+  const totalRow = from.members.length + 1;
   const rows: CategoryFrame["rows"] = [];
   from.members.forEach((x, i) =>
     to.members.forEach((y, j) => rows.push({ keys: [i + 1, j + 1], cls: outcomeOf(i + 1, j + 1, direction), values: [x.code, x.label, y.code, y.label] })),
   );
+  for (const cls of [IMPROVED, UNCHANGED, WORSENED]) rows.push({ keys: [totalRow, cls], cls, values: [null, null, null, null] });
   const m = r.texts.meaning;
   const t = r.texts;
   const fromTp = r.label(r.model.timepoints.find((x) => x.name === a.from)!.label);
   const toTp = r.label(r.model.timepoints.find((x) => x.name === a.to)!.label);
+  const s = splitList(splitKeys);
+  const [moves, sizes] = singleCells(splitKeys, jointKeys(["a1", "a2"]), "moves");
+  const better = direction === "higher" ? "c2 > c1" : "c2 < c1";
   return {
     popColumns: [`${from.index} AS a1`, `${to.index} AS a2`],
     needsKey: false,
-    ctes: singleCells(splitKeys, jointKeys(["a1", "a2"])),
+    ctes: [
+      moves!,
+      {
+        name: "cells",
+        note: `the transitions and the missing cell, then the outcome totals (c1 = ${totalRow}, c2 = outcome)`,
+        body: [
+          `SELECT ${s}, c1, c2, n FROM moves`,
+          `UNION ALL SELECT ${s}, ${totalRow}, cls, SUM(n)`,
+          `FROM (SELECT ${s}, CASE WHEN c1 = c2 THEN ${UNCHANGED} WHEN ${better} THEN ${IMPROVED} ELSE ${WORSENED} END AS cls, n FROM moves WHERE c1 <> 0) m`,
+          `GROUP BY ${s}, cls`,
+        ].join("\n"),
+      },
+      sizes!,
+    ],
     frame: { keys: ["c1", "c2"], columns: ["from_code", "from_label", "to_code", "to_label"], rows },
-    classes: true,
+    outcomeRow: totalRow,
     result: (h) => {
-      const s = splitList(splitKeys);
       const ctes: Cte[] = [
-        { name: "outcomes", body: `SELECT ${s}, cls, SUM(n) AS n, MAX(hid) AS hid FROM hgrid WHERE cls <> 0 GROUP BY ${s}, cls` },
         {
           name: "fo",
           body: literalRows(
@@ -230,7 +244,7 @@ function changeParts(a: Extract<AnalysisModel, { kind: "change" }>, r: MeasureRe
       ];
       const columns = [
         ...h.splitColumns("g"),
-        { name: "row_type", meaning: m.rowType, sql: `CASE WHEN g.part = 1 THEN ${h.sql.string("transition")} ELSE ${h.sql.string("outcome")} END` },
+        { name: "row_type", meaning: m.rowType, sql: `CASE WHEN g.c1 = ${totalRow} THEN ${h.sql.string("outcome")} ELSE ${h.sql.string("transition")} END` },
         { name: "from_code", meaning: m.fromCode(fromTp), sql: "fc.from_code" },
         { name: "from_label", meaning: m.fromLabel(fromTp), sql: "fc.from_label" },
         { name: "to_code", meaning: m.toCode(toTp), sql: "fc.to_code" },
@@ -242,17 +256,15 @@ function changeParts(a: Extract<AnalysisModel, { kind: "change" }>, r: MeasureRe
       const select = h.select(
         columns,
         [
-          "FROM (",
-          `  SELECT ${s}, 1 AS part, c1 AS o1, c2 AS o2, cls, n, hid FROM hgrid WHERE c1 <> 0`,
-          `  UNION ALL SELECT ${s}, 2, cls, 0, cls, n, hid FROM outcomes`,
-          ") g",
+          "FROM hgrid g",
           `JOIN hgrid gm ON ${h.sameSplit("gm", "g")} AND gm.c1 = 0 AND gm.c2 = 0`,
           `LEFT JOIN sizes z ON ${h.sameSplit("z", "g")}`,
-          "LEFT JOIN fc ON g.part = 1 AND fc.c1 = g.o1 AND fc.c2 = g.o2",
+          "JOIN fc ON fc.c1 = g.c1 AND fc.c2 = g.c2",
           "JOIN fo ON fo.cls = g.cls",
           ...h.splitJoins("g"),
+          "WHERE g.c1 <> 0",
         ],
-        [...h.splitOrder("g"), "g.part", "g.o1", "g.o2"],
+        [...h.splitOrder("g"), "g.c1", "g.c2"],
       );
       return { ctes, select };
     },
@@ -283,7 +295,6 @@ function summaryParts(a: Extract<AnalysisModel, { kind: "summary" }>, r: Measure
       },
     ],
     frame: { keys: ["c1"], columns: [], rows: [{ keys: [1], cls: 0, values: [] }] },
-    classes: false,
     result: (h) => {
       // Statistics describe the individuals with a value: hidden when they are fewer than min_cell.
       const stat = (name: string, meaning: string, expr: string) => ({ name, meaning, sql: `CASE WHEN g.small = 1 THEN NULL ELSE ${expr} END` });

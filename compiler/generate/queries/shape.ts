@@ -62,8 +62,8 @@ export interface QueryParts {
   /** CTEs after `pop` that define at least `cells` and `sizes`. */
   ctes: Cte[];
   frame: CategoryFrame;
-  /** Whether hidden categories must reach two classes (`cls`): outcome totals of change. */
-  classes: boolean;
+  /** Change: `c1` of the outcome total cells, which the suppression keeps shown where it can (queries/suppression.ts). */
+  outcomeRow?: number;
   /** The result: CTEs it needs, then the final SELECT built by the helpers. */
   result(h: ResultHelpers): { ctes?: Cte[]; select: string };
 }
@@ -126,7 +126,7 @@ export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; 
     ].join("\n"),
   });
   if (opts.minCell > 1) {
-    ctes.push(...suppressionCtes({ splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, classes: parts.classes }, opts.passes));
+    ctes.push(...suppressionCtes({ splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, ...(parts.outcomeRow === undefined ? {} : { outcomeRow: parts.outcomeRow }) }, opts.passes));
   } else {
     ctes.push({ name: "hgrid", note: "min_cell 1: nothing is hidden", body: `SELECT ${[...splitKeys, ...catKeys].join(", ")}, cls, n, small, 0 AS hid FROM grid` });
   }

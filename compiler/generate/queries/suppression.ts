@@ -7,13 +7,16 @@
 //    the cells that differ only in one split part, add up to totals other
 //    figures publish. A line with exactly one hidden cell would give it away,
 //    so its smallest positive other cell is hidden too (ties: plan order,
-//    missing last). For change, the outcome totals of a group (improved,
-//    unchanged, worsened, missing) are a line as well: when the hidden cells
-//    of a group fall in one outcome class only, the smallest cell of another
-//    class is hidden. Each pass looks at what the previous one left.
+//    missing last). Each pass looks at what the previous one left.
+//    Change publishes its outcome totals (improved, unchanged, worsened) as
+//    cells of their own, so its group splits into lines that keep them shown:
+//    each outcome's region (its transitions and its total), where another
+//    transition is hidden before the total is; and the outcome line (the
+//    three totals and the missing cell, which add up to the group).
 // 3. If a line still has one hidden cell after the last pass, every
 //    dimension's hidden members are crossed (with a second member where a
-//    dimension has only one): every line then holds none or at least two.
+//    dimension has only one; for change, whole regions' transitions and an
+//    outcome line member as needed): every line then holds none or at least two.
 
 /** Complementary passes before the closing rule (4 settle every table the tests generate). */
 export const PASSES = 4;
@@ -22,8 +25,11 @@ export interface SuppressionDims {
   /** Split keys; `constant` marks the single member of an unsplit query. */
   splits: { key: string; constant?: boolean }[];
   catKeys: string[];
-  /** Change: hidden cells must reach two outcome classes. */
-  classes: boolean;
+  /**
+   * Change: `c1` of the outcome total cells (one past the scale; `c2` = `cls`).
+   * Its region and outcome lines replace the group line.
+   */
+  outcomeRow?: number;
 }
 
 const POSITIVE_FIRST = "CASE WHEN n > 0 THEN 0 ELSE 1 END, n";
@@ -35,8 +41,22 @@ function passCte(name: string, from: string, d: SuppressionDims): { name: string
   const cols = [...splitKeys, ...d.catKeys, "cls", "n", "small"];
   const group = splitKeys.join(", ");
   const catOrder = [missingLast(d.catKeys[0]!), ...d.catKeys].join(", ");
-  const windows = [`SUM(hid) OVER (PARTITION BY ${group}) AS cnt_g`, `ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY hid, ${POSITIVE_FIRST}, ${catOrder}) AS rk_g`];
-  const picks = ["(cnt_g = 1 AND rk_g = 1)"];
+  const windows: string[] = [];
+  const picks: string[] = [];
+  let source = from;
+  if (d.outcomeRow === undefined) {
+    windows.push(`SUM(hid) OVER (PARTITION BY ${group}) AS cnt_g`, `ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY hid, ${POSITIVE_FIRST}, ${catOrder}) AS rk_g`);
+    picks.push("(cnt_g = 1 AND rk_g = 1)");
+  } else {
+    // Region (cls) of a group: transitions first, its total only when none is left.
+    const total = `CASE WHEN c1 = ${d.outcomeRow} THEN 1 ELSE 0 END`;
+    windows.push(`SUM(hid) OVER (PARTITION BY ${group}, cls) AS cnt_r`, `ROW_NUMBER() OVER (PARTITION BY ${group}, cls ORDER BY hid, ${total}, ${POSITIVE_FIRST}, ${d.catKeys.join(", ")}) AS rk_r`);
+    picks.push("(c1 <> 0 AND cnt_r = 1 AND rk_r = 1)");
+    // Outcome line (o = 1): the three totals and the missing cell.
+    windows.push(`SUM(hid) OVER (PARTITION BY ${group}, o) AS cnt_o`, `ROW_NUMBER() OVER (PARTITION BY ${group}, o ORDER BY hid, ${POSITIVE_FIRST}, ${catOrder}) AS rk_o`);
+    picks.push("(o = 1 AND cnt_o = 1 AND rk_o = 1)");
+    source = `(SELECT ${cols.join(", ")}, hid, CASE WHEN c1 = 0 OR c1 = ${d.outcomeRow} THEN 1 ELSE 0 END AS o FROM ${from})`;
+  }
   d.splits.forEach((s, i) => {
     if (s.constant) return;
     const line = [...splitKeys.filter((k) => k !== s.key), ...d.catKeys].join(", ");
@@ -44,18 +64,11 @@ function passCte(name: string, from: string, d: SuppressionDims): { name: string
     windows.push(`ROW_NUMBER() OVER (PARTITION BY ${line} ORDER BY hid, ${POSITIVE_FIRST}, ${missingLast(s.key)}, ${s.key}) AS rk_${i + 1}`);
     picks.push(`(cnt_${i + 1} = 1 AND rk_${i + 1} = 1)`);
   });
-  let source = from;
-  if (d.classes) {
-    windows.push(`SUM(CASE WHEN first_of_cls = 1 THEN clsh ELSE 0 END) OVER (PARTITION BY ${group}) AS ncls`);
-    windows.push(`ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY clsh, hid, ${POSITIVE_FIRST}, ${catOrder}) AS rk_c`);
-    picks.push("(ncls = 1 AND rk_c = 1 AND clsh = 0)");
-    source = `(SELECT ${cols.join(", ")}, hid, MAX(hid) OVER (PARTITION BY ${group}, cls) AS clsh, ROW_NUMBER() OVER (PARTITION BY ${group}, cls ORDER BY ${d.catKeys.join(", ")}) AS first_of_cls FROM ${from})`;
-  }
   return {
     name,
     body: [
       `SELECT ${cols.join(", ")}, hid AS was, CASE WHEN hid = 1 OR ${picks.join(" OR ")} THEN 1 ELSE 0 END AS hid`,
-      `FROM (SELECT ${cols.join(", ")}, hid,${d.classes ? " clsh," : ""}`,
+      `FROM (SELECT ${cols.join(", ")}, hid,${d.outcomeRow === undefined ? "" : " o,"}`,
       `  ${windows.join(",\n  ")}`,
       `FROM ${source} v) w`,
     ].join("\n"),
@@ -84,24 +97,33 @@ function closureCtes(from: string, d: SuppressionDims): { name: string; body: st
   });
   const ck = d.catKeys.join(", ");
   out.push({ name: "hc_pick", body: pick(d.catKeys, ["cls"]) });
-  if (!d.classes) {
+  if (d.outcomeRow === undefined) {
     out.push({ name: "hc", body: `SELECT ${ck}, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM hc_pick` });
     return out;
   }
-  out.push({
-    name: "hc_first",
+  // Change: a region with one hidden member gets all its transitions hidden
+  // (and its total when it has a single transition); then an outcome line with
+  // one hidden member gets its smallest other member; then the regions again.
+  const R = d.outcomeRow;
+  const region = (name: string, from: string, col: string) => ({
+    name,
     body: [
-      `SELECT ${ck}, cls, total, hidden,`,
-      "  MIN(CASE WHEN hidden = 1 THEN cls END) OVER () AS lo,",
-      "  MAX(CASE WHEN hidden = 1 THEN cls END) OVER () AS hi",
-      `FROM (SELECT ${ck}, cls, total, CASE WHEN hit = 1 OR (hits = 1 AND rk = 1) THEN 1 ELSE 0 END AS hidden FROM hc_pick) p`,
+      `SELECT ${ck}, cls, total, CASE WHEN ${col} = 1 OR (c1 <> 0 AND rh = 1 AND (c1 <> ${R} OR nt = 1)) THEN 1 ELSE 0 END AS hit`,
+      `FROM (SELECT ${ck}, cls, total, ${col}, SUM(${col}) OVER (PARTITION BY cls) AS rh, SUM(CASE WHEN c1 <> ${R} THEN 1 ELSE 0 END) OVER (PARTITION BY cls) AS nt FROM ${from}) p`,
     ].join("\n"),
   });
+  out.push(region("hc_region", "hc_pick", "hit"));
   out.push({
-    name: "hc_class",
-    body: `SELECT ${ck}, cls, hidden, lo, hi, ROW_NUMBER() OVER (ORDER BY ${pickOrder(d.catKeys, "CASE WHEN hidden = 0 AND cls <> lo THEN 0 ELSE 1 END")}) AS rk FROM hc_first`,
+    name: "hc_outcome",
+    body: [
+      `SELECT ${ck}, cls, total, CASE WHEN hit = 1 OR (o = 1 AND oh = 1 AND rk = 1) THEN 1 ELSE 0 END AS hit2`,
+      `FROM (SELECT ${ck}, cls, total, hit, o, SUM(hit) OVER (PARTITION BY o) AS oh,`,
+      `  ROW_NUMBER() OVER (PARTITION BY o ORDER BY ${pickOrder(d.catKeys, "hit")}) AS rk`,
+      `FROM (SELECT ${ck}, cls, total, hit, CASE WHEN c1 = 0 OR c1 = ${R} THEN 1 ELSE 0 END AS o FROM hc_region) q) p`,
+    ].join("\n"),
   });
-  out.push({ name: "hc", body: `SELECT ${ck}, CASE WHEN hidden = 1 OR (lo = hi AND rk = 1 AND cls <> lo) THEN 1 ELSE 0 END AS hidden FROM hc_class` });
+  out.push(region("hc_region2", "hc_outcome", "hit2"));
+  out.push({ name: "hc", body: `SELECT ${ck}, hit AS hidden FROM hc_region2` });
   return out;
 }
 
