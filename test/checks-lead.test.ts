@@ -125,3 +125,167 @@ question q "Q" {
 });
 
 // Problems found by a user test: unread time points, reasons, follow-on errors, code formats.
+describe("user-test findings", () => {
+  const twoTp = (body: string, settings = "") => `plan p "P" {
+  language sv
+  purpose "Test."
+${settings}}
+timepoint inflyttning "Inflyttning" { when "vid inflyttning" }
+timepoint uppf_12m "Uppföljning 12 månader" { when "efter ett år" }
+valueset nojdhet "Nöjdhet" ordinal better higher {
+  1 "Missnöjd"
+  2 "Ganska nöjd"
+  3 "Nöjd"
+}
+valueset boende "Boende" {
+  ensam "Ensam"
+  sambo "Sambo"
+  annat "Annat" other
+}
+${body}
+`;
+  const only = (c: ReturnType<typeof run>, code: string) => c.diagnostics.filter((x) => x.code === code);
+  const applyFirstFix = (text: string, d: ReturnType<typeof run>["diagnostics"][number]) => {
+    const e = d.fixes![0]!.edits[0]!;
+    return text.slice(0, e.range.start.offset) + e.newText + text.slice(e.range.end.offset);
+  };
+
+  describe("ISU0601 unused-variable and `reason`", () => {
+    it("exempts a free-text field that states a reason, but still reports one without", () => {
+      const body = `variable nojdhet "Nöjdhet" : nojdhet at uppf_12m { definition "Hur nöjd den boende är." }
+variable kommentar "Kommentar" : text at uppf_12m {
+  when nojdhet in (1, 2)
+  reason "Underlag för förbättringsarbete."
+}
+variable datum "Inflyttningsdatum" : date at inflyttning
+question q "Q" { count nojdhet }`;
+      const c = run(twoTp(body));
+      const d = only(c, "ISU0601");
+      expect(d.map((x) => x.message)).toEqual(["variable 'datum' is collected but no question reads it"]);
+      expect(d[0]!.hint).toContain(`state why with 'reason "…"'`);
+      expect(only(c, "ISU0602")).toEqual([]);
+    });
+  });
+
+  describe("ISU0605 unread-timepoint", () => {
+    const mna = `variable mna "MNA-SF" : integer 0..14 at inflyttning, uppf_12m`;
+    it("reports the time point no question reads, at its name in the `at` list, with a fix that removes it", () => {
+      const text = twoTp(`${mna}\nquestion q "Q" { summary mna at inflyttning }`);
+      const d = only(run(text), "ISU0605");
+      expect(d).toHaveLength(1);
+      expect(d[0]!.severity).toBe("warning");
+      expect(d[0]!.message).toBe("variable 'mna' is recorded at 'uppf_12m' but no question reads it there");
+      expect(d[0]!.hint).toContain("remove 'uppf_12m' from the 'at' list of 'mna'");
+      const line = text.split("\n").findIndex((l) => l.startsWith("variable mna")) + 1;
+      expect(d[0]!.range.start).toMatchObject({ line, column: text.split("\n")[line - 1]!.indexOf("uppf_12m") + 1 });
+      const fixed = applyFirstFix(text, d[0]!);
+      expect(fixed).toContain(`variable mna "MNA-SF" : integer 0..14 at inflyttning\n`);
+      expect(run(fixed).diagnostics).toEqual([]);
+    });
+
+    it("counts reads by change, attainment goals, splits, `where`, groups and `when` conditions", () => {
+      const body = `variable nojdhet "Nöjdhet" : nojdhet at inflyttning, uppf_12m { definition "Hur nöjd den boende är." }
+variable boende "Boende" : boende at inflyttning, uppf_12m
+variable alder "Ålder" : integer 65..110 at inflyttning, uppf_12m
+group aldersgrupp "Åldersgrupp" from alder {
+  "65–79" = 65..79
+  "80–" = 80..
+}
+variable orsak "Orsak till missnöje" : text at uppf_12m {
+  when boende = ensam
+  reason "Underlag för förbättringsarbete."
+}
+question q1 "Q1" {
+  change nojdhet from inflyttning to uppf_12m
+  by boende
+}
+question q2 "Q2" {
+  count nojdhet at uppf_12m
+  by aldersgrupp
+  where alder >= 70
+}`;
+      const c = run(twoTp(body));
+      // boende: split of q1 at inflyttning; `when` of orsak at uppf_12m. alder: group and where at uppf_12m only.
+      expect(only(c, "ISU0605").map((x) => x.message)).toEqual(["variable 'alder' is recorded at 'inflyttning' but no question reads it there"]);
+    });
+
+    it("exempts variables with a reason, declared other descriptions and variables no question reads (ISU0601's)", () => {
+      const body = `variable boende "Boende" : boende at inflyttning, uppf_12m
+variable boende_annat "Annat boende" : text at inflyttning, uppf_12m { when boende = annat }
+variable vikt "Vikt" : decimal 30..200 at inflyttning, uppf_12m { reason "Underlag för nutritionsarbetet." }
+variable langd "Längd" : integer 100..220 at inflyttning, uppf_12m
+question q "Q" { count boende at inflyttning }`;
+      const c = run(twoTp(body));
+      expect(only(c, "ISU0605").map((x) => x.message)).toEqual(["variable 'boende' is recorded at 'uppf_12m' but no question reads it there"]);
+      expect(only(c, "ISU0601").map((x) => x.message)).toEqual(["variable 'langd' is collected but no question reads it"]);
+      // The fix stops recording the declared description there too.
+      const fixed = only(c, "ISU0605")[0]!.fixes![0]!.edits.reduceRight((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), twoTp(body));
+      expect(fixed).toContain(`variable boende "Boende" : boende at inflyttning\n`);
+      expect(fixed).toContain(`variable boende_annat "Annat boende" : text at inflyttning { when boende = annat }`);
+    });
+
+    it("stays silent when the question's time point is undecided (ISU0304 reports it)", () => {
+      const c = run(twoTp(`variable nojdhet "Nöjdhet" : nojdhet at inflyttning, uppf_12m { definition "D." }\nquestion q "Q" { count nojdhet }`));
+      expect(only(c, "ISU0304")).toHaveLength(1);
+      expect(only(c, "ISU0605")).toEqual([]);
+    });
+  });
+
+  describe("ISU0306 change-on-nominal on a number", () => {
+    it("suggests summary at each time point or a group, not a count (ISU0309)", () => {
+      const c = run(twoTp(`variable mna "MNA-SF" : integer 0..14 at inflyttning, uppf_12m\nquestion q "Q" { change mna from inflyttning to uppf_12m }`));
+      const d = only(c, "ISU0306");
+      expect(d).toHaveLength(1);
+      expect(d[0]!.hint).toBe("ask with 'summary mna at <time point>' at each time point, or form a group of 'mna' (bands) and count it at each time point");
+    });
+  });
+
+  describe("ISU0101 after ISU0104", () => {
+    it("does not report a use of the name ISU0104 suggests for an invalid declared name", () => {
+      const c = run(plan(`variable närvaro "Närvaro" : integer 0..100 at bedomning\nquestion q "Q" { summary narvaro }`));
+      expect(c.diagnostics.map((d) => d.code)).toEqual(["ISU0104"]);
+      expect(c.diagnostics[0]!.hint).toContain("use 'narvaro'");
+    });
+
+    it("still reports other undefined names, with a suggestion", () => {
+      const c = run(plan(`variable närvaro "Närvaro" : integer 0..100 at bedomning\nquestion q "Q" { summary narvar }`));
+      const d = only(c, "ISU0101");
+      expect(d).toHaveLength(1);
+      expect(d[0]!.hint).toBe("did you mean 'närvaro'?");
+    });
+  });
+
+  describe("ISU0708 classification-code-format", () => {
+    const coded = (codes: string) => plan(`valueset insats "Insats" {\n  a "A" {${codes}}\n  annat "Annat" other\n}\nvariable insats "Insats" : insats at bedomning\nquestion q "Q" { count insats }`);
+    it("accepts ICF, KVÅ and KSI codes of the right shape", () => {
+      for (const code of [`code icf "d4"`, `code icf "d450"`, `code icf "d4500"`, `code icf "b1"`, `code icf "e310"`, `code icf "s7"`, `code kva "DU007"`, `code ksi 2017 "VEB PH ZZ"`, `code ksi 2022 "VEB PH ZZ"`]) {
+        expect(only(run(coded(` ${code} `)), "ISU0708"), code).toEqual([]);
+      }
+    });
+
+    it("reports codes that do not look like their system's, at the code", () => {
+      const cases: [string, string][] = [
+        [`code icf "D450"`, "ICF code 'D450' on value 'a' of value set 'insats' does not look like an ICF code"],
+        [`code icf "d45a"`, "ICF code 'd45a' on value 'a' of value set 'insats' does not look like an ICF code"],
+        [`code icf "x450"`, "ICF code 'x450' on value 'a' of value set 'insats' does not look like an ICF code"],
+        [`code kva "du007"`, "KVÅ code 'du007' on value 'a' of value set 'insats' does not look like a KVÅ code"],
+        [`code kva "DU07"`, "KVÅ code 'DU07' on value 'a' of value set 'insats' does not look like a KVÅ code"],
+      ];
+      for (const [code, message] of cases) {
+        const text = coded(` ${code} `);
+        const d = only(run(text), "ISU0708");
+        expect(d.map((x) => x.message), code).toEqual([message]);
+        expect(d[0]!.severity).toBe("warning");
+        const quoted = code.slice(code.indexOf('"'));
+        expect(text.slice(d[0]!.range.start.offset, d[0]!.range.end.offset)).toBe(quoted);
+      }
+    });
+
+    it("reports a KSI version other than 2017 and 2022, naming the known ones", () => {
+      const text = coded(` code ksi 2019 "VEB PH ZZ" `);
+      const d = only(run(text), "ISU0708");
+      expect(d.map((x) => x.message)).toEqual(["KSI version '2019' on value 'a' of value set 'insats' is not a known KSI version (known: '2017' and '2022')"]);
+      expect(text.slice(d[0]!.range.start.offset, d[0]!.range.end.offset)).toBe("2019");
+    });
+  });
+});

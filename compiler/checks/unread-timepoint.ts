@@ -11,7 +11,7 @@ import { removeListItem } from "../source-edits.js";
 import { declaredOtherDescriptions, usedVariables } from "../usage.js";
 
 /** Variable name → the time points at which a question (or a `when` condition) reads it; "*" = any. */
-function timepointReads(r: Resolution): Map<string, Set<string>> {
+function timepointReads(r: Resolution, descriptions: Set<string>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const mark = (name: string, tp: string, seen = new Set<string>()): void => {
     if (seen.has(name)) return;
@@ -60,8 +60,9 @@ function timepointReads(r: Resolution): Map<string, Set<string>> {
   }
   // The form evaluates a `when` at each time point of its variable on the
   // condition variable's record then (model.ts conditionAt): that record is read.
+  // A declared `other` description's condition only follows its variable, so it reads nothing of its own.
   for (const v of r.variables.values()) {
-    if (!v.decl.condition) continue;
+    if (!v.decl.condition || descriptions.has(v.name)) continue;
     for (const tp of recordedAt(r, v)) for (const c of comparisons(v.decl.condition)) context(c.subject, [tp]);
   }
   return out;
@@ -83,25 +84,32 @@ export const unreadTimepoint: Rule = {
     const meant = r.refs.filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source")).map((x) => closest(x.name, measures)).filter((n): n is string => !!n);
     const used = usedVariables(r, meant);
     const meantVariables = new Set(meant.flatMap((n) => [n, r.groups.get(n)?.decl.source.name.text ?? n]));
-    const descriptions = new Set([...declaredOtherDescriptions(r).values()].map((s) => s.name));
-    const reads = timepointReads(r);
+    const describedBy = declaredOtherDescriptions(r);
+    const descriptions = new Set([...describedBy.values()].map((s) => s.name));
+    const reads = timepointReads(r, descriptions);
     for (const v of [...r.variables.values()].sort((a, b) => a.index - b.index)) {
       if (!used.has(v.name) || meantVariables.has(v.name) || descriptions.has(v.name) || v.decl.reason) continue;
       const read = reads.get(v.name) ?? new Set<string>();
-      if (read.has("*")) continue;
+      const recorded = recordedAt(r, v);
+      // A read where it is not recorded is an error of its own (ISU0303); which record was meant is open.
+      if (read.has("*") || [...read].some((tp) => !recorded.includes(tp))) continue;
       const items = v.decl.timepoints;
-      for (const tp of recordedAt(r, v)) {
+      for (const tp of recorded) {
         if (read.has(tp)) continue;
         const index = items.findIndex((t) => t.text === tp);
         const item = items[index];
         if (!item) continue;
         const edit = removeListItem(ctx.source(v.file), items.map((t) => t.range), index);
+        // The declared description of its `other` answer stops being recorded there too.
+        const description = describedBy.get(v)?.decl;
+        const descIndex = description ? description.timepoints.findIndex((t) => t.text === tp) : -1;
+        const descEdit = description && descIndex >= 0 ? removeListItem(ctx.source(describedBy.get(v)!.file), description.timepoints.map((t) => t.range), descIndex) : undefined;
         ctx.report({
           file: v.file,
           range: item.range,
           message: `variable '${v.name}' is recorded at '${tp}' but no question reads it there`,
           hint: `remove '${tp}' from the 'at' list of '${v.name}', or ask a question that reads it at '${tp}' (an analysis of '${v.name} at ${tp}', a change to or from '${tp}')`,
-          ...(edit ? { fixes: [{ title: `Stop recording '${v.name}' at '${tp}'`, preferred: true, edits: [edit] }] } : {}),
+          ...(edit ? { fixes: [{ title: `Stop recording '${v.name}' at '${tp}'`, preferred: true, edits: descEdit ? [edit, descEdit] : [edit] }] } : {}),
         });
       }
     }
