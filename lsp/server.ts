@@ -49,7 +49,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const ws = new Workspace();
   const log = (what: string, e: unknown) => connection.console.error(`isu: ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  const publisher = new DiagnosticsPublisher(ws, connection, { delay: options.debounceMs ?? Number(process.env["ISU_LSP_DEBOUNCE_MS"] ?? 25) }, (e) => log("checking failed", e));
+  const publisher = new DiagnosticsPublisher(ws, connection, { delay: options.debounceMs ?? Number(process.env["ISU_LSP_DEBOUNCE_MS"] ?? 10) }, (e) => log("checking failed", e));
   const testHooks = process.env["ISU_LSP_TEST_HOOKS"] === "1";
   const failNext = new Set<string>();
 

@@ -46,7 +46,7 @@ export async function run({ root, tmp, bigPlan }: { root: string; tmp: string; b
       await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
       times.push(performance.now() - t0);
     }
-    console.log(`lsp: didChange → publishDiagnostics, ${lines.length - 1}-line plan: median ${ms(median(times))}, min ${ms(Math.min(...times))} (${edits} edits, each awaited; includes the ${process.env["ISU_LSP_DEBOUNCE_MS"] ?? 25} ms debounce)`);
+    console.log(`lsp: didChange → publishDiagnostics, ${lines.length - 1}-line plan: median ${ms(median(times))}, min ${ms(Math.min(...times))} (${edits} edits, each awaited; includes the ${process.env["ISU_LSP_DEBOUNCE_MS"] ?? 10} ms debounce)`);
 
     // Edits that leave a syntax error (a brace removed, then put back): the whole text is parsed again.
     const braceLine = lines.findIndex((l, i) => i > target && l === "}");
