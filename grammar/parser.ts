@@ -89,15 +89,30 @@ const real = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(
 
 const matchesAny = (t: IToken, types: TokenType[]): boolean => types.some((tt) => tokenMatcher(t, tt));
 
+const keywordNames = new Set(T.keywordTokens.map((t) => t.name));
+
+/** A reserved word where a name belongs: say so, since it looks like a name. */
+function keywordAsName(expected: TokenType, actual: IToken): string {
+  if (expected !== T.Identifier || !keywordNames.has(actual.tokenType.name)) return "";
+  return ` ('${actual.image}' is a keyword of the language and cannot be a name; use e.g. '${actual.image}_1' or a Swedish word)`;
+}
+
+/** `when` and `where` mixed up between variables and questions. */
+function misplacedWord(ruleName: string, actual: IToken): string {
+  if (ruleName === "questionItem" && actual.image === "when") return " (a question restricts its population with 'where'; 'when' belongs in a variable)";
+  if (ruleName === "variableItem" && actual.image === "where") return " (a variable is asked conditionally with 'when'; 'where' belongs in a question)";
+  return "";
+}
+
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
-    return `expected ${describe(expected)} but found ${shown(actual)}`;
+    return `expected ${describe(expected)} but found ${shown(actual)}${keywordAsName(expected, actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `unexpected ${shown(firstRedundant)}: expected a declaration (plan, import, timepoint, valueset, variable, group or question)`;
   },
   buildNoViableAltMessage({ actual, ruleName }) {
-    return `expected ${RULE_NAMES[ruleName] ?? ruleName} but found ${shown(actual[0]!)}`;
+    return `expected ${RULE_NAMES[ruleName] ?? ruleName} but found ${shown(actual[0]!)}${misplacedWord(ruleName, actual[0]!)}`;
   },
   buildEarlyExitMessage({ actual, ruleName }) {
     return `expected ${RULE_NAMES[ruleName] ?? ruleName} but found ${shown(actual[0]!)}`;
@@ -154,7 +169,7 @@ export class IsuParser extends CstParser {
     }
     if (first) {
       const expected = kind === "file" ? RULE_NAMES["file"]! : BLOCK_ITEM[kind];
-      (this as unknown as { SAVE_ERROR(e: Error): void }).SAVE_ERROR(new MismatchedTokenException(`unexpected ${shown(first)}: expected ${expected}`, first, this.LA(0)));
+      (this as unknown as { SAVE_ERROR(e: Error): void }).SAVE_ERROR(new MismatchedTokenException(`unexpected ${shown(first)}: expected ${expected}${misplacedWord(`${kind}Item`, first)}`, first, this.LA(0)));
     }
     const next = this.LA(1);
     return next.tokenType !== EOF && matchesAny(next, starts);

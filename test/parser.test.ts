@@ -646,3 +646,25 @@ describe("syntax errors and recovery", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("messages for words in the wrong place", () => {
+  const header = 'plan p "P" {\n  language sv\n  purpose "x"\n}\ntimepoint bedomning "B"\n';
+  const syntax = (text: string) =>
+    compile("/virtual/words.isu", { host: { readFile: (p) => (p === "/virtual/words.isu" ? text : undefined) } }).diagnostics.filter((d) => d.code === "ISU0001");
+
+  it("says a keyword cannot be a name", () => {
+    const d = syntax(header + 'variable reason "R" : integer 0..9 at bedomning\n');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toContain("'reason' is a keyword of the language and cannot be a name");
+    expect(d[0]!.range.start).toMatchObject({ line: 6, column: 10 });
+  });
+
+  it("points from 'when' in a question to 'where', and back", () => {
+    const q = syntax(header + 'variable alder "Å" : integer 0..9 at bedomning\nquestion q "Q" {\n  summary alder\n  when alder > 3\n}\n');
+    expect(q).toHaveLength(1);
+    expect(q[0]!.message).toContain("a question restricts its population with 'where'");
+    const v = syntax(header + 'variable alder "Å" : integer 0..9 at bedomning {\n  where alder > 3\n}\n');
+    expect(v).toHaveLength(1);
+    expect(v[0]!.message).toContain("a variable is asked conditionally with 'when'");
+  });
+});
