@@ -289,3 +289,29 @@ question q "Q" { count boende at inflyttning }`;
     });
   });
 });
+
+describe("ISU0313 redundant-split", () => {
+  const body = `valueset kon "Kön" {
+  kvinna "Kvinna"
+  man "Man"
+  annat "Annat" other
+}
+variable kon "Kön" : kon at bedomning
+`;
+  const codes = (q: string) =>
+    run(plan(body + q))
+      .diagnostics.filter((d) => d.code === "ISU0313")
+      .map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`);
+
+  it("reports a part twice in one combined split, a split listed twice, and a split by the counted variable", () => {
+    expect(codes(`question q "Q" {\n  count kon\n  by kon\n}`)).toEqual(["14:6 question 'q' splits by 'kon', which it already counts"]);
+    expect(codes(`variable alder "Å" : integer 0..120 at bedomning\ngroup ag "AG" from alder {\n  unga "Unga" = 0..64\n  aldre "Äldre" = 65..120\n}\nquestion q "Q" {\n  summary alder\n  by ag * ag, kon, kon\n}`)).toEqual([
+    "19:11 question 'q': 'ag' appears twice in one combined split",
+      "19:20 question 'q' lists the same split twice",
+    ]);
+  });
+
+  it("is silent on distinct splits", () => {
+    expect(codes(`variable alder "Å" : integer 0..120 at bedomning\nquestion q "Q" {\n  summary alder\n  by kon\n}`)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { Rule } from "../rule.js";
 import { syntaxError } from "./syntax-error.js";
 import { undefinedName } from "./undefined-name.js";
 import { reservedName } from "./reserved-name.js";
+import { redundantSplit } from "./redundant-split.js";
 import { importNotFound } from "./import-not-found.js";
 import { importCycle } from "./import-cycle.js";
 import { planPlacement } from "./plan-placement.js";
@@ -66,6 +67,7 @@ export const allRules: Rule[] = [
   wrongKind,
   duplicateName,
   reservedName,
+  redundantSplit,
   invalidIdentifier,
   undefinedValue,
   duplicateCode,
