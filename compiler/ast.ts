@@ -85,7 +85,10 @@ export type PlanSetting =
   | { key: "timepoints"; names: Name[]; range: Range; keyRange: Range }
   | { key: "min_cell" | "expected"; number: NumberLit; range: Range; keyRange: Range }
   | { key: "rule"; rule: Name; severity: Name; range: Range; keyRange: Range }
-  | { key: "label"; translation: Translation; range: Range; keyRange: Range };
+  | { key: "label"; translation: Translation; range: Range; keyRange: Range }
+  /** `purpose en """…"""`, `note en "…"`, `legal_basis en "…"`: a translation of the untagged text
+   * (for a note or legal basis: of the nearest untagged one before it). */
+  | { key: "text_translation"; of: "purpose" | "note" | "legal_basis"; translation: Translation; range: Range; keyRange: Range };
 
 export interface PlanDecl {
   kind: "Plan";
@@ -100,6 +103,8 @@ export interface TimepointDecl {
   name: Name;
   label?: TextLit;
   when?: TextLit;
+  /** `when en "…"`: translations of `when`. */
+  whenTranslations?: Translation[];
   translations: Translation[];
   definitions: Definition[];
   range: Range;
@@ -150,6 +155,9 @@ export interface VariableDecl {
   condition?: Condition;
   reason?: TextLit;
   unit?: TextLit;
+  /** `reason en "…"`, `unit en "…"`: translations of `reason` and of the unit. */
+  reasonTranslations?: Translation[];
+  unitTranslations?: Translation[];
   range: Range;
 }
 

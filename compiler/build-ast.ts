@@ -236,7 +236,10 @@ function plan(n: CstNode, r: A.Range, nm: A.Name): A.PlanDecl {
       case "note":
       case "legal_basis": {
         const t = text(node(item.children, "text"));
-        if (t) settings.push({ key: key.image, text: t, range, keyRange });
+        const lang = name(tok(item.children, "lang"));
+        if (t && lang && key.image !== "organisation" && key.image !== "version") {
+          settings.push({ key: "text_translation", of: key.image, translation: { lang, text: t, range }, range, keyRange });
+        } else if (t) settings.push({ key: key.image, text: t, range, keyRange });
         break;
       }
       case "language": {
@@ -302,8 +305,13 @@ function declaration(n: CstNode): A.Declaration | undefined {
       return plan(n, r, nm);
     case "timepointDecl": {
       const items = nodes(c, "timepointItem");
-      const whenNode = items.find((i) => tok(i.children, "When"));
+      const whenNodes = items.filter((i) => tok(i.children, "When"));
+      const whenNode = whenNodes.find((i) => !tok(i.children, "lang"));
       const when = whenNode ? text(node(whenNode.children, "text")) : undefined;
+      const whenTranslations = whenNodes.flatMap((i) => {
+        const t = translation(i);
+        return t ? [t] : [];
+      });
       const d: A.TimepointDecl = withLabel({
         kind: "Timepoint" as const,
         name: nm,
@@ -312,6 +320,7 @@ function declaration(n: CstNode): A.Declaration | undefined {
         range: r,
       });
       if (when) d.when = when;
+      if (whenTranslations.length) d.whenTranslations = whenTranslations;
       return d;
     }
     case "valuesetDecl": {
@@ -378,8 +387,15 @@ function declaration(n: CstNode): A.Declaration | undefined {
         const cond = condition(node(it.children, "condition"));
         if (cond) d.condition = cond;
         const reason = text(node(it.children, "reason"));
-        if (reason) d.reason = reason;
         const unit = text(node(it.children, "unit"));
+        const lang = name(tok(it.children, "lang"));
+        const itemRange = nodeRange(it);
+        if (lang && itemRange && (reason || unit)) {
+          const list = reason ? (d.reasonTranslations ??= []) : (d.unitTranslations ??= []);
+          list.push({ lang, text: (reason ?? unit)!, range: itemRange });
+          continue;
+        }
+        if (reason) d.reason = reason;
         if (unit) d.unit = unit;
       }
       return d;

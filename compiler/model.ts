@@ -19,6 +19,8 @@ export interface TimepointModel {
   name: string;
   label: Localized;
   when?: string;
+  /** `when` with its translations (`when en "…"`). */
+  whenText?: Localized;
   definition?: Localized;
   /** 0-based position in plan order. */
   order: number;
@@ -68,6 +70,8 @@ export interface VariableModel {
   label: Localized;
   type: VariableType;
   unit?: string;
+  /** The unit with its translations (`unit en "…"` in the variable's block). */
+  unitText?: Localized;
   timepoints: string[];
   definition?: Localized;
   classifications: ClassificationModel[];
@@ -83,6 +87,8 @@ export interface VariableModel {
    */
   conditionAt?: Record<string, ConditionModel>;
   reason?: string;
+  /** `reason` with its translations (`reason en "…"`). */
+  reasonText?: Localized;
   /** For choice variables whose value set has `other` values. */
   otherDescription?: OtherDescription;
   /** Names of questions that read this variable. */
@@ -161,6 +167,11 @@ export interface PlanModel {
   purpose?: string;
   notes: string[];
   legalBasis: string[];
+  /** `purpose`, each note and each legal basis with their translations (`note en "…"`);
+   * noteTexts and legalBasisTexts run parallel to notes and legalBasis. */
+  purposeText?: Localized;
+  noteTexts: Localized[];
+  legalBasisTexts: Localized[];
   timepoints: TimepointModel[];
   valuesets: ValuesetModel[];
   variables: VariableModel[];
@@ -177,6 +188,27 @@ export const DEFAULT_MIN_CELL = 5;
 function localized(lang: string, main: A.TextLit | undefined, fallback: string, translations: A.Translation[]): Localized {
   const out: Localized = { [lang]: main?.value ?? fallback };
   for (const t of translations) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
+  return out;
+}
+
+/** A text in the plan's language with its translations; undefined when there is neither. */
+function localizedText(lang: string, main: A.TextLit | undefined, translations: A.Translation[] | undefined): Localized | undefined {
+  if (!main && !translations?.length) return undefined;
+  const out: Localized = main ? { [lang]: main.value } : {};
+  for (const t of translations ?? []) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
+  return out;
+}
+
+/** Notes or legal bases: a translation (`note en "…"`) belongs to the nearest untagged one before it. */
+function localizedList(lang: string, settings: A.PlanSetting[], key: "note" | "legal_basis"): Localized[] {
+  const out: Localized[] = [];
+  for (const s of settings) {
+    if (s.key === key) out.push({ [lang]: s.text.value });
+    else if (s.key === "text_translation" && s.of === key) {
+      const last = out[out.length - 1];
+      if (last && !(s.translation.lang.text in last)) last[s.translation.lang.text] = s.translation.text.value;
+    }
+  }
   return out;
 }
 
@@ -232,6 +264,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       const d = s.decl;
       const m: TimepointModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), order };
       if (d.when) m.when = d.when.value;
+      const whenText = localizedText(language, d.when, d.whenTranslations);
+      if (whenText) m.whenText = whenText;
       const def = definitionOf(language, d.definitions);
       if (def) m.definition = def;
       return m;
@@ -326,6 +360,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       };
       const unit = d.type.unit ?? d.unit;
       if (unit) m.unit = unit.value;
+      const unitText = localizedText(language, unit, d.unitTranslations);
+      if (unitText) m.unitText = unitText;
       const def = definitionOf(language, d.definitions);
       if (def) m.definition = def;
       if (d.condition) {
@@ -333,6 +369,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
         m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
       }
       if (d.reason) m.reason = d.reason.value;
+      const reasonText = localizedText(language, d.reason, d.reasonTranslations);
+      if (reasonText) m.reasonText = reasonText;
       return m;
     });
 
@@ -393,6 +431,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     minCell: minCell ?? DEFAULT_MIN_CELL,
     notes: setting("note").map((s) => s.text.value),
     legalBasis: setting("legal_basis").map((s) => s.text.value),
+    noteTexts: localizedList(language, plan.settings, "note"),
+    legalBasisTexts: localizedList(language, plan.settings, "legal_basis"),
     timepoints,
     valuesets,
     variables,
@@ -407,6 +447,12 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   if (ver) model.version = ver.text.value;
   const purpose = setting("purpose")[0];
   if (purpose) model.purpose = purpose.text.value;
+  const purposeText = localizedText(
+    language,
+    purpose?.text,
+    setting("text_translation").flatMap((s) => (s.of === "purpose" ? [s.translation] : [])),
+  );
+  if (purposeText) model.purposeText = purposeText;
   if (expected !== undefined) model.expected = expected;
   return model;
 }

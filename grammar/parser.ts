@@ -279,9 +279,10 @@ export class IsuParser extends CstParser {
       },
       { ALT: () => { this.CONSUME(T.MinCell, { LABEL: "key" }); this.CONSUME(T.NumberLiteral, { LABEL: "number" }); } },
       { ALT: () => { this.CONSUME(T.Expected, { LABEL: "key" }); this.CONSUME1(T.NumberLiteral, { LABEL: "number" }); } },
-      { ALT: () => { this.CONSUME(T.Purpose, { LABEL: "key" }); this.SUBRULE2(this.text); } },
-      { ALT: () => { this.CONSUME(T.Note, { LABEL: "key" }); this.SUBRULE3(this.text); } },
-      { ALT: () => { this.CONSUME(T.LegalBasis, { LABEL: "key" }); this.SUBRULE4(this.text); } },
+      // An optional language code makes the text a translation: `purpose en """…"""`.
+      { ALT: () => { this.CONSUME(T.Purpose, { LABEL: "key" }); this.OPTION(() => this.CONSUME5(T.Identifier, { LABEL: "lang" })); this.SUBRULE2(this.text); } },
+      { ALT: () => { this.CONSUME(T.Note, { LABEL: "key" }); this.OPTION1(() => this.CONSUME6(T.Identifier, { LABEL: "lang" })); this.SUBRULE3(this.text); } },
+      { ALT: () => { this.CONSUME(T.LegalBasis, { LABEL: "key" }); this.OPTION2(() => this.CONSUME7(T.Identifier, { LABEL: "lang" })); this.SUBRULE4(this.text); } },
       {
         ALT: () => {
           this.CONSUME(T.Rule, { LABEL: "key" });
@@ -320,7 +321,7 @@ export class IsuParser extends CstParser {
 
   private timepointItem = this.RULE("timepointItem", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.When); this.SUBRULE(this.text); } },
+      { ALT: () => { this.CONSUME(T.When); this.OPTION(() => this.CONSUME(T.Identifier, { LABEL: "lang" })); this.SUBRULE(this.text); } },
       { ALT: () => this.SUBRULE(this.translation) },
       { ALT: () => this.SUBRULE(this.definition) },
     ]);
@@ -445,8 +446,8 @@ export class IsuParser extends CstParser {
       { ALT: () => this.CONSUME(T.Optional, { LABEL: "flag" }) },
       { ALT: () => { this.CONSUME(T.Sensitive); this.CONSUME(T.Identifier, { LABEL: "category" }); } },
       { ALT: () => { this.CONSUME(T.When); this.SUBRULE(this.condition); } },
-      { ALT: () => { this.CONSUME(T.Reason); this.SUBRULE(this.text, { LABEL: "reason" }); } },
-      { ALT: () => { this.CONSUME(T.Unit); this.SUBRULE1(this.text, { LABEL: "unit" }); } },
+      { ALT: () => { this.CONSUME(T.Reason); this.OPTION(() => this.CONSUME1(T.Identifier, { LABEL: "lang" })); this.SUBRULE(this.text, { LABEL: "reason" }); } },
+      { ALT: () => { this.CONSUME(T.Unit); this.OPTION1(() => this.CONSUME2(T.Identifier, { LABEL: "lang" })); this.SUBRULE1(this.text, { LABEL: "unit" }); } },
     ]);
   });
 

@@ -369,12 +369,17 @@ describe("ISU0702 missing-definition", () => {
 
 describe("ISU0703 missing-translation", () => {
   it("reports every label without `label en` when the plan promises translations en", () => {
-    const text = plan(`  translations en\n  label en "Example"\n`, `group konsgrupp "Kön" from kon {\n  "Kvinnor" = kvinna { label en "Women" }\n  "Övriga" = man, annat\n  label en "Sex"\n}\nquestion k "K" {\n  count konsgrupp\n}\n`);
+    const text = plan(`  translations en\n  label en "Example"\n`, `group konsgrupp "Kön" from kon {\n  "Kvinnor" = kvinna { label en "Women" }\n  "Övriga" = man, annat\n  label en "Sex"\n}\nquestion k "K" {\n  count konsgrupp\n}\n`,
+      // The purpose is translated; the time points' `when` texts are not.
+      `  purpose "Att visa hur en regel fungerar."\n  purpose en "To show how a rule works."\n`,
+    );
     const c = compileText(text);
     expect(c.diagnostics.every((d) => d.code === "ISU0703")).toBe(true);
     expect(c.diagnostics.map((d) => d.message)).toEqual([
       "time point 'bedomning' has no label in 'en'",
+      "the 'when' of time point 'bedomning' has no translation in 'en'",
       "time point 'uppfoljning' has no label in 'en'",
+      "the 'when' of time point 'uppfoljning' has no translation in 'en'",
       "value set 'kon' has no label in 'en'",
       "value 'kvinna' of value set 'kon' has no label in 'en'",
       "value 'man' of value set 'kon' has no label in 'en'",

@@ -204,7 +204,7 @@ describe.each([...examples, PLAN])("%s", (file) => {
     }
     for (const { decl } of decls) {
       if (decl.kind === "Plan") {
-        for (const s of decl.settings) await check(s.keyRange.start, s.key === "label" ? "label" : s.key, [KIND.Keyword]);
+        for (const s of decl.settings) await check(s.keyRange.start, s.key === "text_translation" ? s.of : s.key, [KIND.Keyword]);
       }
       if (decl.kind === "Variable") {
         const t = decl.type;

@@ -269,7 +269,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
       required: v.required,
       valueset: choice?.valueset,
       options: choice && (optionsOf.get(choice.valueset) ?? []),
-      unit: v.unit,
+      unit: v.unitText ? t(v.unitText) : v.unit,
       min: numeric?.min,
       max: numeric?.max,
       classifications: v.classifications,
@@ -278,7 +278,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
       visibleWhen: condition && conditions.build(condition),
       otherDescription: v.otherDescription?.name,
       describesOther: described && describes(described),
-      reason: v.reason,
+      reason: v.reasonText ? t(v.reasonText) : v.reason,
     });
   };
 
@@ -308,7 +308,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
     return compact<FormTimepoint>({
       name: tp.name,
       label: t(tp.label),
-      when: tp.when,
+      when: tp.whenText ? t(tp.whenText) : tp.when,
       help: tp.definition && t(tp.definition),
       order: tp.order,
       recordSchema: recordSchemaFile(tp.name),
@@ -322,8 +322,8 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
     version: model.version,
     organisation: model.organisation,
     language: model.language,
-    purpose: model.purpose,
-    legalBasis: model.legalBasis,
+    purpose: model.purposeText ? t(model.purposeText) : model.purpose,
+    legalBasis: model.legalBasis.map((l, i) => (model.legalBasisTexts[i] ? t(model.legalBasisTexts[i]) : l)),
   });
   return { format: FORM_FORMAT, formatVersion: FORM_FORMAT_VERSION, language: opts.lang, plan, valuesets, timepoints };
 }

@@ -48,6 +48,12 @@ export class Describer {
     return this.fmt.text(tr(l, this.lang, this.model.language));
   }
 
+  /** A plan text (purpose, note, `when`, unit, reason) in the handbook's language, unescaped:
+   * its translation when the plan gives one, else the text as written. */
+  local<T extends string | undefined>(l: Localized | undefined, written: T): T | string {
+    return l ? tr(l, this.lang, this.model.language) : written;
+  }
+
   plain(s: string): string {
     return this.fmt.text(s);
   }
@@ -206,7 +212,7 @@ export class Describer {
       case "decimal": {
         if (!detailed) return [text(T[v.type.kind])];
         const range = this.range(v.type.min, v.type.max);
-        const unit = v.unit ? ` ${this.fmt.text(v.unit)}` : "";
+        const unit = v.unit ? ` ${this.fmt.text(this.local(v.unitText, v.unit))}` : "";
         return [text(`${T[v.type.kind]}${range ? `, ${range}${unit}` : unit ? `,${unit}` : ""}`)];
       }
       default:
