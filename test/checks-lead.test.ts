@@ -315,3 +315,61 @@ variable kon "Kön" : kon at bedomning
     expect(codes(`variable alder "Å" : integer 0..120 at bedomning\nquestion q "Q" {\n  summary alder\n  by kon\n}`)).toEqual([]);
   });
 });
+
+describe("ISU0703 missing-translation: the plan's texts", () => {
+  const translated = (planTexts: string, timepointTexts: string, variableTexts: string) => `plan p "P" {
+  language sv
+  translations en
+  label en "P"
+${planTexts}
+}
+timepoint bedomning "Bedömning" {
+  label en "Assessment"
+${timepointTexts}
+}
+variable alder "Ålder" : integer 0..120 unit "år" at bedomning { label en "Age" }
+variable kommentar "Kommentar" : text at bedomning {
+  label en "Comment"
+  optional
+${variableTexts}
+}
+question q "Ålder?" { summary alder  label en "Age?" }
+`;
+  const messages = (text: string) => run(text).diagnostics.map((d) => d.message);
+
+  it("reports a purpose, note, legal basis, when and reason without their English translation", () => {
+    const text = translated(
+      `  purpose "Syfte."\n  legal_basis "SoLPuL"\n  note "N1"\n  note "N2"\n  note en "Note 2"`,
+      `  when "vid utredning"`,
+      `  reason "Skäl."`,
+    );
+    const c = run(text);
+    expect(c.diagnostics.every((d) => d.code === "ISU0703")).toBe(true);
+    expect(c.diagnostics.map((d) => d.message)).toEqual([
+      "the plan's purpose has no translation in 'en'",
+      "the plan's legal_basis has no translation in 'en'",
+      // `note en` translates the nearest untagged note before it: N2, so N1 lacks one.
+      "the plan's note has no translation in 'en'",
+      "the 'when' of time point 'bedomning' has no translation in 'en'",
+      "the reason of variable 'kommentar' has no translation in 'en'",
+    ]);
+    const note = c.diagnostics[2]!;
+    expect(text.slice(note.range.start.offset, note.range.end.offset)).toBe('"N1"');
+    expect(note.hint).toContain('`note en "…"` right after it');
+    expect(c.diagnostics[3]!.hint).toContain('`when en "…"`');
+  });
+
+  it("is quiet when every text is translated, and does not ask for units", () => {
+    const text = translated(
+      `  purpose """\n    Syfte.\n  """\n  purpose en """\n    Purpose.\n  """\n  legal_basis "SoLPuL"\n  legal_basis en "SoLPuL act"\n  note "N1"\n  note en "Note 1"`,
+      `  when "vid utredning"\n  when en "at the assessment"`,
+      `  reason "Skäl."\n  reason en "Reason."`,
+    );
+    expect(messages(text)).toEqual([]);
+  });
+
+  it("asks nothing when the plan promises no translations", () => {
+    const text = translated(`  purpose "Syfte."\n  note "N1"`, `  when "vid utredning"`, `  reason "Skäl."`).replace("  translations en\n", "");
+    expect(run(text).diagnostics.filter((d) => d.code === "ISU0703")).toEqual([]);
+  });
+});

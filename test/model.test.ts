@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { buildForm } from "../compiler/generate/form.js";
+import { handbookGenerator } from "../compiler/generate/handbook/index.js";
 
 const plan = (descriptionItems: string) => `plan p "P" {
   language sv
@@ -44,5 +45,86 @@ describe("declared other descriptions", () => {
     expect(m.variables.find((v) => v.name === "substans_annat")!.required).toBe(false);
     const field = buildForm(m, { lang: "sv" }).timepoints[0]!.fields.find((f) => f.name === "substans_annat")!;
     expect(field.required).toBe(false);
+  });
+});
+
+describe("translated plan texts", () => {
+  const translated = `plan p "P" {
+  language sv
+  translations en
+  label en "P"
+  purpose """
+    Att följa substansbruket.
+  """
+  purpose en """
+    To follow substance use.
+  """
+  legal_basis "SoLPuL"
+  legal_basis en "The SoLPuL act"
+  note "Första anteckningen."
+  note en "The first note."
+  note "Andra anteckningen."
+}
+timepoint bedomning "Bedömning" {
+  label en "Assessment"
+  when "vid utredning"
+  when en "at the assessment"
+}
+variable alder "Ålder" : integer 0..120 unit "år" at bedomning {
+  label en "Age"
+  unit en "years"
+}
+variable kommentar "Kommentar" : text at bedomning {
+  label en "Comment"
+  optional
+  reason "Fångar det som inte ryms i frågorna."
+  reason en "Catches what the questions leave out."
+}
+question q "Ålder?" { summary alder  label en "Age?" }
+`;
+
+  it("keep the plan-language text and add each translation beside it", () => {
+    const m = model(translated);
+    expect(m.purpose).toBe("Att följa substansbruket.");
+    expect(m.purposeText).toEqual({ sv: "Att följa substansbruket.", en: "To follow substance use." });
+    expect(m.legalBasis).toEqual(["SoLPuL"]);
+    expect(m.legalBasisTexts).toEqual([{ sv: "SoLPuL", en: "The SoLPuL act" }]);
+    // A `note en` translates the nearest untagged note before it; the second note has none.
+    expect(m.notes).toEqual(["Första anteckningen.", "Andra anteckningen."]);
+    expect(m.noteTexts).toEqual([{ sv: "Första anteckningen.", en: "The first note." }, { sv: "Andra anteckningen." }]);
+    const tp = m.timepoints[0]!;
+    expect(tp.when).toBe("vid utredning");
+    expect(tp.whenText).toEqual({ sv: "vid utredning", en: "at the assessment" });
+    const alder = m.variables.find((v) => v.name === "alder")!;
+    expect(alder.unit).toBe("år");
+    expect(alder.unitText).toEqual({ sv: "år", en: "years" });
+    const kommentar = m.variables.find((v) => v.name === "kommentar")!;
+    expect(kommentar.reason).toBe("Fångar det som inte ryms i frågorna.");
+    expect(kommentar.reasonText).toEqual({ sv: "Fångar det som inte ryms i frågorna.", en: "Catches what the questions leave out." });
+  });
+
+  it("show in English in an --lang en handbook and form, in Swedish otherwise", () => {
+    const m = model(translated);
+    const md = (lang: string) => handbookGenerator(m, { lang, dialects: [] }).find((f) => f.path === "handbook.md")!.content;
+    const en = md("en");
+    const sv = md("sv");
+    for (const text of ["To follow substance use.", "at the assessment", "The SoLPuL act", "The first note.", "years", "Catches what the questions leave out."]) {
+      expect(en, `English handbook shows ${text}`).toContain(text);
+      expect(sv, `Swedish handbook does not show ${text}`).not.toContain(text);
+    }
+    for (const text of ["Att följa substansbruket.", "vid utredning", "Första anteckningen.", "Fångar det som inte ryms i frågorna."]) {
+      expect(sv, `Swedish handbook shows ${text}`).toContain(text);
+      expect(en, `English handbook does not show ${text}`).not.toContain(text);
+    }
+    // Untranslated, the second note shows as written in both.
+    expect(en).toContain("Andra anteckningen.");
+    const form = buildForm(m, { lang: "en" });
+    expect(form.plan.purpose).toBe("To follow substance use.");
+    expect(form.plan.legalBasis).toEqual(["The SoLPuL act"]);
+    expect(form.timepoints[0]!.when).toBe("at the assessment");
+    const fields = form.timepoints[0]!.fields;
+    expect(fields.find((f) => f.name === "alder")!.unit).toBe("years");
+    expect(fields.find((f) => f.name === "kommentar")!.reason).toBe("Catches what the questions leave out.");
+    expect(buildForm(m, { lang: "sv" }).timepoints[0]!.when).toBe("vid utredning");
   });
 });

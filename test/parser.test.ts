@@ -668,3 +668,58 @@ describe("messages for words in the wrong place", () => {
     expect(v[0]!.message).toContain("a variable is asked conditionally with 'when'");
   });
 });
+
+describe("translated plan texts", () => {
+  const text = `plan p "P" {
+  purpose """Syfte."""
+  purpose en """Purpose."""
+  note "A"
+  note en "A in English"
+  legal_basis "L"
+  legal_basis en "L in English"
+}
+timepoint t "T" {
+  when "vid start"
+  when en "at the start"
+}
+variable v "V" : integer 0..9 unit "år" at t {
+  unit en "years"
+  reason "Skäl."
+  reason en "Reason."
+  when v > 3
+}
+`;
+
+  it("reads a language code between the keyword and the text, leaving the untagged text as it was", () => {
+    const ast = parseClean(text);
+    const p = decl(ast, "Plan");
+    const untagged = p.settings.flatMap((s) => (s.key === "purpose" || s.key === "note" || s.key === "legal_basis" ? [`${s.key}=${s.text.value}`] : []));
+    expect(untagged).toEqual(["purpose=Syfte.", "note=A", "legal_basis=L"]);
+    const tagged = p.settings.flatMap((s) => (s.key === "text_translation" ? [`${s.of} ${s.translation.lang.text}=${s.translation.text.value}`] : []));
+    expect(tagged).toEqual(["purpose en=Purpose.", "note en=A in English", "legal_basis en=L in English"]);
+    const note = p.settings.find((s) => s.key === "text_translation" && s.of === "note")!;
+    expect(slice(text, note.keyRange)).toBe("note");
+    expect(slice(text, note.range)).toBe('note en "A in English"');
+
+    const t = decl(ast, "Timepoint", "t");
+    expect(t.when?.value).toBe("vid start");
+    expect(t.whenTranslations?.map((x) => [x.lang.text, x.text.value])).toEqual([["en", "at the start"]]);
+    expect(slice(text, t.whenTranslations![0]!.lang.range)).toBe("en");
+
+    const v = decl(ast, "Variable", "v");
+    expect(v.type.unit?.value).toBe("år");
+    expect(v.unit).toBeUndefined();
+    expect(v.unitTranslations?.map((x) => [x.lang.text, x.text.value])).toEqual([["en", "years"]]);
+    expect(v.reason?.value).toBe("Skäl.");
+    expect(v.reasonTranslations?.map((x) => [x.lang.text, x.text.value])).toEqual([["en", "Reason."]]);
+    // A variable's `when` is still a condition, not a translated text.
+    expect(v.condition?.kind).toBe("compare");
+  });
+
+  it("reports a language code without its text as a syntax error, with the place", () => {
+    const sf = parse(`plan p "P" {\n  purpose en\n}\n`);
+    expect(sf.syntax).toHaveLength(1);
+    expect(sf.syntax[0]!.message).toContain("expected a text in quotes");
+    expect(sf.syntax[0]!.range.start.line).toBe(2);
+  });
+});
