@@ -373,3 +373,12 @@ question q "Ålder?" { summary alder  label en "Age?" }
     expect(run(text).diagnostics.filter((d) => d.code === "ISU0703")).toEqual([]);
   });
 });
+
+describe("ISU0902 invalid-plan-setting: a translated purpose", () => {
+  it("reports a second `purpose en`, but not several translated notes", () => {
+    const text = `plan p "P" {\n  language sv\n  purpose "Syfte."\n  purpose en "Purpose."\n  purpose en "Again."\n  note "A"\n  note en "A"\n  note "B"\n  note en "B"\n}\ntimepoint t "T"\n`;
+    const d = run(text).diagnostics.filter((x) => x.code === "ISU0902");
+    expect(d.map((x) => x.message)).toEqual(["'purpose en' is given twice in plan 'p' (first on line 4)"]);
+    expect(d[0]!.range.start.line).toBe(5);
+  });
+});

@@ -17,7 +17,7 @@ export const invalidPlanSetting: Rule = {
     defaultSeverity: "error",
     description: "A plan setting has an invalid value, or a single-valued setting is given twice.",
     configurable: false,
-    docs: `The plan block's settings steer what the compiler generates, so each must have a usable value: \`language\` is \`sv\` or \`en\` (the languages the forms and the handbook are written in; other languages can be added as \`translations\`); \`min_cell\` (the smallest count a table may show) and \`expected\` (the number of individuals the follow-up expects) are whole numbers of at least 1. \`organisation\`, \`version\`, \`language\`, \`timepoints\`, \`min_cell\`, \`expected\`, \`purpose\` and each \`label <language>\` may be given once; write several \`note\` and \`legal_basis\` settings freely. Correct the value, or remove the repeated setting (the fix does this).`,
+    docs: `The plan block's settings steer what the compiler generates, so each must have a usable value: \`language\` is \`sv\` or \`en\` (the languages the forms and the handbook are written in; other languages can be added as \`translations\`); \`min_cell\` (the smallest count a table may show) and \`expected\` (the number of individuals the follow-up expects) are whole numbers of at least 1. \`organisation\`, \`version\`, \`language\`, \`timepoints\`, \`min_cell\`, \`expected\`, \`purpose\`, each \`label <language>\` and each \`purpose <language>\` may be given once; write several \`note\` and \`legal_basis\` settings freely. Correct the value, or remove the repeated setting (the fix does this).`,
   },
   check(ctx) {
     const plan = ctx.resolution.plan;
@@ -25,9 +25,11 @@ export const invalidPlanSetting: Rule = {
     const sf = ctx.source(plan.file);
     const seen = new Map<string, A.PlanSetting>();
     for (const s of plan.decl.settings) {
-      const key = s.key === "label" ? `label ${s.translation.lang.text}` : s.key;
+      // A purpose and its translation into each language are one each; notes and legal bases are many.
+      const purposeTranslation = s.key === "text_translation" && s.of === "purpose";
+      const key = s.key === "label" || purposeTranslation ? `${purposeTranslation ? "purpose" : "label"} ${s.translation.lang.text}` : s.key;
       const first = seen.get(key);
-      if (first && (SINGLE_VALUED.has(s.key) || s.key === "label")) {
+      if (first && (SINGLE_VALUED.has(s.key) || s.key === "label" || purposeTranslation)) {
         ctx.report({
           file: plan.file,
           range: s.range,
