@@ -15,11 +15,13 @@ const CODES = ["ISU0301", "ISU0302", "ISU0303", "ISU0304", "ISU0305", "ISU0306",
 const PLAN = "/virtual/plan.isu";
 
 // The plans isolate group B: variables are often recorded at time points the one
-// question does not read, which ISU0605 unread-timepoint (tested in checks-lead) would add.
+// question does not read, which ISU0605 unread-timepoint (tested in checks-lead) would add,
+// and some count the variable they split by, which ISU0313 redundant-split would add.
 const PRELUDE = `plan hemtjanst "Hemtjänst" {
   language sv
   purpose "Att följa brukarnas funktionstillstånd."
   rule ISU0605 off
+  rule ISU0313 off
 }
 timepoint bedomning "Bedömning" { when "vid utredning" }
 timepoint uppfoljning "Uppföljning" { when "6 månader efter beslut" }
