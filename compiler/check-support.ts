@@ -90,3 +90,20 @@ export function importedOrderNote(r: Resolution, tps: string[]): string {
   });
   return imported ? "; time points from imported files come first; state the order with 'timepoints a, b, c' in the plan block" : "";
 }
+
+/**
+ * Every change or attainment whose measured variable resolves, with the name
+ * as written: the analyses that need an ordered scale (ISU0306, ISU0307).
+ */
+export function scaleAnalyses(r: Resolution): { q: A.QuestionDecl; file: string; a: A.Analysis & { kind: "change" | "attainment" }; name: A.Name; sym: Sym<A.VariableDecl> }[] {
+  const out: ReturnType<typeof scaleAnalyses> = [];
+  for (const { decl: q, file } of declarationsOf(r, "Question")) {
+    for (const a of q.analyses) {
+      if (a.kind !== "change" && a.kind !== "attainment") continue;
+      const name = a.kind === "change" ? a.variable : a.target.name;
+      const sym = refTarget(r, file, name);
+      if (sym?.kind === "variable") out.push({ q, file, a, name, sym: sym as Sym<A.VariableDecl> });
+    }
+  }
+  return out;
+}

@@ -51,8 +51,15 @@ export function compile(path: string, opts: CompileOptions = {}): Compilation {
   return check(program, opts.rules ?? allRules);
 }
 
-export function check(program: Program, rules: Rule[] = allRules): Compilation {
-  const resolution = resolve(program);
+export interface CheckOptions {
+  /** Build the generators' model too (default). The editor only needs diagnostics. */
+  model?: boolean;
+  /** A resolution of this program made earlier (the editor resolves first for completion). */
+  resolution?: Resolution;
+}
+
+export function check(program: Program, rules: Rule[] = allRules, opts: CheckOptions = {}): Compilation {
+  const resolution = opts.resolution ?? resolve(program);
   const overrides = severityOverrides(resolution.plan?.decl);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -91,6 +98,6 @@ export function check(program: Program, rules: Rule[] = allRules): Compilation {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const out: Compilation = { program, resolution, diagnostics, errors, warnings };
-  if (errors === 0 && resolution.plan) out.model = buildModel(resolution, diagnostics);
+  if (errors === 0 && resolution.plan && opts.model !== false) out.model = buildModel(resolution, diagnostics);
   return out;
 }

@@ -151,8 +151,10 @@ export class Workspace {
     const c = this.checked.get(path);
     if (c && this.fresh(c)) return c.value;
     const r = this.resolved.get(path);
-    const program = r && this.fresh(r) ? r.value.program : this.load(path);
-    const value = check(program);
+    const earlier = r && this.fresh(r) ? r.value : undefined;
+    const program = earlier ? earlier.program : this.load(path);
+    // Reuse the resolution completion already made; the editor never needs the generators' model.
+    const value = check(program, undefined, earlier ? { resolution: earlier, model: false } : { model: false });
     const stamped = { value, stamp: this.stampOf(program) };
     if (this.docs.has(path)) this.checked.set(path, stamped);
     this.resolved.delete(path);

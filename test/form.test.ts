@@ -10,6 +10,7 @@ import { buildForm, formGenerator, type Code, type Form, type FormCondition, typ
 import { recordSchemaGenerator } from "../compiler/generate/record-schema.js";
 import type { GenerateOptions } from "../compiler/generate/output.js";
 import type { PlanModel } from "../compiler/model.js";
+import { seededRandom } from "./support/synthetic.js";
 
 const root = path.resolve(__dirname, "..");
 const fixtures = path.join(root, "test", "fixtures", "plans");
@@ -123,17 +124,6 @@ function checkable(f: FormField, tp: string): boolean {
   return !!f.visibleWhen && readsFrom(f.visibleWhen).every((t) => t === tp);
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pickAnswer(f: FormField, r: () => number): unknown {
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   switch (f.type) {
@@ -178,7 +168,7 @@ function goodRecord(tp: FormTimepoint, earlier: Map<string, Rec>, r: () => numbe
 }
 
 function goodRecords(form: Form, seed: number): Map<string, Rec> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out = new Map<string, Rec>();
   for (const tp of form.timepoints) out.set(tp.name, goodRecord(tp, out, r));
   return out;
@@ -235,7 +225,7 @@ function planSuite(model: PlanModel): void {
           expectAccepted(validate, rec, `seed ${seed} at ${tp.name}`);
           for (const f of tp.fields.filter((x) => checkable(x, tp.name))) {
             if (rec[f.name] === null && !holds(f.visibleWhen!, recs)) {
-              expectRejected(validate, { ...rec, [f.name]: pickAnswer(f, rng(seed)) }, f.name, `hidden '${f.name}' filled in`);
+              expectRejected(validate, { ...rec, [f.name]: pickAnswer(f, seededRandom(seed)) }, f.name, `hidden '${f.name}' filled in`);
             } else if (f.required && rec[f.name] !== null) {
               const { [f.name]: _dropped, ...without } = rec;
               expectRejected(validate, without, f.name, `shown required '${f.name}' left out`);

@@ -1,6 +1,6 @@
 // ISU0306: improvement and goal attainment need an ordered scale.
 import type * as A from "../ast.js";
-import { declarationsOf, refTarget } from "../check-support.js";
+import { scaleAnalyses } from "../check-support.js";
 import { describeMeasure } from "../measure-kind.js";
 import type { Rule } from "../rule.js";
 
@@ -14,27 +14,21 @@ export const changeOnNominal: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const { decl: q, file } of declarationsOf(r, "Question")) {
-      for (const a of q.analyses) {
-        if (a.kind !== "change" && a.kind !== "attainment") continue;
-        const name = a.kind === "change" ? a.variable : a.target.name;
-        const sym = refTarget(r, file, name);
-        if (!sym || sym.kind !== "variable") continue;
-        const t = (sym.decl as A.VariableDecl).type;
-        let why: string;
-        if (t.kind === "valueset" && !t.multiple) {
-          const vs = r.valuesets.get(t.valueset.text);
-          if (!vs || vs.decl.scale?.value === "ordinal") continue;
-          why = `on the nominal value set '${vs.name}'`;
-        } else why = `${describeMeasure(sym)}, not on an ordinal value set`;
-        const ordinalHint = t.kind === "valueset" && !t.multiple ? `if the values of '${t.valueset.text}' are ordered, declare it 'ordinal better higher' or 'ordinal better lower'; otherwise ` : "";
-        ctx.report({
-          file,
-          range: name.range,
-          message: `question '${q.name.text}': ${a.kind} needs an ordered scale, but '${sym.name}' is ${why}`,
-          hint: `${ordinalHint}${alternative(sym.name, t)}`,
-        });
-      }
+    for (const { q, file, a, name, sym } of scaleAnalyses(r)) {
+      const t = sym.decl.type;
+      let why: string;
+      if (t.kind === "valueset" && !t.multiple) {
+        const vs = r.valuesets.get(t.valueset.text);
+        if (!vs || vs.decl.scale?.value === "ordinal") continue;
+        why = `on the nominal value set '${vs.name}'`;
+      } else why = `${describeMeasure(sym)}, not on an ordinal value set`;
+      const ordinalHint = t.kind === "valueset" && !t.multiple ? `if the values of '${t.valueset.text}' are ordered, declare it 'ordinal better higher' or 'ordinal better lower'; otherwise ` : "";
+      ctx.report({
+        file,
+        range: name.range,
+        message: `question '${q.name.text}': ${a.kind} needs an ordered scale, but '${sym.name}' is ${why}`,
+        hint: `${ordinalHint}${alternative(sym.name, t)}`,
+      });
     }
   },
 };

@@ -1,6 +1,5 @@
 // ISU0307: "improved" means nothing until the scale says which end is better.
-import type * as A from "../ast.js";
-import { declarationsOf, insertAt, refTarget } from "../check-support.js";
+import { insertAt, scaleAnalyses } from "../check-support.js";
 import type { Rule } from "../rule.js";
 
 export const ordinalWithoutDirection: Rule = {
@@ -13,25 +12,19 @@ export const ordinalWithoutDirection: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const { decl: q, file } of declarationsOf(r, "Question")) {
-      for (const a of q.analyses) {
-        if (a.kind !== "change" && a.kind !== "attainment") continue;
-        const name = a.kind === "change" ? a.variable : a.target.name;
-        const sym = refTarget(r, file, name);
-        if (!sym || sym.kind !== "variable") continue;
-        const t = (sym.decl as A.VariableDecl).type;
-        if (t.kind !== "valueset" || t.multiple) continue;
-        const vs = r.valuesets.get(t.valueset.text);
-        const scale = vs?.decl.scale;
-        if (!vs || scale?.value !== "ordinal" || vs.decl.direction) continue;
-        ctx.report({
-          file,
-          range: name.range,
-          message: `question '${q.name.text}': ${a.kind} of '${sym.name}' needs to know which end of value set '${vs.name}' is better`,
-          hint: `write 'ordinal better higher' or 'ordinal better lower' in the declaration of value set '${vs.name}'`,
-          fixes: (["higher", "lower"] as const).map((dir) => ({ title: `Declare '${vs.name}' ordinal better ${dir}`, edits: [insertAt(vs.file, scale.range.end, ` better ${dir}`)] })),
-        });
-      }
+    for (const { q, file, a, name, sym } of scaleAnalyses(r)) {
+      const t = sym.decl.type;
+      if (t.kind !== "valueset" || t.multiple) continue;
+      const vs = r.valuesets.get(t.valueset.text);
+      const scale = vs?.decl.scale;
+      if (!vs || scale?.value !== "ordinal" || vs.decl.direction) continue;
+      ctx.report({
+        file,
+        range: name.range,
+        message: `question '${q.name.text}': ${a.kind} of '${sym.name}' needs to know which end of value set '${vs.name}' is better`,
+        hint: `write 'ordinal better higher' or 'ordinal better lower' in the declaration of value set '${vs.name}'`,
+        fixes: (["higher", "lower"] as const).map((dir) => ({ title: `Declare '${vs.name}' ordinal better ${dir}`, edits: [insertAt(vs.file, scale.range.end, ` better ${dir}`)] })),
+      });
     }
   },
 };
