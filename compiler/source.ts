@@ -4,7 +4,8 @@ import { buildAst, tokenRange } from "./build-ast.js";
 import type { Comment, FileAst, Position, Range } from "./ast.js";
 
 export interface SyntaxProblem {
-  kind: "lex" | "parse";
+  /** "nesting": a condition nested beyond the limit (ISU0007), its deep part left unread. */
+  kind: "lex" | "parse" | "nesting";
   message: string;
   range: Range;
 }
@@ -74,6 +75,7 @@ export function parseSource(path: string, text: string): SourceFile {
     const range = Number.isFinite(t.startOffset) ? tokenRange(t) : rangeAt(starts, text.length, text.length);
     syntax.push({ kind: "parse", message: e.message, range });
   }
+  for (const d of out.tooDeep) syntax.push({ kind: "nesting", message: d.message, range: tokenRange(d.token) });
   syntax.sort((a, b) => a.range.start.offset - b.range.start.offset);
   const comments: Comment[] = out.comments.map((c) => ({ text: c.image, block: c.image.startsWith("/*"), range: tokenRange(c) }));
   const ast = buildAst(out.cst, text.length, positionAt(starts, text.length));

@@ -2,6 +2,7 @@
 // grammar recording is costly; the instance is cheap to re-feed).
 import { CstParser, type CstNode, type IRecognitionException, type ILexingError, type IToken, type TokenType, type IParserErrorMessageProvider, EOF, MismatchedTokenException, tokenMatcher } from "chevrotain";
 import * as T from "./tokens.js";
+import { scanNesting, type TooDeep } from "./nesting.js";
 
 function describe(tt: TokenType): string {
   if (tt === EOF) return "the end of the file";
@@ -633,18 +634,29 @@ export interface ParseOutput {
   comments: IToken[];
   lexErrors: ILexingError[];
   parseErrors: IRecognitionException[];
+  /** Conditions nested beyond the limit (ISU0007); the parser did not see their deep part. */
+  tooDeep: TooDeep[];
 }
 
 export function parseText(text: string): ParseOutput {
   const lexed = T.isuLexer.tokenize(text);
-  parser.input = lexed.tokens;
+  // Before the parser recurses: a too-deep condition would overflow the stack.
+  const nesting = scanNesting(lexed.tokens);
+  parser.input = nesting.tokens;
   const cst = parser.file();
+  // What the parser says where a condition was cut off is the nesting problem itself.
+  const inCut = (e: IRecognitionException): boolean => {
+    const at = Number.isFinite(e.token.startOffset) ? e.token.startOffset : Number.POSITIVE_INFINITY;
+    return nesting.tooDeep.some((d) => at >= d.from && at <= d.to);
+  };
+  const errors = nesting.tooDeep.length ? parser.errors.filter((e) => !inCut(e)) : parser.errors;
   return {
     cst,
     tokens: lexed.tokens,
     comments: (lexed.groups["comments"] as IToken[] | undefined) ?? [],
     lexErrors: lexed.errors,
-    parseErrors: withoutCascades(parser.errors, lexed.tokens),
+    parseErrors: withoutCascades(errors, lexed.tokens),
+    tooDeep: nesting.tooDeep,
   };
 }
 

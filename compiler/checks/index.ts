@@ -9,6 +9,7 @@ import { redundantSplit } from "./redundant-split.js";
 import { importNotFound } from "./import-not-found.js";
 import { importCycle } from "./import-cycle.js";
 import { planPlacement } from "./plan-placement.js";
+import { nestingTooDeep } from "./nesting-too-deep.js";
 import { wrongKind } from "./wrong-kind.js";
 import { duplicateName } from "./duplicate-name.js";
 import { invalidIdentifier } from "./invalid-identifier.js";
@@ -64,6 +65,7 @@ export const allRules: Rule[] = [
   importNotFound,
   importCycle,
   planPlacement,
+  nestingTooDeep,
   wrongKind,
   duplicateName,
   reservedName,

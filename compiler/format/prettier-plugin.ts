@@ -23,6 +23,7 @@ function hasSyntaxProblem(out: ParseOutput): boolean {
   return (
     out.lexErrors.length > 0 ||
     out.parseErrors.length > 0 ||
+    out.tooDeep.length > 0 ||
     out.tokens.some((t) => t.tokenType.name === "UnterminatedString" || t.tokenType.name === "UnterminatedTriple")
   );
 }
