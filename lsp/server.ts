@@ -5,6 +5,8 @@
 //
 // A failure inside one request answers that request with an InternalError
 // and the server goes on; notifications and background checks log theirs.
+// Before `initialize` every request is answered ServerNotInitialized and every
+// notification but `exit` is dropped, as the protocol asks.
 import {
   CodeActionKind,
   createConnection,
@@ -52,10 +54,14 @@ export function startServer(options: ServerOptions = {}): Connection {
   const publisher = new DiagnosticsPublisher(ws, connection, { delay: options.debounceMs ?? Number(process.env["ISU_LSP_DEBOUNCE_MS"] ?? 10) }, (e) => log("checking failed", e));
   const testHooks = process.env["ISU_LSP_TEST_HOOKS"] === "1";
   const failNext = new Set<string>();
+  /** Set once `initialize` has been answered. */
+  let initialized = false;
+  const notInitialized = (what: string) => new ResponseError<void>(ErrorCodes.ServerNotInitialized, `isu language server: not initialized, ${what} refused; send 'initialize' first`);
 
   /** Runs a request handler; a throw becomes an InternalError answer to this request only. */
   function safe<P, R>(feature: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (!initialized) return notInitialized(feature);
       try {
         if (failNext.delete(feature)) throw new Error(`failure provoked by ${TEST_CRASH_REQUEST}`);
         return await handler(params, token);
@@ -69,6 +75,7 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   function safeNotification<P>(what: string, handler: (params: P) => void) {
     return (params: P): void => {
+      if (!initialized) return;
       try {
         handler(params);
       } catch (e) {
@@ -88,7 +95,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     ws.setFolders(folders);
     watchFiles = !!params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    return {
+    const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [":", "=", ",", "(", "*"] },
@@ -109,10 +116,15 @@ export function startServer(options: ServerOptions = {}): Connection {
       },
       serverInfo: { name: "isu", version: SERVER_VERSION },
     };
+    initialized = true;
+    return result;
   });
+  connection.onShutdown(() => (initialized ? undefined : notInitialized("shutdown")));
+  // Methods the server does not serve: not-initialized first, as for the rest.
+  connection.onRequest((method) => (initialized ? new ResponseError<void>(ErrorCodes.MethodNotFound, `isu language server: unhandled method ${method}`) : notInitialized(method)));
 
   connection.onInitialized(() => {
-    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.isu" }] });
+    if (initialized && watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.isu" }] });
   });
 
   connection.onDidOpenTextDocument(
