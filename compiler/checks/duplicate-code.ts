@@ -2,11 +2,12 @@
 // entries of a group): a stored answer could not say which value it means.
 import type * as A from "../ast.js";
 import type { Rule } from "../rule.js";
+import { canonicalNumber, INTEGER_MAX } from "../numbers.js";
 import { toIdentifier } from "../suggest.js";
 
-/** Number codes compare by value (`1` and `01` are one code); word codes by spelling. */
+/** Number codes compare by value (`1` and `01` are one code), exactly, on their text (beyond 2^53 a float would merge neighbours); word codes by spelling. */
 function codeKey(c: A.ValueDecl["code"]): string {
-  return c.kind === "number" ? `#${Number(c.value)}` : c.value;
+  return c.kind === "number" ? `#${canonicalNumber(c.value)}` : c.value;
 }
 
 /** An unused code for a repeated value: the next number after the scale values, or a word made from its label. */
@@ -16,8 +17,9 @@ function freeCode(vs: A.ValuesetDecl, v: A.ValueDecl): string | undefined {
     if (!Number.isInteger(Number(v.code.value))) return undefined;
     const scale = vs.values.filter((x) => x.code.kind === "number" && !x.missing).map((x) => Number(x.code.value));
     let n = Math.max(Number(v.code.value), ...scale.filter(Number.isFinite)) + 1;
-    while (used.has(`#${n}`)) n++;
-    return String(n);
+    // Only codes an integer column holds (ISU0207); beyond 2^53, n + 1 === n and the search would never end.
+    while (n <= INTEGER_MAX && used.has(`#${n}`)) n++;
+    return n <= INTEGER_MAX ? String(n) : undefined;
   }
   const word = toIdentifier(v.label.value);
   return used.has(word) ? undefined : word;

@@ -19,6 +19,7 @@ import { duplicateLabel } from "./duplicate-label.js";
 import { valueTypeMismatch } from "./value-type-mismatch.js";
 import { missingCodeInGroup } from "./missing-code-in-group.js";
 import { invalidRange } from "./invalid-range.js";
+import { numberOutOfRange } from "./number-out-of-range.js";
 import { questionWithoutAnalysis } from "./question-without-analysis.js";
 import { severalAnalyses } from "./several-analyses.js";
 import { notCollectedAt } from "./not-collected-at.js";
@@ -77,6 +78,7 @@ export const allRules: Rule[] = [
   valueTypeMismatch,
   missingCodeInGroup,
   invalidRange,
+  numberOutOfRange,
   // Group B: measurability and time.
   questionWithoutAnalysis,
   severalAnalyses,

@@ -50,7 +50,8 @@ export const invalidPlanSetting: Rule = {
           ...(guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ file: plan.file, range: s.lang.range, newText: guess }] }] } : {}),
         });
       }
-      if ((s.key === "min_cell" || s.key === "expected") && !(Number.isInteger(s.number.value) && s.number.value >= 1)) {
+      // A literal too long to be a finite number is ISU0207's (number-out-of-range).
+      if ((s.key === "min_cell" || s.key === "expected") && Number.isFinite(s.number.value) && !(Number.isInteger(s.number.value) && s.number.value >= 1)) {
         const rounded = Math.max(1, Math.round(s.number.value));
         ctx.report({
           file: plan.file,
