@@ -69,11 +69,14 @@ export function check(program: Program, rules: Rule[] = allRules, opts: CheckOpt
     const ctx = {
       resolution,
       source: (p: string) => program.byPath.get(p)!,
-      report: (rep: { file: string; range: A.Range; message: string; hint?: string; fixes?: Diagnostic["fixes"] }) => {
+      report: (rep: { file: string; range: A.Range; message: string; hint?: string; fixes?: Diagnostic["fixes"]; severity?: SeveritySetting }) => {
         const key = `${rep.file}:${rep.range.start.offset}:${rep.range.end.offset}:${rule.meta.code}:${rep.message}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const d: Diagnostic = { file: rep.file, range: rep.range, code: rule.meta.code, rule: rule.meta.name, severity: sev as Severity, message: rep.message };
+        // A report may be graver than the rule's default (ISU0802 with sensitive data); the plan's own setting still wins.
+        const own = overrides.has(rule.meta.code) ? sev : (rep.severity ?? sev);
+        if (own === "off") return;
+        const d: Diagnostic = { file: rep.file, range: rep.range, code: rule.meta.code, rule: rule.meta.name, severity: own as Severity, message: rep.message };
         if (rep.hint) d.hint = rep.hint;
         if (rep.fixes?.length) d.fixes = rep.fixes;
         diagnostics.push(d);

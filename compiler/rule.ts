@@ -29,6 +29,8 @@ export interface Report {
   message: string;
   hint?: string;
   fixes?: Fix[];
+  /** This report's severity when the plan does not set the rule's own (`rule <name> <severity>`); else the rule's default. */
+  severity?: SeveritySetting;
 }
 
 export interface RuleContext {

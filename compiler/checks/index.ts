@@ -55,6 +55,7 @@ import { kvaSummaryCode } from "./kva-summary-code.js";
 import { classificationCodeFormat } from "./classification-code-format.js";
 import { missingPurpose } from "./missing-purpose.js";
 import { smallCells } from "./small-cells.js";
+import { lowMinCell } from "./low-min-cell.js";
 import { invalidRuleSetting } from "./invalid-rule-setting.js";
 import { invalidPlanSetting } from "./invalid-plan-setting.js";
 import { timepointOrder } from "./timepoint-order.js";
@@ -115,6 +116,7 @@ export const allRules: Rule[] = [
   classificationCodeFormat,
   missingPurpose,
   smallCells,
+  lowMinCell,
   invalidRuleSetting,
   invalidPlanSetting,
   timepointOrder,
