@@ -75,7 +75,8 @@ export const invalidRange: Rule = {
         [b.low, Math.ceil],
         [b.high, Math.floor],
       ] as const) {
-        if (!end || Number.isInteger(end.value)) continue;
+        // A literal too long to be finite is ISU0207's (number-out-of-range).
+        if (!end || Number.isInteger(end.value) || !Number.isFinite(end.value)) continue;
         ok = false;
         const whole = String(round(end.value));
         ctx.report({

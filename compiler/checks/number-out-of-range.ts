@@ -25,6 +25,14 @@ const ADVICE: Record<What, string> = {
 
 const shown = (raw: string): string => (raw.length > 40 ? `${raw.slice(0, 20)}…${raw.slice(-8)} (${raw.replace(/\D/g, "").length} digits)` : raw);
 
+/** What a decimal literal has too much of. */
+function decimalExcess(raw: string): string {
+  const [whole = "", fraction = ""] = raw.replace(/^-/, "").split(".");
+  const w = whole.replace(/^0+/, "").length;
+  const f = fraction.replace(/0+$/, "").length;
+  return w > DECIMAL_INTEGER_DIGITS ? `${w} digits before the decimal point` : `${f} decimals`;
+}
+
 /** The numeric kind of a variable (or a group's source variable), if it is numeric. */
 function numericKind(r: Resolution, name: string, seen = new Set<string>()): Kind | undefined {
   const sym = lookupMeasure(r, name);
@@ -55,7 +63,7 @@ export const numberOutOfRange: Rule = {
         message:
           kind === "integer"
             ? `${what} ${shown(raw)} is outside the integer range ${INTEGER_MIN}..${INTEGER_MAX} that the generated columns hold`
-            : `${what} ${shown(raw)} has more than ${DECIMAL_INTEGER_DIGITS} digits before the decimal point or ${DECIMAL_FRACTION_DIGITS} after it, more than the generated decimal columns hold exactly (at most ±${DECIMAL_MAX})`,
+            : `${what} ${shown(raw)} has ${decimalExcess(raw)}, more than the generated decimal columns hold exactly (at most ${DECIMAL_INTEGER_DIGITS} digits before the point and ${DECIMAL_FRACTION_DIGITS} after it: ±${DECIMAL_MAX})`,
         hint:
           kind === "integer"
             ? `use a number between ${INTEGER_MIN} and ${INTEGER_MAX}${ADVICE[what]}`
