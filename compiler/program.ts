@@ -1,22 +1,26 @@
 // Loads a plan and every file it imports, parsing each once. The host decides
 // where text comes from: the disk for the CLI, open editor buffers for the LSP.
-import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { Range } from "./ast.js";
+import { readPlanFile } from "./read-file.js";
 import { parseSource, type SourceFile } from "./source.js";
 
 export interface Host {
   /** The file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
+  /** Why readFile gave undefined for a file that exists (a folder, a FIFO, no permission); undefined when it does not exist. */
+  readProblem?(path: string): string | undefined;
 }
 
+/** The disk: regular files only (a FIFO or a device is never opened for reading; see read-file.ts). */
 export const diskHost: Host = {
   readFile(path) {
-    try {
-      return fs.readFileSync(path, "utf8");
-    } catch {
-      return undefined;
-    }
+    const r = readPlanFile(path);
+    return r.ok ? r.text : undefined;
+  },
+  readProblem(path) {
+    const r = readPlanFile(path);
+    return r.ok || r.missing ? undefined : r.reason;
   },
 };
 
@@ -41,6 +45,8 @@ export interface ImportProblem {
   kind: "not-found" | "cycle";
   target: string;
   spec: string;
+  /** For "not-found": why a file that exists could not be read; absent when there is no such file. */
+  reason?: string;
 }
 
 export interface Program {
@@ -79,7 +85,8 @@ export function loadProgram(rootPath: string, host: Host = diskHost, cache: Pars
       if (program.byPath.has(target)) continue;
       const t = host.readFile(target);
       if (t === undefined) {
-        program.importProblems.push({ file: path, range: d.path.range, kind: "not-found", target, spec: d.path.value });
+        const reason = host.readProblem?.(target);
+        program.importProblems.push({ file: path, range: d.path.range, kind: "not-found", target, spec: d.path.value, ...(reason ? { reason } : {}) });
         continue;
       }
       visit(target, t);

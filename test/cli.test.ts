@@ -262,3 +262,123 @@ describe("the shipped examples", () => {
     expect(problems).toEqual([]);
   });
 });
+
+// Issue 7 item 7: paths that are not readable plan files. Tests run as root, for
+// whom permissions stop nothing, so the cases are a folder, a FIFO, a device, a
+// dangling link and a path under a file; every run has a timeout, as a FIFO
+// read would block for ever.
+describe("files that cannot be read", () => {
+  let hostile: string;
+  const at = (name: string) => path.join(hostile, name);
+  const run = (args: string[], cwd = hostile) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 20_000 });
+    expect(r.error, `${args.join(" ")} timed out (a read blocked?)`).toBeUndefined();
+    return r;
+  };
+  const importing = (target: string) => CLEAN.replace('plan exempel "Exempel" {', `import "${target}"\nplan exempel "Exempel" {`);
+
+  beforeAll(() => {
+    hostile = fs.mkdtempSync(path.join(os.tmpdir(), "isu-cli-read-"));
+    fs.writeFileSync(at("ren.isu"), CLEAN);
+    spawnSync("mkfifo", [at("ror.isu")]);
+    fs.mkdirSync(at("mapp.isu"));
+    fs.symlinkSync(at("saknas.isu"), at("trasig.isu"));
+    // An import always names a .isu file, so the device is reached through a link with that name.
+    fs.symlinkSync("/dev/zero", path.join(os.tmpdir(), `${path.basename(hostile)}-noll.isu`));
+  });
+  afterAll(() => {
+    fs.rmSync(hostile, { recursive: true, force: true });
+    fs.rmSync(path.join(os.tmpdir(), `${path.basename(hostile)}-noll.isu`), { force: true });
+  });
+
+  it("check of a folder names a FIFO and a dangling link among its .isu files, checks the rest, and exits 2", () => {
+    expect(fs.statSync(at("ror.isu")).isFIFO()).toBe(true);
+    const r = run(["check", "."]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("isu: cannot read 'ror.isu': it is a named pipe (FIFO), not a regular file");
+    expect(r.stderr).toContain(`isu: cannot read 'trasig.isu': it is a symbolic link to '${at("saknas.isu")}', which does not exist`);
+    // The readable plan is still checked and counted; the broken ones are not counted as checked.
+    expect(r.stdout).toBe("0 errors, 0 warnings, 0 infos in 1 file\n");
+    const json = run(["check", ".", "--format", "json"]);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout).summary.files).toBe(1);
+  });
+
+  it("check of a FIFO, a device or a folder-less path named on the command line exits 2 without reading it", () => {
+    for (const [p, reason] of [
+      [at("ror.isu"), "it is a named pipe (FIFO), not a regular file"],
+      ["/dev/zero", "it is a device, not a regular file"],
+      [path.join(at("ren.isu"), "x.isu"), "a part of the path is a file, not a folder"],
+    ] as const) {
+      const r = run(["check", p]);
+      expect(r.status, p).toBe(2);
+      expect(r.stderr).toContain(`cannot read '`);
+      expect(r.stderr).toContain(reason);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
+  it("follows symbolic links to .isu files and to folders, and stops at a link loop", () => {
+    const linked = fs.mkdtempSync(path.join(os.tmpdir(), "isu-cli-links-"));
+    try {
+      fs.writeFileSync(path.join(linked, "fel-mal.isu"), ERROR);
+      fs.mkdirSync(path.join(linked, "planer"));
+      fs.symlinkSync(path.join(linked, "fel-mal.isu"), path.join(linked, "planer", "fel.isu"));
+      fs.symlinkSync(linked, path.join(linked, "planer", "loop")); // planer/loop → its own ancestor
+      const r = run(["check", "planer"], linked);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("planer/fel.isu:13:9: error ISU0101");
+      // fel-mal.isu is reached twice (through the link and through the loop back to the top): its diagnostics count once per path.
+      expect(r.stdout).toMatch(/ in 2 files\n$/);
+    } finally {
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("an import of a FIFO, a device or a folder is ISU0002 saying it cannot be read and why, and never hangs", () => {
+    const cases: [string, string][] = [
+      ["./ror.isu", "it is a named pipe (FIFO), not a regular file"],
+      [`../${path.basename(hostile)}-noll.isu`, "it is a device, not a regular file"],
+      ["./mapp.isu", "it is a folder, not a file"],
+    ];
+    for (const [target, reason] of cases) {
+      fs.writeFileSync(at("importerar.isu"), importing(target));
+      const r = run(["check", "importerar.isu", "--format", "json"]);
+      expect(r.status, target).toBe(1);
+      const d = (JSON.parse(r.stdout).diagnostics as { code: string; message: string; hint?: string; range: { start: { line: number } } }[]).filter((x) => x.code === "ISU0002");
+      expect(d, target).toHaveLength(1);
+      expect(d[0]!.message).toBe(`imported file '${target}' cannot be read: ${reason}`);
+      expect(d[0]!.range.start.line).toBe(1);
+      expect(d[0]!.hint).toMatch(/exists but is not a readable plan file/);
+      expect(d[0]!.hint).not.toMatch(/did you mean|no file/);
+    }
+    // A missing file keeps the old message and hint.
+    fs.writeFileSync(at("importerar.isu"), importing("./finns-inte.isu"));
+    const missing = JSON.parse(run(["check", "importerar.isu", "--format", "json"]).stdout).diagnostics.find((x: { code: string }) => x.code === "ISU0002");
+    expect(missing.message).toBe("imported file './finns-inte.isu' not found");
+    fs.rmSync(at("importerar.isu"));
+  });
+
+  it("the compile host (which the language server reads through) returns at once for a FIFO import", async () => {
+    const { compile } = await import("../compiler/compile.js");
+    const { diskHost } = await import("../compiler/program.js");
+    expect(diskHost.readFile(at("ror.isu"))).toBeUndefined();
+    expect(diskHost.readProblem?.(at("ror.isu"))).toBe("it is a named pipe (FIFO), not a regular file");
+    expect(diskHost.readProblem?.(at("saknas.isu"))).toBeUndefined();
+    const t0 = performance.now();
+    const c = compile(at("x.isu"), { rootText: importing("./ror.isu") });
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(c.diagnostics.find((d) => d.code === "ISU0002")?.message).toContain("cannot be read: it is a named pipe");
+  });
+
+  it("fmt of a FIFO or a device reports it and exits 2 without reading", () => {
+    for (const p of [at("ror.isu"), "/dev/zero"]) {
+      const r = run(["fmt", "--check", p]);
+      expect(r.status, p).toBe(2);
+      expect(r.stderr).toMatch(/isu fmt: cannot read '.*': it is a (named pipe \(FIFO\)|device), not a regular file/);
+    }
+    const folder = run(["fmt", "--check", "."]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain("isu fmt: cannot read 'ror.isu'");
+  });
+});

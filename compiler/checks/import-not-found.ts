@@ -23,12 +23,23 @@ export const importNotFound: Rule = {
     defaultSeverity: "error",
     description: "An imported file does not exist or cannot be read.",
     configurable: false,
-    docs: `An \`import "…"\` names a file that cannot be read, so nothing it declares is in scope. The path is relative to the file that holds the \`import\`, and \`.isu\` may be left out (\`import "./gemensamt"\`). Correct the path (the hint suggests a file with a similar name in the same folder when there is one) or create the file.`,
+    docs: `An \`import "…"\` names a file that does not exist or cannot be read (a folder, a named pipe or device, a file without read permission), so nothing it declares is in scope; the message says which. The path is relative to the file that holds the \`import\`, and \`.isu\` may be left out (\`import "./gemensamt"\`). Correct the path (the hint suggests a file with a similar name in the same folder when there is one) or create the file.`,
   },
   check(ctx) {
     const program = ctx.resolution.program;
     for (const p of program.importProblems) {
       if (p.kind !== "not-found") continue;
+      if (p.reason) {
+        // The file is there but cannot be read: a suggestion of another name would mislead.
+        const shownPath = nodePath.relative(nodePath.dirname(p.file), p.target).split(nodePath.sep).join("/");
+        ctx.report({
+          file: p.file,
+          range: p.range,
+          message: `imported file '${p.spec}' cannot be read: ${p.reason}`,
+          hint: `'${shownPath}' exists but is not a readable plan file; import a regular .isu file (make it readable, or correct the path if it names something else)`,
+        });
+        continue;
+      }
       const shown = nodePath.relative(nodePath.dirname(p.file), p.target).split(nodePath.sep).join("/");
       const wanted = nodePath.basename(p.target);
       const guess = closest(wanted.replace(/\.isu$/i, ""), siblings(nodePath.dirname(p.target), program.byPath.keys()).map((f) => f.replace(/\.isu$/i, "")));

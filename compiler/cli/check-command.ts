@@ -1,11 +1,13 @@
 // `isu check <files or folders…>`
+import * as nodePath from "node:path";
 import type { Command } from "commander";
 import { compile } from "../compile.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { ParseCache } from "../program.js";
 import type { SourceFile } from "../source.js";
-import { collectIsuFiles, UsageError } from "./files.js";
-import { paletteFor, renderDiagnostic, summaryLine, toJson } from "./render.js";
+import { readPlanFile } from "../read-file.js";
+import { collectIsuFiles, type FileProblem, UsageError } from "./files.js";
+import { displayPath, paletteFor, renderDiagnostic, summaryLine, toJson } from "./render.js";
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -13,14 +15,21 @@ export interface CheckResult {
   files: string[];
 }
 
-/** Checks each file as a plan of its own; a diagnostic found through two roots is kept once. */
-export function checkFiles(files: string[]): CheckResult {
+/** Checks each file as a plan of its own; a diagnostic found through two roots is kept once. A file that cannot be read goes to `unreadable`, never checked as an empty plan. */
+export function checkFiles(files: string[], unreadable: FileProblem[] = []): CheckResult {
   const cache = new ParseCache();
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, SourceFile>();
+  const checked: string[] = [];
   for (const f of files) {
-    const c = compile(f, { cache });
+    const r = readPlanFile(f);
+    if (!r.ok) {
+      unreadable.push({ path: f, reason: r.reason });
+      continue;
+    }
+    checked.push(f);
+    const c = compile(f, { cache, rootText: r.text });
     for (const sf of c.program.files) sources.set(sf.path, sf);
     for (const d of c.diagnostics) {
       const key = `${d.file}:${d.range.start.offset}:${d.range.end.offset}:${d.code}:${d.message}`;
@@ -29,7 +38,7 @@ export function checkFiles(files: string[]): CheckResult {
       diagnostics.push(d);
     }
   }
-  return { diagnostics, sources, files };
+  return { diagnostics, sources, files: checked };
 }
 
 export function registerCheck(program: Command): void {
@@ -53,8 +62,10 @@ Examples:
       if (opts.format !== "text" && opts.format !== "json") {
         throw new UsageError(`unknown format '${opts.format}': use text or json`);
       }
-      const files = collectIsuFiles(paths);
-      const result = checkFiles(files);
+      const { files, problems } = collectIsuFiles(paths);
+      const result = checkFiles(files, problems);
+      // Unreadable files are named on stderr (stdout stays valid JSON) and make the exit code 2.
+      for (const x of problems) process.stderr.write(`isu: cannot read '${displayPath(nodePath.resolve(x.path))}': ${x.reason}\n`);
       const d = result.diagnostics;
       if (opts.format === "json") {
         process.stdout.write(
@@ -62,7 +73,7 @@ Examples:
             {
               diagnostics: d.map(toJson),
               summary: {
-                files: files.length,
+                files: result.files.length,
                 errors: d.filter((x) => x.severity === "error").length,
                 warnings: d.filter((x) => x.severity === "warning").length,
                 infos: d.filter((x) => x.severity === "info").length,
@@ -75,10 +86,10 @@ Examples:
       } else {
         const p = paletteFor(process.stdout);
         for (const x of d) process.stdout.write(renderDiagnostic(x, result.sources.get(x.file), p) + "\n\n");
-        process.stdout.write(summaryLine(d, files.length) + "\n");
+        process.stdout.write(summaryLine(d, result.files.length) + "\n");
       }
       const errors = d.some((x) => x.severity === "error");
       const warnings = d.some((x) => x.severity === "warning");
-      process.exitCode = errors || (opts.strict && warnings) ? 1 : 0;
+      process.exitCode = problems.length ? 2 : errors || (opts.strict && warnings) ? 1 : 0;
     });
 }

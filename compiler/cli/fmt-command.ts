@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { FormatError, formatIsu } from "../format/index.js";
+import { readPlanFile } from "../read-file.js";
 import { collectIsuFiles } from "./files.js";
 
 export type FmtOutcome = "unchanged" | "formatted" | "would-change" | "syntax-error" | "unreadable";
@@ -31,13 +32,13 @@ export function replaceAtomically(file: string, text: string): void {
 
 /** Formats one file; reports problems on stderr and changed files on stdout. */
 export async function formatFile(file: string, check: boolean): Promise<FmtOutcome> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    process.stderr.write(`isu fmt: cannot read '${shown(file)}': ${reasonOf(e)}\n`);
+  // Regular files only: a FIFO or a device would hang the read.
+  const read = readPlanFile(file);
+  if (!read.ok) {
+    process.stderr.write(`isu fmt: cannot read '${shown(file)}': ${read.reason}\n`);
     return "unreadable";
   }
+  const text = read.text;
   let formatted: string;
   try {
     formatted = await formatIsu(text);
@@ -71,22 +72,6 @@ function reasonOf(e: unknown): string {
   return (e as Error).message;
 }
 
-/** The files named on the command line: folders give every .isu file under them. */
-function expand(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = fs.statSync(p).isDirectory();
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    files.push(...(isDir ? collectIsuFiles([p]) : [nodePath.resolve(p)]));
-  }
-  return { files: [...new Set(files)], missing };
-}
 
 function summary(counts: Record<FmtOutcome, number>, check: boolean): string {
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
@@ -122,9 +107,10 @@ Examples:
     )
     .action(async (paths: string[], opts: { check: boolean }) => {
       const counts: Record<FmtOutcome, number> = { unchanged: 0, formatted: 0, "would-change": 0, "syntax-error": 0, unreadable: 0 };
-      const { files, missing } = expand(paths);
-      for (const p of missing) process.stderr.write(`isu fmt: cannot read '${p}': no such file or folder\n`);
-      counts.unreadable += missing.length;
+      // Folders give every .isu file under them; a path that is no readable file is counted as unreadable.
+      const { files, problems } = collectIsuFiles(paths);
+      for (const p of problems) process.stderr.write(`isu fmt: cannot read '${shown(nodePath.resolve(p.path))}': ${p.reason}\n`);
+      counts.unreadable += problems.length;
       for (const f of files) counts[await formatFile(f, opts.check)]++;
       process.stderr.write(summary(counts, opts.check) + "\n");
       process.exitCode = counts.unreadable ? 2 : counts["syntax-error"] || counts["would-change"] ? 1 : 0;
