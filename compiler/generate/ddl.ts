@@ -92,7 +92,7 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
 
   const codeType = (vs: ValuesetModel): string => (vs.codeType === "integer" ? d.types.integer : d.types.code);
   // Integer codes are written as numbers (a leading zero would not survive the column type anyway).
-  const codeLiteral = (vs: ValuesetModel, code: string): string => (vs.codeType === "integer" ? code.replace(/^(-?)0+(?=\d)/, "$1") : d.string(code));
+  const codeLiteral = (vs: ValuesetModel, code: string): string => (vs.codeType === "integer" ? integerCode(vs, code) : d.string(code));
   const text = (s: string | undefined): string => (s === undefined ? "NULL" : d.string(s));
 
   const createTable = (tb: Table): { comment: string[]; statements: string[] } => {
@@ -226,6 +226,12 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
 
   s.add(d.script.commit);
   return s.text();
+}
+
+/** An integer code as an SQL number; anything else in an integer-coded set is a model error, never SQL. */
+function integerCode(vs: ValuesetModel, code: string): string {
+  if (!/^-?\d+$/.test(code)) throw new Error(`value set '${vs.name}' has integer codes, but ${JSON.stringify(code)} is not a whole number`);
+  return code.replace(/^(-?)0+(?=\d)/, "$1");
 }
 
 /** Every name the script creates, for the identifier-length warning. */

@@ -2,6 +2,7 @@
 // fills in, with labels, help, options and the conditions that show them.
 // The format is published as schemas/form.schema.json; record schemas are
 // derived from the same fields so the two never disagree.
+import { jsonText } from "./json.js";
 import { tr, type ClassificationModel, type ConditionModel, type GroupModel, type PlanModel, type ValuesetModel, type VariableModel } from "../model.js";
 import type { GenerateOptions, Generator } from "./output.js";
 
@@ -333,4 +334,4 @@ function compact<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-export const formGenerator: Generator = (model, opts) => [{ path: "form.json", content: JSON.stringify(buildForm(model, opts), null, 2) + "\n" }];
+export const formGenerator: Generator = (model, opts) => [{ path: "form.json", content: jsonText(buildForm(model, opts)) }];

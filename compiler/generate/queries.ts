@@ -3,6 +3,7 @@
 // (queries.json) that names each query's question, split, analysis and result
 // columns. The result shape and the suppression policy are described in
 // docs/outputs.md ("Aggregation queries"); the shape itself is in queries/shape.ts.
+import { jsonText } from "./json.js";
 import type { AnalysisModel, MeasureRef, PlanModel, QuestionModel, SplitModel } from "../model.js";
 import { tr } from "../model.js";
 import { analysisParts } from "./queries/analyses.js";
@@ -132,7 +133,8 @@ function scriptHeader(model: PlanModel, dialect: Dialect, lang: string): string 
       : "min_cell is 1: no count is hidden.",
     "queries.json lists every query with its columns; docs/outputs.md describes the shape and the policy.",
   ];
-  return dialect.comment(lines.join("\n"));
+  // First statement: the client reads the rest as UTF-8 (see Dialect.clientEncoding).
+  return `${dialect.comment(lines.join("\n"))}${dialect.clientEncoding ? `\n${dialect.clientEncoding}${dialect.terminator}` : ""}`;
 }
 
 export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language, opts: QueryOptions = {}): QuerySet {
@@ -168,7 +170,7 @@ export function queryManifest(model: PlanModel, sets: QuerySet[], lang: string):
       sql: Object.fromEntries(sets.map((s) => [s.dialect, s.queries[i]!.sql])),
     })),
   };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return jsonText(manifest);
 }
 
 /** `queries.<dialect>.sql` for each requested dialect, and `queries.json`. */

@@ -2,6 +2,7 @@
 // derived from the form's fields so form and schema agree on names, codes,
 // ranges and conditions. Plain keywords only: validates with a default ajv,
 // without ajv-formats or custom keywords.
+import { jsonText } from "./json.js";
 import type { PlanModel } from "../model.js";
 import { buildForm, type Form, type FormComparison, type FormCondition, type FormField, type FormTimepoint } from "./form.js";
 import type { GenerateOptions, Generator } from "./output.js";
@@ -180,4 +181,4 @@ export function buildRecordSchemas(model: PlanModel, opts: Pick<GenerateOptions,
 }
 
 export const recordSchemaGenerator: Generator = (model, opts) =>
-  buildRecordSchemas(model, opts).map((r) => ({ path: r.file, content: JSON.stringify(r.schema, null, 2) + "\n" }));
+  buildRecordSchemas(model, opts).map((r) => ({ path: r.file, content: jsonText(r.schema) }));

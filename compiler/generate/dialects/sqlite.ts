@@ -1,9 +1,13 @@
-import { lineComment, shapePattern, type Dialect } from "./dialect.js";
+import { checkName, lineComment, literalParts, shapePattern, type Dialect } from "./dialect.js";
 
 export const sqlite: Dialect = {
   name: "sqlite",
-  quote: (id) => `"${id.replace(/"/g, '""')}"`,
-  string: (v) => `'${v.replace(/'/g, "''")}'`,
+  quote: (id) => `"${checkName(id)}"`,
+  // SQLite has no escapes in literals: a control character is spliced in with char().
+  string: (v) => {
+    const parts = literalParts(v).map((p) => (typeof p === "number" ? `char(${p})` : `'${p.replace(/'/g, "''")}'`));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(" || ")})`;
+  },
   comment: lineComment,
   types: { integer: "INTEGER", decimal: "REAL", boolean: "INTEGER", date: "TEXT", text: "TEXT", code: "TEXT", timestamp: "TEXT" },
   terminator: ";",

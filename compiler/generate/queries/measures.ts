@@ -7,6 +7,7 @@ import type { GroupModel, MeasureRef, PlanModel, ValuesetModel, VariableModel } 
 import { tr } from "../../model.js";
 import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, choiceTable, registrationTable } from "../ddl/storage.js";
 import type { Dialect } from "../dialects/index.js";
+import { checkName } from "../dialects/dialect.js";
 import { queryTexts, type QueryTexts } from "./texts.js";
 
 /** One category of a dimension, as the results name it. */
@@ -82,7 +83,7 @@ export class MeasureReader {
   /** The alias of a time point's registration table (joined on first use). */
   registration(tp: string): string {
     if (!this.model.timepoints.some((t) => t.name === tp)) throw new Error(`the plan model has no time point '${tp}'`);
-    if (!this.joined.includes(tp)) this.joined.push(tp);
+    if (!this.joined.includes(tp)) this.joined.push(checkName(tp));
     return `r_${tp}`;
   }
 
