@@ -65,7 +65,8 @@ export function decodeString(image: string): { value: string; triple: boolean } 
   if (image.startsWith('"""')) {
     const closed = image.length >= 6 && image.endsWith('"""');
     let body = image.slice(3, closed ? -3 : undefined);
-    const lines = body.split(/\r?\n/);
+    // "\r\n", "\n" and a lone "\r" (old Mac) are the same line end, as in lineStarts.
+    const lines = body.split(/\r\n|\r|\n/);
     if (lines.length > 1 && lines[0]!.trim() === "") lines.shift();
     if (lines.length > 1 && lines[lines.length - 1]!.trim() === "") lines.pop();
     const indents = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
@@ -73,8 +74,11 @@ export function decodeString(image: string): { value: string; triple: boolean } 
     body = lines.map((l) => l.slice(cut).trimEnd()).join("\n");
     return { value: body, triple: true };
   }
-  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
-  const inner = image.slice(1, closed ? -1 : undefined).replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+  // The final quote closes the text unless an odd run of backslashes escapes it: `"C:\\temp\\"` is closed.
+  const backslashes = image.length - 1 - image.slice(0, -1).search(/\\*$/);
+  const closed = image.length >= 2 && image.endsWith('"') && backslashes % 2 === 0;
+  // Any character but a line end may follow the backslash, as in the lexer's StringLiteral.
+  const inner = image.slice(1, closed ? -1 : undefined).replace(/\\([^\r\n])/gu, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
   return { value: inner, triple: false };
 }
 

@@ -2,10 +2,14 @@
 import { parseText } from "../grammar/parser.js";
 import { buildAst, tokenRange } from "./build-ast.js";
 import type { Comment, FileAst, Position, Range } from "./ast.js";
+import { describeChar, isBidiChar, isControlChar } from "./hidden-chars.js";
 
 export interface SyntaxProblem {
-  /** "nesting": a condition nested beyond the limit (ISU0007), its deep part left unread. */
-  kind: "lex" | "parse" | "nesting";
+  /**
+   * "nesting": a condition nested beyond the limit (ISU0007), its deep part left unread.
+   * "control": a control character between tokens, which the lexer skipped; ISU0005 reports it.
+   */
+  kind: "lex" | "parse" | "nesting" | "control";
   message: string;
   range: Range;
 }
@@ -53,6 +57,8 @@ function lexMessage(text: string, offset: number): { message: string; length: nu
   }
   if (rest.startsWith("/*")) return { message: "unterminated comment: '/*' is never closed with '*/'", length: 2 };
   const ch = String.fromCodePoint(rest.codePointAt(0)!);
+  // An invisible character is named by its code point: quoting it would show nothing.
+  if (isBidiChar(ch)) return { message: `unexpected character ${describeChar(ch)} (a bidirectional control) between tokens`, length: ch.length };
   return { message: `unexpected character '${ch}'`, length: ch.length };
 }
 
@@ -61,8 +67,17 @@ export function parseSource(path: string, text: string): SourceFile {
   const starts = lineStarts(text);
   const syntax: SyntaxProblem[] = [];
   for (const e of out.lexErrors) {
-    const { message, length } = lexMessage(text, e.offset);
-    syntax.push({ kind: "lex", message, range: rangeAt(starts, e.offset, Math.min(text.length, e.offset + length)) });
+    // The lexer skips a run of characters it cannot read as one error. Control
+    // characters in it are ISU0005's (one each); the first other one is ISU0001's.
+    let offset = e.offset;
+    const end = e.offset + Math.max(1, e.length);
+    while (offset < end && isControlChar(text.charAt(offset))) {
+      syntax.push({ kind: "control", message: `control character ${describeChar(text.charAt(offset))} between tokens`, range: rangeAt(starts, offset, offset + 1) });
+      offset++;
+    }
+    if (offset >= end) continue;
+    const { message, length } = lexMessage(text, offset);
+    syntax.push({ kind: "lex", message, range: rangeAt(starts, offset, Math.min(text.length, offset + length)) });
   }
   for (const t of out.tokens) {
     if (t.tokenType.name === "UnterminatedTriple" || t.tokenType.name === "UnterminatedString") {

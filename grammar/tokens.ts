@@ -82,11 +82,12 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
 export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
 export const TripleString = createToken({ name: "TripleString", pattern: /"""[\s\S]*?"""/, line_breaks: true });
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\n\r]|\\.)*"/ });
+// A backslash escapes any character but a line end (`.` would stop at U+2028 and split the text there).
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*"/ });
 // Unterminated texts still count as texts, so the parser goes on and the one
 // error is the lexical one (reported from the token list, not by the parser).
 export const UnterminatedTriple = createToken({ name: "UnterminatedTriple", pattern: /"""[\s\S]*/, categories: [StringLiteral], line_breaks: true });
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.)*/, categories: [StringLiteral] });
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*/, categories: [StringLiteral] });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d+(?:\.\d+)?/ });
 export const DotDot = createToken({ name: "DotDot", pattern: /\.\./ });
 export const LBrace = createToken({ name: "LBrace", pattern: /\{/ });

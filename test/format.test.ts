@@ -290,11 +290,8 @@ describe("syntax errors", () => {
 });
 
 describe("text whose value formatting would change", () => {
-  it("refuses a lone carriage return inside a triple-quoted text or a block comment, and formats one between tokens", async () => {
-    for (const [text, line, column] of [
-      ['plan p {\n  purpose """a\rb"""\n}\n', 2, 11],
-      ['plan p {\n  /* a\rb */ language sv\n}\n', 2, 3],
-    ] as const) {
+  it("refuses a lone carriage return inside a block comment, and formats one between tokens", async () => {
+    for (const [text, line, column] of [['plan p {\n  /* a\rb */ language sv\n}\n', 2, 3]] as const) {
       const e = await formatIsu(text).then(
         () => undefined,
         (x: unknown) => x as FormatError,
@@ -304,6 +301,15 @@ describe("text whose value formatting would change", () => {
       expect(e!.reason).toMatch(/carriage return without a line feed/);
     }
     expect(await formatIsu('plan p {\r  purpose """a\r\nb"""\r}\r')).toBe('plan p {\n  purpose """a\nb"""\n}\n');
+  });
+
+  it("formats a lone carriage return inside a triple-quoted text as the line end it is, keeping the text's value", async () => {
+    const text = 'plan p {\n  purpose """\r    a\r      b\r    """\n}\n';
+    const out = await formatIsu(text);
+    expect(out).toBe('plan p {\n  purpose """\n    a\n      b\n    """\n}\n');
+    const purpose = (src: string) => (parseSource("p.isu", src).ast.declarations[0] as { settings: { key: string; text?: { value: string } }[] }).settings.find((x) => x.key === "purpose")!.text!.value;
+    expect(purpose(out)).toBe("a\n  b");
+    expect(purpose(text)).toBe(purpose(out));
   });
 });
 

@@ -10,6 +10,8 @@ import { importNotFound } from "./import-not-found.js";
 import { importCycle } from "./import-cycle.js";
 import { planPlacement } from "./plan-placement.js";
 import { nestingTooDeep } from "./nesting-too-deep.js";
+import { controlCharacter } from "./control-character.js";
+import { bidiControl } from "./bidi-control.js";
 import { wrongKind } from "./wrong-kind.js";
 import { duplicateName } from "./duplicate-name.js";
 import { invalidIdentifier } from "./invalid-identifier.js";
@@ -68,6 +70,8 @@ export const allRules: Rule[] = [
   importCycle,
   planPlacement,
   nestingTooDeep,
+  controlCharacter,
+  bidiControl,
   wrongKind,
   duplicateName,
   reservedName,

@@ -15,7 +15,7 @@ export const syntaxError: Rule = {
     for (const sf of ctx.resolution.program.files) {
       let lastLine = -1;
       for (const p of sf.syntax) {
-        if (p.kind === "nesting") continue; // ISU0007
+        if (p.kind === "nesting" || p.kind === "control") continue; // ISU0007, ISU0005
         if (p.range.start.line === lastLine) continue;
         lastLine = p.range.start.line;
         ctx.report({

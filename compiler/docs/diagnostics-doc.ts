@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { allRules } from "../checks/index.js";
 import type { Rule } from "../rule.js";
+import { escapeForTerminal } from "../hidden-chars.js";
 
 export function ruleFileBase(rule: Rule): string {
   return `${rule.meta.code}-${rule.meta.name}`;
@@ -18,7 +19,8 @@ export function passingExamplePath(root: string, rule: Rule): string {
 }
 
 function readOr(p: string): string | undefined {
-  return fs.existsSync(p) ? fs.readFileSync(p, "utf8").trimEnd() : undefined;
+  // ISU0005/ISU0006's examples hold invisible characters: the page shows them as \u escapes.
+  return fs.existsSync(p) ? escapeForTerminal(fs.readFileSync(p, "utf8").trimEnd()).replace(/\\u000a/g, "\n").replace(/\\u0009/g, "\t") : undefined;
 }
 
 export function renderDiagnosticsDoc(root: string): string {

@@ -1,7 +1,6 @@
 // `formatIsu`: the one canonical layout of an .isu file (docs/language.md,
 // "Formatting"), through the prettier plugin in prettier-plugin.ts.
 import * as prettier from "prettier";
-import type { TextLit } from "../ast.js";
 import { parseSource } from "../source.js";
 import { FormatError } from "./format-error.js";
 import plugin from "./prettier-plugin.js";
@@ -15,30 +14,14 @@ export interface FormatOptions {
 }
 
 /**
- * Prettier turns every line end into "\n" before parsing. Inside a
- * triple-quoted text a lone "\r" (an old Mac line end) is part of the value,
- * and inside a block comment part of the comment, so that would change them:
- * refuse instead. (Between tokens a lone "\r" is a line break like any other.)
+ * Prettier turns every line end into "\n" before parsing. Inside a block
+ * comment a lone "\r" (an old Mac line end) is part of the comment, which the
+ * formatter keeps as written, so that would change it: refuse instead. (Between
+ * tokens, and in a triple-quoted text, a lone "\r" is a line end like any other.)
  */
-function refuseLoneCarriageReturnInText(text: string): void {
+function refuseLoneCarriageReturnInComment(text: string): void {
   if (!/\r(?!\n)/.test(text)) return;
-  const source = parseSource("", text);
-  const check = (t: TextLit | undefined): void => {
-    if (t?.triple && /\r(?!\n)/.test(text.slice(t.range.start.offset, t.range.end.offset))) {
-      const { line, column } = t.range.start;
-      throw new FormatError("this text has a carriage return without a line feed (an old Mac line end) inside it; formatting would change the text, so replace it with a line break first", line, column, "unsafe");
-    }
-  };
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (typeof o["triple"] === "boolean") check(o as unknown as TextLit);
-      else for (const x of Object.values(o)) visit(x);
-    }
-  };
-  visit(source.ast);
-  for (const c of source.comments) {
+  for (const c of parseSource("", text).comments) {
     if (c.block && /\r(?!\n)/.test(c.text)) {
       const { line, column } = c.range.start;
       throw new FormatError("this comment has a carriage return without a line feed (an old Mac line end) inside it; formatting would change it, so replace it with a line break first", line, column, "unsafe");
@@ -48,7 +31,7 @@ function refuseLoneCarriageReturnInText(text: string): void {
 
 /** The formatted text; throws a FormatError (line, column, reason) when the text has a syntax error. */
 export async function formatIsu(text: string, opts: FormatOptions = {}): Promise<string> {
-  refuseLoneCarriageReturnInText(text);
+  refuseLoneCarriageReturnInComment(text);
   try {
     return await prettier.format(text, { parser: "isu", plugins: [plugin], endOfLine: opts.endOfLine ?? "lf" });
   } catch (e) {
