@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import { ParseCache } from "../program.js";
 import type { SourceFile } from "../source.js";
 import { readPlanFile } from "../read-file.js";
+import { escapeForTerminal } from "../hidden-chars.js";
 import { collectIsuFiles, type FileProblem, UsageError } from "./files.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine, toJson } from "./render.js";
 
@@ -65,7 +66,7 @@ Examples:
       const { files, problems } = collectIsuFiles(paths);
       const result = checkFiles(files, problems);
       // Unreadable files are named on stderr (stdout stays valid JSON) and make the exit code 2.
-      for (const x of problems) process.stderr.write(`isu: cannot read '${displayPath(nodePath.resolve(x.path))}': ${x.reason}\n`);
+      for (const x of problems) process.stderr.write(`isu: cannot read '${displayPath(nodePath.resolve(x.path))}': ${escapeForTerminal(x.reason)}\n`);
       const d = result.diagnostics;
       if (opts.format === "json") {
         process.stdout.write(

@@ -6,15 +6,16 @@ import type { Command } from "commander";
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { FormatError, formatIsu } from "../format/index.js";
+import { escapeForTerminal } from "../hidden-chars.js";
 import { readPlanFile } from "../read-file.js";
 import { collectIsuFiles } from "./files.js";
 
 export type FmtOutcome = "unchanged" | "formatted" | "would-change" | "syntax-error" | "unreadable";
 
-/** How a path is shown: relative to the working folder when inside it. */
+/** How a path is shown: relative to the working folder when inside it, control characters escaped. */
 function shown(file: string): string {
   const rel = nodePath.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !nodePath.isAbsolute(rel) ? rel : file;
+  return escapeForTerminal(rel && !rel.startsWith("..") && !nodePath.isAbsolute(rel) ? rel : file);
 }
 
 /** Writes `text` to `file` through a temporary file in the same folder, keeping the file's mode. */
@@ -35,7 +36,7 @@ export async function formatFile(file: string, check: boolean): Promise<FmtOutco
   // Regular files only: a FIFO or a device would hang the read.
   const read = readPlanFile(file);
   if (!read.ok) {
-    process.stderr.write(`isu fmt: cannot read '${shown(file)}': ${read.reason}\n`);
+    process.stderr.write(`isu fmt: cannot read '${shown(file)}': ${escapeForTerminal(read.reason)}\n`);
     return "unreadable";
   }
   const text = read.text;
@@ -46,7 +47,7 @@ export async function formatFile(file: string, check: boolean): Promise<FmtOutco
     if (!(e instanceof FormatError)) throw e;
     const what = e.kind === "syntax" ? "syntax error" : "cannot format";
     const fix = e.kind === "syntax" ? `; fix the error (see 'isu check ${shown(file)}') and format again` : "";
-    process.stderr.write(`${shown(file)}:${e.line}:${e.column}: ${what}: ${e.reason}\n  the file is left unchanged${fix}\n`);
+    process.stderr.write(`${shown(file)}:${e.line}:${e.column}: ${what}: ${escapeForTerminal(e.reason)}\n  the file is left unchanged${fix}\n`);
     return "syntax-error";
   }
   if (formatted === text) return "unchanged";
@@ -57,7 +58,7 @@ export async function formatFile(file: string, check: boolean): Promise<FmtOutco
   try {
     replaceAtomically(file, formatted);
   } catch (e) {
-    process.stderr.write(`isu fmt: cannot write '${shown(file)}': ${reasonOf(e)}\n`);
+    process.stderr.write(`isu fmt: cannot write '${shown(file)}': ${escapeForTerminal(reasonOf(e))}\n`);
     return "unreadable";
   }
   process.stdout.write(`${shown(file)}\n`);
@@ -109,7 +110,7 @@ Examples:
       const counts: Record<FmtOutcome, number> = { unchanged: 0, formatted: 0, "would-change": 0, "syntax-error": 0, unreadable: 0 };
       // Folders give every .isu file under them; a path that is no readable file is counted as unreadable.
       const { files, problems } = collectIsuFiles(paths);
-      for (const p of problems) process.stderr.write(`isu fmt: cannot read '${shown(nodePath.resolve(p.path))}': ${p.reason}\n`);
+      for (const p of problems) process.stderr.write(`isu fmt: cannot read '${shown(nodePath.resolve(p.path))}': ${escapeForTerminal(p.reason)}\n`);
       counts.unreadable += problems.length;
       for (const f of files) counts[await formatFile(f, opts.check)]++;
       process.stderr.write(summary(counts, opts.check) + "\n");

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./build-command.js";
 import { registerCheck } from "./check-command.js";
+import { escapeForTerminal } from "../hidden-chars.js";
 import { fsReason } from "../read-file.js";
 import { UsageError } from "./files.js";
 import { registerFmt } from "./fmt-command.js";
@@ -34,16 +35,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`isu: ${(e as Error).message}\n`);
+      process.stderr.write(`isu: ${escapeForTerminal((e as Error).message)}\n`);
       return 2;
     }
     // A system error (disk full, permissions, a path that vanished) is the file system's, not a bug: exit 2, naming the path.
     const sys = e as NodeJS.ErrnoException;
     if (typeof sys?.code === "string" && typeof sys.syscall === "string") {
-      process.stderr.write(`isu: cannot ${sys.syscall}${sys.path ? ` '${sys.path}'` : ""}: ${fsReason(e)}\n`);
+      process.stderr.write(`isu: cannot ${sys.syscall}${sys.path ? ` '${escapeForTerminal(sys.path)}'` : ""}: ${escapeForTerminal(fsReason(e))}\n`);
       return 2;
     }
-    process.stderr.write(`isu: internal error: ${(e as Error).message}\nPlease report this with the command and the files that caused it.\n`);
+    process.stderr.write(`isu: internal error: ${escapeForTerminal((e as Error).message)}\nPlease report this with the command and the files that caused it.\n`);
     return 70;
   }
 }

@@ -2,6 +2,7 @@
 // and for machines (JSON). Colour only when writing to a terminal.
 import * as nodePath from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
+import { escapeForTerminal } from "../hidden-chars.js";
 import type { SourceFile } from "../source.js";
 
 export interface Palette {
@@ -23,27 +24,37 @@ export function paletteFor(stream: NodeJS.WriteStream): Palette {
   return stream.isTTY ? coloured : plain;
 }
 
-export function displayPath(file: string): string {
+/** The path as written in JSON: relative to the working folder when inside it. */
+export function relativePath(file: string): string {
   const rel = nodePath.relative(process.cwd(), file);
   return rel && !rel.startsWith("..") && !nodePath.isAbsolute(rel) ? rel : file;
 }
 
+/** The path as shown to a person; a control character in a file name is escaped like plan text. */
+export function displayPath(file: string): string {
+  return escapeForTerminal(relativePath(file));
+}
+
 export function renderDiagnostic(d: Diagnostic, source: SourceFile | undefined, p: Palette = plain): string {
   const sev = d.severity === "error" ? p.red(p.bold("error")) : d.severity === "warning" ? p.yellow(p.bold("warning")) : p.cyan(p.bold("info"));
-  const lines = [`${p.bold(`${displayPath(d.file)}:${d.range.start.line}:${d.range.start.column}`)}: ${sev} ${p.dim(d.code)} ${d.message}`];
+  // Plan text (messages quote labels, the source line) is escaped: a plan must not drive the terminal.
+  const lines = [`${p.bold(`${displayPath(d.file)}:${d.range.start.line}:${d.range.start.column}`)}: ${sev} ${p.dim(d.code)} ${escapeForTerminal(d.message)}`];
   if (source) {
     const lineNo = d.range.start.line;
     const start = source.lineStarts[lineNo - 1] ?? 0;
     const next = source.lineStarts[lineNo] ?? source.text.length;
-    const text = source.text.slice(start, next).replace(/\r?\n$/, "").replace(/\t/g, " ");
+    const raw = source.text.slice(start, next).replace(/\r?\n$|\r$/, "").replace(/\t/g, " ");
+    const text = escapeForTerminal(raw);
     const gutter = String(lineNo).length;
-    const col = d.range.start.column - 1;
-    const endCol = d.range.end.line === lineNo ? d.range.end.column - 1 : text.length;
-    const width = Math.max(1, Math.min(endCol, text.length) - col);
+    // The caret stays under the character: columns are measured on the escaped line.
+    const rawCol = Math.min(d.range.start.column - 1, raw.length);
+    const rawEnd = d.range.end.line === lineNo ? Math.min(d.range.end.column - 1, raw.length) : raw.length;
+    const col = escapeForTerminal(raw.slice(0, rawCol)).length;
+    const width = Math.max(1, escapeForTerminal(raw.slice(rawCol, rawEnd)).length);
     lines.push(`${p.dim(`${lineNo} |`)} ${text}`);
     lines.push(`${" ".repeat(gutter)} ${p.dim("|")} ${" ".repeat(Math.max(0, col))}${(d.severity === "error" ? p.red : d.severity === "warning" ? p.yellow : p.cyan)("^".repeat(width))}`);
   }
-  if (d.hint) lines.push(`${p.cyan("  hint:")} ${d.hint}`);
+  if (d.hint) lines.push(`${p.cyan("  hint:")} ${escapeForTerminal(d.hint)}`);
   return lines.join("\n");
 }
 
@@ -65,7 +76,7 @@ export interface JsonDiagnostic {
 
 export function toJson(d: Diagnostic): JsonDiagnostic {
   const out: JsonDiagnostic = {
-    file: displayPath(d.file),
+    file: relativePath(d.file),
     range: { start: { ...d.range.start }, end: { ...d.range.end } },
     code: d.code,
     rule: d.rule,
