@@ -40,8 +40,11 @@ export function describeChar(ch: string): string {
   return name ? `${hex} ${name}` : hex;
 }
 
-export const isControlChar = (ch: string): boolean => new RegExp(CONTROL_CHARS.source).test(ch);
-export const isBidiChar = (ch: string): boolean => new RegExp(BIDI_CHARS.source).test(ch);
+// Non-global copies: a /g pattern's test() keeps state between calls.
+const CONTROL_CHAR = new RegExp(CONTROL_CHARS.source);
+const BIDI_CHAR = new RegExp(BIDI_CHARS.source);
+export const isControlChar = (ch: string): boolean => CONTROL_CHAR.test(ch);
+export const isBidiChar = (ch: string): boolean => BIDI_CHAR.test(ch);
 
 /** Every control and bidirectional character, tab and line end included: what a terminal must never receive raw. */
 const TERMINAL_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;

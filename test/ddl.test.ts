@@ -15,6 +15,7 @@ import { ddlGenerator, generateDdl } from "../compiler/generate/ddl.js";
 import { DIALECTS, type Dialect } from "../compiler/generate/dialects/index.js";
 import { tr, type PlanModel, type ValuesetModel, type VariableModel } from "../compiler/model.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";
+import { splitStatements } from "./support/tsql.js";
 
 const root = path.resolve(__dirname, "..");
 const fixtureDir = path.join(root, "test", "fixtures", "plans");
@@ -430,45 +431,6 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
 
 const tsql = new sqlParser.Parser();
 const parseTsql = (sql: string): unknown => tsql.astify(sql, { database: "transactsql" });
-
-/** Splits a script at `;` outside strings, quoted names and comments. */
-function splitStatements(sql: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let i = 0;
-  const until = (close: string, from: number): number => {
-    let j = from;
-    while (j < sql.length) {
-      if (sql[j] === close) {
-        if (sql[j + 1] === close) {
-          j += 2;
-          continue;
-        }
-        return j + 1;
-      }
-      j++;
-    }
-    return sql.length;
-  };
-  while (i < sql.length) {
-    const ch = sql[i]!;
-    let j = i + 1;
-    if (ch === "-" && sql[i + 1] === "-") j = sql.indexOf("\n", i) < 0 ? sql.length : sql.indexOf("\n", i);
-    else if (ch === "'") j = until("'", i + 1);
-    else if (ch === "[") j = until("]", i + 1);
-    else if (ch === '"') j = until('"', i + 1);
-    else if (ch === ";") {
-      out.push(cur.trim());
-      cur = "";
-      i++;
-      continue;
-    }
-    cur += sql.slice(i, j);
-    i = j;
-  }
-  out.push(cur.trim());
-  return out.filter((s) => s.replace(/--[^\n]*/g, "").trim() !== "");
-}
 
 // node-sql-parser reads `REFERENCES t (c)` in T-SQL as a call of a table-valued
 // function and fails on every valid form of it (checked by the canary test), so

@@ -26,6 +26,7 @@ import { generateQueries, queriesGenerator } from "../compiler/generate/queries.
 import { recordSchemaGenerator } from "../compiler/generate/record-schema.js";
 import { tr, type Localized, type PlanModel } from "../compiler/model.js";
 import { startPostgresServer } from "./support/databases.js";
+import { splitStatements } from "./support/tsql.js";
 
 const root = path.resolve(__dirname, "..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isu-hostile-"));
@@ -306,33 +307,6 @@ describe.skipIf(!!pgSkip)(`psql -v ON_ERROR_STOP=1 -f on a real PostgreSQL serve
 
 const tsql = new sqlParser.Parser();
 
-/** Splits at `;` outside N'…' strings, [names] and `--` comments. */
-function tsqlStatements(sql: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  for (let i = 0; i < sql.length; ) {
-    const ch = sql[i]!;
-    let j = i + 1;
-    if (ch === "-" && sql[i + 1] === "-") j = sql.indexOf("\n", i) < 0 ? sql.length : sql.indexOf("\n", i);
-    else if (ch === "'" || ch === "[") {
-      const close = ch === "'" ? "'" : "]";
-      for (j = i + 1; j < sql.length; j++) {
-        if (sql[j] === close && sql[j + 1] === close) j++;
-        else if (sql[j] === close) break;
-      }
-      j++;
-    } else if (ch === ";") {
-      out.push(cur.trim());
-      cur = "";
-      i++;
-      continue;
-    }
-    cur += sql.slice(i, j);
-    i = j;
-  }
-  return [...out, cur.trim()].filter((s) => s.replace(/--[^\n]*/g, "").trim() !== "");
-}
-
 /** A statement with every literal (N'…', NCHAR(n) and their concatenations) as S and no comments, so scripts compare by shape. */
 function skeleton(sql: string): string {
   let out = "";
@@ -376,7 +350,7 @@ describe("SQL Server scripts", () => {
         for (const line of script.split("\n")) {
           expect(line, line).not.toMatch(/^\s*(?:GO\b|:|!!|exit\b|quit\b)/i);
         }
-        const statements = tsqlStatements(script);
+        const statements = splitStatements(script);
         for (const s of statements) {
           // node-sql-parser cannot read T-SQL REFERENCES t (c): cut out, as ddl.test.ts does. It also
           // reads \' inside N'…' as an escaped quote, which T-SQL has not: backslashes become /.
@@ -384,7 +358,7 @@ describe("SQL Server scripts", () => {
           expect(() => tsql.astify(stripped, { database: "transactsql" }), s.slice(0, 300)).not.toThrow();
         }
         const shapes = statements.filter((s) => !s.startsWith("SELECT @isu_description")).map(skeleton);
-        const benignShapes = tsqlStatements(benign[k]!).filter((s) => !s.startsWith("SELECT @isu_description")).map(skeleton);
+        const benignShapes = splitStatements(benign[k]!).filter((s) => !s.startsWith("SELECT @isu_description")).map(skeleton);
         expect(shapes.length).toBe(benignShapes.length);
         expect(shapes.map((s, i) => [s, benignShapes[i]]).filter(([a, b]) => a !== b).slice(0, 2)).toEqual([]);
       });
