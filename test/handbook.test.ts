@@ -325,6 +325,35 @@ describe("escaping", () => {
     });
   }
 
+  it("Markdown rendered as GitHub does: bare URLs and e-mail stay text, a | in a file name keeps its table row", async () => {
+    const MarkdownIt = (await import("markdown-it")).default;
+    const renderer = new MarkdownIt({ html: true, linkify: true });
+    // GitHub links www. on its own; linkify-it calls that a fuzzy link and would also link any x.se, which GitHub does not.
+    renderer.linkify.set({ fuzzyLink: false });
+    const dir = path.dirname(model.files[model.files.length - 1]!);
+    const file = path.join(dir, "a|b.isu");
+    const warning: Diagnostic = {
+      file,
+      range: { start: { offset: 0, line: 7, column: 3 }, end: { offset: 4, line: 7, column: 7 } },
+      code: "ISU0999",
+      rule: "test-rule",
+      severity: "warning",
+      message: "see https://example.se/x | or www.example.se",
+    };
+    const { md } = handbook({ ...model, files: [file], openDiagnostics: [warning] }, "sv");
+    const html = renderer.render(md);
+    const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((h) => !h.startsWith("#"))).toEqual([]);
+    expect(md).toContain("www\\.example.se");
+    const text = htmlText(html);
+    for (const t of ["https://www.socialstyrelsen.se/su", "www.example.se", "ftp://filer.example.se", "fel@example.se", "a|b.isu:7", "a|b.isu"]) expect(text).toContain(t);
+    // The warnings table: every row has the four cells of its header.
+    const table = html.slice(html.indexOf('id="warnings"')).match(/<table>[\s\S]*?<\/table>/)![0];
+    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]!.match(/<t[hd]>/g) ?? []).length);
+    expect(rows).toEqual([4, 4]);
+  });
+
   it("open warnings are escaped too, with code, message and place", () => {
     const warning: Diagnostic = {
       file: model.files[model.files.length - 1]!,

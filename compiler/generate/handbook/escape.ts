@@ -17,10 +17,17 @@ export const htmlFormat: TextFormat = {
   code: (s) => s,
 };
 
-/** Backslash-escapes every character that could start Markdown or inline HTML. */
+/**
+ * Backslash-escapes every character that could start Markdown or inline HTML,
+ * and breaks what GitHub would turn into a link without any markup (its
+ * "extended autolinks": `www.`, `scheme://`, an e-mail address): an escaped
+ * character is not part of the text GitHub scans for those.
+ */
 export function markdownText(s: string): string {
   return collapse(s)
-    .replace(/[\\`*_[\]<>|~]/g, "\\$&")
+    .replace(/[\\`*_[\]<>|~@]/g, "\\$&")
+    .replace(/(?<=[A-Za-z]):(?=\/\/)/g, "\\:")
+    .replace(/(?<![A-Za-z0-9_.-])(www)\./gi, "$1\\.")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
     // Block markers count only at the start of a line, followed by a space or the end.
     .replace(/^([-+])(?=\s|$)/, "\\$1")
@@ -29,9 +36,14 @@ export function markdownText(s: string): string {
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }
 
-/** A code span whose delimiter is longer than any backtick run inside it. */
+/**
+ * A code span whose delimiter is longer than any backtick run inside it. A `|`
+ * would end a table cell even inside a code span, and the escape that stops it
+ * (`\\|`) shows as written outside tables, so such a name is escaped text instead.
+ */
 export function markdownCode(s: string): string {
   const text = collapse(s);
+  if (text.includes("|")) return markdownText(text);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   const pad = longest > 0 || text.startsWith("`") || text.endsWith("`") ? " " : "";
