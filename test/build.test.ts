@@ -38,7 +38,9 @@ describe("isu build", () => {
         "handbook.html",
         "handbook.md",
       ].sort();
-      expect(fs.readdirSync(out).sort()).toEqual(expected);
+      expect(fs.readdirSync(out).sort()).toEqual([".isu-build.json", ...expected]);
+      const manifest = JSON.parse(fs.readFileSync(path.join(out, ".isu-build.json"), "utf8")) as { files: { path: string }[] };
+      expect(manifest.files.map((f) => f.path).sort()).toEqual(expected);
       for (const f of expected) expect(fs.statSync(path.join(out, f)).size, f).toBeGreaterThan(100);
       JSON.parse(fs.readFileSync(path.join(out, "form.json"), "utf8"));
       JSON.parse(fs.readFileSync(path.join(out, "queries.json"), "utf8"));
@@ -89,7 +91,7 @@ describe("isu build", () => {
     fs.writeFileSync(path.join(out, "form.json"), "stale");
     expect(isu(["build", examples[0]!, "--out", out, "-q"]).status).toBe(0);
     expect(fs.readFileSync(path.join(out, "form.json"), "utf8")).not.toBe("stale");
-    expect(fs.readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]);
+    expect(fs.readdirSync(out).filter((f) => f.startsWith("."))).toEqual([".isu-build.json"]);
   });
 
   it("--help describes the command and its outputs", () => {

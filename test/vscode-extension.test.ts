@@ -385,7 +385,8 @@ describe("preview and build logic", () => {
     const dir = path.join(tmp("build"), "out", c.model!.name);
     const all = buildOutputs(c, dir, { lang: "plan", dialects: ["sqlite", "postgres", "mssql"] });
     const written = fs.readdirSync(dir).sort();
-    expect(written).toEqual(all.files.map((f) => f.path).sort());
+    // The manifest of what the build wrote sits beside the outputs (docs/outputs.md).
+    expect(written).toEqual([".isu-build.json", ...all.files.map((f) => f.path)].sort());
     expect(written).toEqual(expect.arrayContaining(["form.json", "handbook.html", "handbook.md", "queries.json", "schema.sqlite.sql", "schema.postgres.sql", "schema.mssql.sql"]));
     for (const f of all.files) expect(fs.readFileSync(path.join(dir, f.path), "utf8")).toBe(f.content);
     const only = path.join(tmp("build"), "sqlite");

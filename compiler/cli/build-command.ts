@@ -1,12 +1,15 @@
 // `isu build <plan.isu> --out <dir>`: every output of a plan that checks
-// clean, written whole or not at all (temporary files, then rename).
+// clean, written as one set or not at all (out-folder.ts), generated on a
+// worker thread so that Ctrl-C and SIGTERM are answered at once.
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { Command } from "commander";
 import { compile } from "../compile.js";
 import { DIALECT_NAMES, type DialectName } from "../generate/dialects/index.js";
-import { generateAll } from "../generate/all.js";
+import { Worker } from "node:worker_threads";
+import type { BuildJob, BuildMessage } from "./build-worker.js";
 import { UsageError } from "./files.js";
+import { checkOutFolder, OutFolder, type WrittenFile } from "./out-folder.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "./render.js";
 
 interface BuildOptions {
@@ -25,17 +28,33 @@ export function parseDialects(list: string): DialectName[] {
   return [...new Set(names)] as DialectName[];
 }
 
-/** Writes files into dir atomically as a set: all temp files first, then renames. */
-export function writeAtomically(dir: string, files: { path: string; content: string }[]): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const stage = fs.mkdtempSync(nodePath.join(dir, ".isu-build-"));
-  try {
-    for (const f of files) fs.writeFileSync(nodePath.join(stage, f.path), f.content);
-    for (const f of files) fs.renameSync(nodePath.join(stage, f.path), nodePath.join(dir, f.path));
-  } finally {
-    fs.rmSync(stage, { recursive: true, force: true });
-  }
+/** Generates every output into the stage on a worker thread; resolves with the files written. */
+function generateInWorker(job: BuildJob, progress: (s: string) => void, onWorker: (w: Worker) => void): Promise<WrittenFile[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: job });
+    onWorker(worker);
+    let settled = false;
+    worker.on("message", (m: BuildMessage) => {
+      if (m.type === "progress") progress(m.text);
+      else if (m.type === "done") {
+        settled = true;
+        resolve(m.files);
+      } else {
+        settled = true;
+        reject(m.code && m.syscall ? Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall, path: m.path }) : new Error(m.message));
+      }
+    });
+    worker.on("error", (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.on("exit", (code) => {
+      if (!settled) reject(new Error(`the build stopped before it finished (worker exit ${code})`));
+    });
+  });
 }
+
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
 export function registerBuild(program: Command): void {
   program
@@ -50,14 +69,17 @@ export function registerBuild(program: Command): void {
       "after",
       `
 Writes exactly: form.json, record.<timepoint>.schema.json for each time point,
-schema.<dialect>.sql, queries.<dialect>.sql, queries.json, handbook.html, handbook.md.
-A plan with errors writes nothing (exit 1).
+schema.<dialect>.sql, queries.<dialect>.sql, queries.json, handbook.html, handbook.md,
+and .isu-build.json, the list of files it wrote. The folder gets the new set whole
+or keeps the old one (a failure or Ctrl-C rolls back); outputs of an earlier build
+that the plan no longer produces are removed, files the build did not write are
+never touched. A plan with errors writes nothing (exit 1).
 
 Examples:
   $ isu build examples/hemtjanst_ibic.isu --out out/hemtjanst
   $ isu build plan.isu --out out --dialect postgres --lang en`,
     )
-    .action((plan: string, opts: BuildOptions) => {
+    .action(async (plan: string, opts: BuildOptions) => {
       const dialects = parseDialects(opts.dialect);
       if (opts.lang !== undefined && opts.lang !== "sv" && opts.lang !== "en") throw new UsageError(`unknown language '${opts.lang}': use sv or en`);
       if (!fs.existsSync(plan) || !fs.statSync(plan).isFile()) throw new UsageError(`cannot read '${plan}': no such file`);
@@ -66,6 +88,7 @@ Examples:
       } catch {
         throw new UsageError(`cannot read '${plan}': permission denied`);
       }
+      const out = checkOutFolder(opts.out);
       const progress = (s: string) => {
         if (!opts.quiet) process.stderr.write(s + "\n");
       };
@@ -92,10 +115,30 @@ Examples:
           `warning: the plan does not promise '${lang}' labels (no 'translations ${lang}' in its plan block): labels without 'label ${lang} "…"' stay in '${c.model.language}', and purpose, notes and units are never translated`,
         );
       }
-      const files = generateAll(c.model, { lang, dialects }, progress);
-      writeAtomically(opts.out, files);
-      progress(`wrote ${files.length} files to ${displayPath(nodePath.resolve(opts.out))} in ${Math.round(performance.now() - t0)} ms`);
+      const folder = OutFolder.open(out);
+      // Until the commit, a signal stops the build and leaves the folder as it was.
+      let worker: Worker | undefined;
+      const onSignal = (signal: keyof typeof SIGNALS) => {
+        void (worker?.terminate() ?? Promise.resolve()).finally(() => {
+          folder.abandon();
+          process.stderr.write(`isu: stopped by ${signal}: nothing written; ${displayPath(out)} holds what it held before\n`);
+          process.exit(128 + SIGNALS[signal]);
+        });
+      };
+      for (const s of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(s, onSignal);
+      let result: { removed: string[]; kept: string[] };
+      let files: WrittenFile[];
+      try {
+        files = await generateInWorker({ model: c.model, opts: { lang, dialects }, stage: folder.stage }, progress, (w) => (worker = w));
+        result = folder.commit(c.model.name, files);
+      } finally {
+        for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
+        folder.abandon();
+      }
+      progress(`wrote ${files.length} files to ${displayPath(out)} in ${Math.round(performance.now() - t0)} ms`);
       for (const f of files) progress(`  ${f.path}`);
+      if (result.removed.length) progress(`removed ${result.removed.length} earlier outputs the plan no longer produces: ${result.removed.join(", ")}`);
+      for (const k of result.kept) process.stderr.write(`warning: left ${displayPath(nodePath.join(out, k))} in place: an earlier build wrote it, this plan does not, and it was changed since\n`);
       process.exitCode = 0;
     });
 }

@@ -12,7 +12,7 @@ import { MeasureReader, POP_KEY } from "./queries/measures.js";
 import { assembleQuery, type SplitDim, type Sql } from "./queries/shape.js";
 import { queryTexts } from "./queries/texts.js";
 import { DIALECTS, type Dialect, type DialectName } from "./dialects/index.js";
-import type { Generator } from "./output.js";
+import { collecting, type GenerateOptions, type Generator as OutputGenerator, type OutputEmitter } from "./output.js";
 
 export interface QueryColumn {
   name: string;
@@ -137,44 +137,96 @@ function scriptHeader(model: PlanModel, dialect: Dialect, lang: string): string 
   return `${dialect.comment(lines.join("\n"))}${dialect.clientEncoding ? `\n${dialect.clientEncoding}${dialect.terminator}` : ""}`;
 }
 
+/** One query as the script shows it: a comment naming it, then the statement. */
+function queryBlock(model: PlanModel, query: Query, q: QuestionModel, dialect: Dialect): string {
+  return `${queryComment(model, query, q, dialect)}\n${query.sql}${dialect.terminator}`;
+}
+
+/** Every question's queries in plan order, the whole population first, then each split. */
+function* planQueries(model: PlanModel): Generator<{ q: QuestionModel; split: SplitModel | null }> {
+  for (const q of model.questions) for (const split of [null, ...q.splits]) yield { q, split };
+}
+
 export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language, opts: QueryOptions = {}): QuerySet {
   const queries: Query[] = [];
   const blocks: string[] = [scriptHeader(model, dialect, lang)];
-  for (const q of model.questions) {
-    for (const split of [null, ...q.splits]) {
-      const query = buildQuery(model, q, split, dialect, lang, opts);
-      queries.push(query);
-      blocks.push(`${queryComment(model, query, q, dialect)}\n${query.sql}${dialect.terminator}`);
-    }
+  for (const { q, split } of planQueries(model)) {
+    const query = buildQuery(model, q, split, dialect, lang, opts);
+    queries.push(query);
+    blocks.push(queryBlock(model, query, q, dialect));
   }
   return { dialect: dialect.name, queries, script: `${blocks.join("\n\n")}\n` };
 }
 
-/** queries.json: the manifest, with every query's SQL in each requested dialect. */
-export function queryManifest(model: PlanModel, sets: QuerySet[], lang: string): string {
-  const first = sets[0];
-  const manifest = {
+/**
+ * queries.json in three pieces: the text before the first query, each
+ * query's entry, the text after the last. Concatenated they are exactly
+ * jsonText of the whole manifest (queries is its last property), so the
+ * manifest can be written one query at a time.
+ */
+function manifestPieces(model: PlanModel, dialects: DialectName[], lang: string) {
+  const head = {
     plan: model.name,
     title: tr(model.title, lang, model.language),
     ...(model.version ? { version: model.version } : {}),
     language: lang,
     minCell: model.minCell,
-    dialects: sets.map((s) => s.dialect),
-    queries: (first?.queries ?? []).map((query, i) => ({
-      id: query.id,
-      question: query.question,
-      title: query.title,
-      split: query.split,
-      analysis: query.analysis,
-      columns: query.columns,
-      sql: Object.fromEntries(sets.map((s) => [s.dialect, s.queries[i]!.sql])),
-    })),
+    dialects,
+    queries: [],
   };
-  return jsonText(manifest);
+  const whole = jsonText(head);
+  const empty = '[]\n}\n';
+  if (!whole.endsWith(empty)) throw new Error("queries.json: the manifest must end with its queries");
+  return {
+    head: whole.slice(0, -empty.length),
+    entry: (built: Query[], index: number): string => {
+      const query = built[0]!;
+      const entry = {
+        id: query.id,
+        question: query.question,
+        title: query.title,
+        split: query.split,
+        analysis: query.analysis,
+        columns: query.columns,
+        sql: Object.fromEntries(built.map((b, i) => [dialects[i], b.sql])),
+      };
+      return `${index === 0 ? "[" : ","}\n    ${jsonText(entry).slice(0, -1).replace(/\n/g, "\n    ")}`;
+    },
+    tail: (count: number): string => `${count === 0 ? "[]" : "\n  ]"}\n}\n`,
+  };
 }
 
-/** `queries.<dialect>.sql` for each requested dialect, and `queries.json`. */
-export const queriesGenerator: Generator = (model, opts) => {
-  const sets = opts.dialects.map((name) => generateQueries(model, DIALECTS[name], opts.lang));
-  return [...sets.map((s) => ({ path: `queries.${s.dialect}.sql`, content: s.script })), { path: "queries.json", content: queryManifest(model, sets, opts.lang) }];
+/** queries.json: the manifest, with every query's SQL in each requested dialect. */
+export function queryManifest(model: PlanModel, sets: QuerySet[], lang: string): string {
+  const m = manifestPieces(model, sets.map((s) => s.dialect), lang);
+  const count = sets[0]?.queries.length ?? 0;
+  const entries = Array.from({ length: count }, (_, i) => m.entry(sets.map((s) => s.queries[i]!), i));
+  return m.head + entries.join("") + m.tail(count);
+}
+
+/**
+ * `queries.<dialect>.sql` for each requested dialect and `queries.json`,
+ * emitted one query at a time: each query is built once per dialect and
+ * written to its script and the manifest, so memory does not grow with the plan.
+ */
+export function emitQueries(model: PlanModel, opts: GenerateOptions, emit: OutputEmitter): void {
+  const dialects = opts.dialects.map((name) => DIALECTS[name]);
+  const m = manifestPieces(model, opts.dialects, opts.lang);
+  for (const d of dialects) emit(`queries.${d.name}.sql`, scriptHeader(model, d, opts.lang));
+  emit("queries.json", m.head);
+  let count = 0;
+  for (const { q, split } of planQueries(model)) {
+    const built = dialects.map((d) => buildQuery(model, q, split, d, opts.lang));
+    dialects.forEach((d, i) => emit(`queries.${d.name}.sql`, `\n\n${queryBlock(model, built[i]!, q, d)}`));
+    emit("queries.json", m.entry(built, count++));
+  }
+  for (const d of dialects) emit(`queries.${d.name}.sql`, "\n");
+  emit("queries.json", m.tail(count));
+}
+
+/** The same files as whole texts. */
+export const queriesGenerator: OutputGenerator = (model, opts) => {
+  const c = collecting();
+  emitQueries(model, opts, c.emit);
+  return c.files();
 };

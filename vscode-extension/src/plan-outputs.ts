@@ -8,7 +8,7 @@ import { generateAll } from "../../compiler/generate/all.js";
 import { DIALECT_NAMES, type DialectName } from "../../compiler/generate/dialects/index.js";
 import { handbookGenerator } from "../../compiler/generate/handbook/index.js";
 import type { OutputFile } from "../../compiler/generate/output.js";
-import { writeAtomically } from "../../compiler/cli/build-command.js";
+import { writeOutputFolder } from "../../compiler/cli/out-folder.js";
 import { renderDiagnostic } from "../../compiler/cli/render.js";
 import { diskHost, type Host } from "../../compiler/program.js";
 
@@ -115,6 +115,6 @@ export interface BuildResult {
 export function buildOutputs(c: Compilation, dir: string, opts: { lang: OutputLanguage; dialects: DialectName[] }, progress: (s: string) => void = () => {}): BuildResult {
   if (!c.model) throw new Error("buildOutputs needs a plan that compiled without errors");
   const files = generateAll(c.model, { lang: outputLanguage(c, opts.lang), dialects: opts.dialects }, progress);
-  writeAtomically(dir, files);
+  writeOutputFolder(dir, c.model.name, files);
   return { dir, files };
 }
