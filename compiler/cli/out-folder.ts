@@ -199,6 +199,8 @@ export class OutFolder {
     try {
       for (const p of moved) ops.renameSync(this.stagePath(p), nodePath.join(this.dir, p));
       for (const p of removed) ops.unlinkSync(nodePath.join(this.dir, p));
+      // The commit is done when its journal is gone (before the kept originals are).
+      ops.unlinkSync(nodePath.join(this.stage, JOURNAL));
     } catch (e) {
       try {
         rollBack(this.dir, this.stage, journal, ops);
@@ -210,7 +212,6 @@ export class OutFolder {
       this.release();
       throw e;
     }
-    ops.unlinkSync(nodePath.join(this.stage, JOURNAL));
     this.release();
     return { removed, kept };
   }
