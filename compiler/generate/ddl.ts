@@ -25,9 +25,6 @@ import type { Generator } from "./output.js";
 
 const DIALECT_TITLES: Record<Dialect["name"], string> = { sqlite: "SQLite", postgres: "PostgreSQL", mssql: "Microsoft SQL Server" };
 
-/** Shapes of a personnummer or samordningsnummer (`#` = digit), which must never be used as individ_id. */
-const PERSONNUMMER_SHAPES = ["##########", "######-####", "######+####", "###### ####", "############", "########-####", "########+####", "######## ####"];
-
 interface Column {
   name: string;
   type: string;
@@ -48,6 +45,10 @@ interface Table {
   /** Table constraints after the columns, already in SQL. */
   constraints?: string[];
 }
+
+/** Names of the two CHECK constraints on individ.individ_id. */
+const KEY_WELL_FORMED = "individ_id_well_formed";
+const KEY_NOT_PERSONNUMMER = "individ_id_not_personnummer";
 
 const WRAP = 78;
 
@@ -171,13 +172,16 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
   const planRow = `INSERT INTO ${q(PLAN_TABLE)} (${["plan_name", "title", "version", "language"].map(q).join(", ")}) VALUES (${d.string(model.name)}, ${d.string(tr(model.title, lang, model.language))}, ${text(model.version)}, ${d.string(lang)})`;
   s.add([...plan.statements, planRow], plan.comment);
 
-  const key = q(INDIVID_KEY);
-  const shapes = PERSONNUMMER_SHAPES.map((shape, i) => `    ${i ? "OR " : ""}${d.matchesShape(key, shape)}`).join("\n");
+  // The key rule of compiler/generate/ddl/key.ts, as the record schema has it.
+  const keyChecks = d.keyChecks(q(INDIVID_KEY));
   const individ = createTable({
     name: INDIVID_TABLE,
     about: [t.individTable],
     columns: [{ name: INDIVID_KEY, type: keyType, notNull: true, primaryKey: true, about: [t.individKey] }],
-    constraints: [`CONSTRAINT ${q("individ_id_not_personnummer")} CHECK (NOT (\n${shapes}\n  ))`],
+    constraints: [
+      `${d.comment(t.keyWellFormed)}\n  CONSTRAINT ${q(KEY_WELL_FORMED)} CHECK (\n    ${keyChecks.wellFormed}\n  )`,
+      `${d.comment(t.keyNotPersonnummer)}\n  CONSTRAINT ${q(KEY_NOT_PERSONNUMMER)} CHECK (\n    ${keyChecks.notPersonnummer}\n  )`,
+    ],
   });
   s.add(individ.statements, individ.comment);
 
@@ -236,7 +240,7 @@ function integerCode(vs: ValuesetModel, code: string): string {
 
 /** Every name the script creates, for the identifier-length warning. */
 function identifiers(model: PlanModel): string[] {
-  const names = [PLAN_TABLE, INDIVID_TABLE, INDIVID_KEY, REGISTERED_DATE, "individ_id_not_personnummer", ...model.valuesets.map((v) => lookupTable(v.name))];
+  const names = [PLAN_TABLE, INDIVID_TABLE, INDIVID_KEY, REGISTERED_DATE, KEY_WELL_FORMED, KEY_NOT_PERSONNUMMER, ...model.valuesets.map((v) => lookupTable(v.name))];
   for (const l of storageLayout(model)) names.push(l.table, ...l.columns.map((col) => col.name), ...l.choiceTables.map((ct) => ct.name));
   return [...new Set(names)];
 }

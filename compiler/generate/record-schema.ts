@@ -2,6 +2,7 @@
 // derived from the form's fields so form and schema agree on names, codes,
 // ranges and conditions. Plain keywords only: validates with a default ajv,
 // without ajv-formats or custom keywords.
+import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "./ddl/key.js";
 import { jsonText } from "./json.js";
 import type { PlanModel } from "../model.js";
 import { buildForm, type Form, type FormComparison, type FormCondition, type FormField, type FormTimepoint } from "./form.js";
@@ -10,12 +11,27 @@ import type { GenerateOptions, Generator } from "./output.js";
 export type JsonSchema = { [key: string]: unknown } | boolean;
 
 /**
- * A pseudonymous key, never a personnummer or samordningsnummer: rejects ten or
- * twelve digits with an optional -, + or space before the last four.
+ * A pseudonymous key, never a personnummer or samordningsnummer: the rule of
+ * ddl/key.ts, from which the DDL's CHECKs are rendered too. A JSON Schema
+ * regex cannot apply NFKC, so the pattern spells the folding out: in a key of
+ * ten or twelve digits (optionally after an `SE`/`pnr`-style prefix) any dash
+ * (\p{Pd}), minus, plus, colon or full stop may stand anywhere, and digits and
+ * prefix letters may be fullwidth (U+FF10–FF19, U+FF21–FF5A), superscript,
+ * subscript or circled. White space, zero-width characters (U+200B–U+200D,
+ * U+2060, U+FEFF), other invisible and control characters and anything
+ * outside the BMP are refused anywhere in a key, so they cannot hide a
+ * personnummer either. \uXXXX escapes only: the same in ECMAScript with or
+ * without the u flag (ajv uses it).
  */
-export const PSEUDONYM_PATTERN = "^(?!(?:\\d{2})?\\d{6}[-+ ]?\\d{4}$)\\S+$";
-/** YYYY-MM-DD with a plausible month and day (no ajv-formats needed). */
-export const DATE_PATTERN = "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$";
+export const PSEUDONYM_PATTERN = `^(?!${personnummerRegex()})${allowedClass()}+$`;
+
+/**
+ * A real YYYY-MM-DD date, years 0001–9999 (what PostgreSQL's and SQL Server's
+ * date and SQLite's date() all accept): month lengths, and 29 February in
+ * Gregorian leap years only (divisible by 4, centuries by 400).
+ */
+export const DATE_PATTERN =
+  "^(?!0000)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
 
 const TEXT = {
   sv: {
@@ -131,7 +147,7 @@ export function recordSchema(form: Form, tp: FormTimepoint): { [key: string]: un
   const x = texts(form.language);
   const fields = new Map(tp.fields.map((f) => [f.name, f]));
   const properties: { [key: string]: unknown } = {
-    individ_id: { title: x.individ, description: x.individHelp, type: "string", minLength: 1, maxLength: 64, pattern: PSEUDONYM_PATTERN },
+    individ_id: { title: x.individ, description: x.individHelp, type: "string", minLength: 1, maxLength: KEY_MAX_LENGTH, pattern: PSEUDONYM_PATTERN },
     registrerad_datum: { title: x.registered, description: x.registeredHelp, type: ["string", "null"], pattern: DATE_PATTERN },
   };
   const required = ["individ_id"];

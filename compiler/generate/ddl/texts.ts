@@ -15,6 +15,9 @@ export interface DdlTexts {
   planTable: string;
   individTable: string;
   individKey: string;
+  /** Comments above the two CHECKs on the key (the rule of ddl/key.ts). */
+  keyWellFormed: string;
+  keyNotPersonnummer: string;
   registeredDate: string;
   registrationTable: (timepoint: string) => string;
   when: (when: string) => string;
@@ -51,6 +54,8 @@ const en: DdlTexts = {
   planTable: "The plan this database follows.",
   individTable: "One row per individual followed, under a pseudonymous key.",
   individKey: "Pseudonymous key: never a personnummer. If derived from one, a keyed HMAC whose secret stays with the registrar.",
+  keyWellFormed: "The key: 1-64 characters, no white space, control, invisible or non-BMP character anywhere (as the record schema).",
+  keyNotPersonnummer: "Not a personnummer or samordningsnummer: 10 or 12 digits, optionally after SE/pn/pnr/snr, with any dash, plus, colon or full stop among them, fullwidth forms too.",
   registeredDate: "Date the registration was made.",
   registrationTable: (tp) => `Registrations at time point ${tp}: one row per individual.`,
   when: (w) => `When: ${w}`,
@@ -94,6 +99,8 @@ const sv: DdlTexts = {
   planTable: "Planen som databasen följer.",
   individTable: "En rad per individ som följs, med pseudonym nyckel.",
   individKey: "Pseudonym nyckel: aldrig ett personnummer. Härleds den ur ett, då med en nycklad HMAC vars hemlighet stannar hos den som registrerar.",
+  keyWellFormed: "Nyckeln: 1-64 tecken, inga blanktecken, styrtecken, osynliga tecken eller tecken utanför BMP någonstans (som i postschemat).",
+  keyNotPersonnummer: "Inte ett personnummer eller samordningsnummer: 10 eller 12 siffror, ev. efter SE/pn/pnr/snr, med valfria streck, plus, kolon eller punkter emellan, även i helbreddsform.",
   registeredDate: "Datum då registreringen gjordes.",
   registrationTable: (tp) => `Registreringar vid mättillfället ${tp}: en rad per individ.`,
   when: (w) => `När: ${w}`,

@@ -35,8 +35,13 @@ export interface Dialect {
    * stores any value in any column), or undefined. Passes for NULL.
    */
   typeCheck(column: string, kind: "integer" | "decimal" | "boolean" | "date"): string | undefined;
-  /** True when the whole of `expr` matches `shape`: `#` is one digit, any other character stands for itself. */
-  matchesShape(expr: string, shape: string): string;
+  /**
+   * The CHECK conditions on the pseudonymous key, rendered from the one rule in
+   * compiler/generate/ddl/key.ts: `wellFormed` (length and characters) and
+   * `notPersonnummer` (the shape after separators are removed). Each holds
+   * exactly when the record schema's pattern does.
+   */
+  keyChecks(column: string): { wellFormed: string; notPersonnummer: string };
   /** Statements that store a description of a table in the database catalog; [] where the engine has none. */
   describeTable(table: string, text: string): string[];
   /** Statements that store a description of a column in the database catalog; [] where the engine has none. */
@@ -99,12 +104,4 @@ export function lineComment(text: string, extra?: (line: string) => string): str
 export function checkName(name: string): string {
   if (!/^[A-Za-z0-9_\u00C0-\u024F]+$/.test(name)) throw new Error(`cannot write the name ${JSON.stringify(name)} into SQL: names are letters, digits and _`);
   return name;
-}
-
-/**
- * Rewrites a `matchesShape` shape into a dialect's pattern: each `#` becomes
- * `digit`, every other character goes through `literal` (which escapes it).
- */
-export function shapePattern(shape: string, digit: string, literal: (c: string) => string): string {
-  return [...shape].map((c) => (c === "#" ? digit : literal(c))).join("");
 }

@@ -1,4 +1,5 @@
-import { checkName, lineComment, literalParts, shapePattern, type Dialect } from "./dialect.js";
+import { KEY_DIGITS, KEY_FORBIDDEN, KEY_SEPARATORS, letterFolds, shapeSignatures } from "../ddl/key.js";
+import { checkName, lineComment, literalParts, type Dialect } from "./dialect.js";
 
 export const mssql: Dialect = {
   name: "mssql",
@@ -16,7 +17,7 @@ export const mssql: Dialect = {
   toDecimal: (e) => `CAST(${e} AS decimal(18,4))`,
   booleanLiteral: (v) => (v ? "1" : "0"),
   typeCheck: () => undefined,
-  matchesShape: (e, shape) => `${e} LIKE N'${shapePattern(shape, "[0-9]", (c) => ("%_[".includes(c) ? `[${c}]` : c === "'" ? "''" : c))}'`,
+  keyChecks: (c) => ({ wellFormed: wellFormedKey(c), notPersonnummer: notPersonnummer(c) }),
   describeTable: (t, text) => describe(text, `@level1type = N'TABLE', @level1name = N'${checkName(t)}'`),
   describeColumn: (t, c, text) => describe(text, `@level1type = N'TABLE', @level1name = N'${checkName(t)}'`, `@level2type = N'COLUMN', @level2name = N'${checkName(c)}'`),
   maxIdentifierBytes: 128,
@@ -53,4 +54,59 @@ function describe(text: string, level1: string, level2?: string): string[] {
   const constant = literal.startsWith("N'");
   const exec = `EXEC sp_addextendedproperty @name = N'MS_Description', @value = ${constant ? literal : "@isu_description"}, @level0type = N'SCHEMA', @level0name = @isu_schema, ${level1}${level2 ? `, ${level2}` : ""}`;
   return constant ? [exec] : [`SELECT @isu_description = ${literal}`, exec];
+}
+
+// ---------------------------------------------------------------- the key rule (compiler/generate/ddl/key.ts)
+
+/** A binary collation: LIKE ranges and TRANSLATE/REPLACE then go by UTF-16 code unit, whatever the database's collation. */
+const BIN = "COLLATE Latin1_General_100_BIN2";
+
+/** Characters as one nvarchar expression: printable ASCII in N'…', anything else NCHAR(n). */
+function chars(cps: number[]): string {
+  const parts: string[] = [];
+  let run = "";
+  for (const cp of cps) {
+    if (cp >= 0x20 && cp <= 0x7e) run += cp === 0x27 ? "''" : String.fromCodePoint(cp);
+    else {
+      if (run) parts.push(`N'${run}'`);
+      run = "";
+      parts.push(`NCHAR(${cp})`);
+    }
+  }
+  if (run) parts.push(`N'${run}'`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" + ")})`;
+}
+
+/** A LIKE character class of the ranges; `negate` for [^…]. */
+const likeClass = (ranges: readonly (readonly [number, number])[], negate = false): string =>
+  chars([0x5b, ...(negate ? [0x5e] : []), ...ranges.flatMap(([a, b]) => (a === b ? [a] : [a, 0x2d, b])), 0x5d]);
+
+/**
+ * Length and characters. NCHAR() of a surrogate is NULL under a supplementary-
+ * character (_SC) collation, which would make the LIKE unknown and the check
+ * pass, so characters outside the BMP are caught by length instead: under an
+ * _SC collation LEN counts them once, DATALENGTH twice.
+ */
+function wellFormedKey(c: string): string {
+  const bmp = KEY_FORBIDDEN.filter(([a]) => a !== 0xd800);
+  return [`LEN(${c}) > 0`, `${c} ${BIN} NOT LIKE (N'%' + ${likeClass(bmp)} + N'%')`, `DATALENGTH(${c}) = 2 * LEN(${c} COLLATE Latin1_General_100_CI_AS_SC)`].join("\n    AND ");
+}
+
+/**
+ * TRANSLATE (SQL Server 2017 and later) turns every separator into '-' and
+ * folds the prefix letters to lower-case ASCII. The prefix is all before the
+ * first digit, its '-' trimmed (as spaces: a key with a real space fails the
+ * other check anyway); after the first digit only digits and '-' may follow;
+ * the prefix and the length without '-' name the shape.
+ */
+function notPersonnummer(c: string): string {
+  const folds = letterFolds();
+  const from = chars([...KEY_SEPARATORS, ...folds.map(([cp]) => cp)]);
+  const to = `N'${"-".repeat(KEY_SEPARATORS.length)}${folds.map(([, l]) => l).join("")}'`;
+  const t = `TRANSLATE(${c} ${BIN}, ${from}, ${to})`;
+  const digit = likeClass(KEY_DIGITS);
+  const notDigitOrDash = chars([0x5b, 0x5e, 0x2d, ...KEY_DIGITS.flatMap(([a, b]) => (a === b ? [a] : [a, 0x2d, b])), 0x5d]);
+  const firstDigit = `PATINDEX(N'%' + ${digit} + N'%', ${t} + N'0')`;
+  const prefix = `LTRIM(RTRIM(REPLACE(LEFT(${t}, ${firstDigit} - 1), N'-', N' ')))`;
+  return `NOT (\n      ${t} NOT LIKE (N'%' + ${digit} + N'%' + ${notDigitOrDash} + N'%')\n      AND ${prefix} + N':' + CAST(LEN(REPLACE(${t}, N'-', N'')) AS nvarchar(4))\n        IN (${shapeSignatures(":").map((s) => `N'${s}'`).join(", ")})\n    )`;
 }

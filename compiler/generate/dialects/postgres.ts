@@ -1,4 +1,5 @@
-import { checkName, lineComment, literalParts, shapePattern, type Dialect } from "./dialect.js";
+import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "../ddl/key.js";
+import { checkName, lineComment, literalParts, type Dialect } from "./dialect.js";
 
 export const postgres: Dialect = {
   name: "postgres",
@@ -16,7 +17,12 @@ export const postgres: Dialect = {
   toDecimal: (e) => `CAST(${e} AS numeric)`,
   booleanLiteral: (v) => (v ? "TRUE" : "FALSE"),
   typeCheck: () => undefined,
-  matchesShape: (e, shape) => `${e} ~ '^${shapePattern(shape, "[0-9]", (c) => (/[\\^$.|?*+()[\]{}]/.test(c) ? `\\${c}` : c === "'" ? "''" : c))}$'`,
+  // The record schema's own regular expressions: ARE reads \uXXXX escapes as
+  // ECMAScript does, and the script text stays ASCII.
+  keyChecks: (c) => ({
+    wellFormed: `${c} ~ '^${allowedClass()}{1,${KEY_MAX_LENGTH}}$'`,
+    notPersonnummer: `${c} !~ '^${personnummerRegex()}'`,
+  }),
   describeTable: (t, text) => [`COMMENT ON TABLE ${postgres.quote(t)} IS ${commentLiteral(text)}`],
   describeColumn: (t, c, text) => [`COMMENT ON COLUMN ${postgres.quote(t)}.${postgres.quote(c)} IS ${commentLiteral(text)}`],
   maxIdentifierBytes: 63,

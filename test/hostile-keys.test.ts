@@ -1,0 +1,449 @@
+// Keys and dates (issue 7, item 8): the record schema and the database must
+// refuse the same keys and the same dates. The key rule is stated once
+// (compiler/generate/ddl/key.ts); here every rendering of it — the record
+// schema's pattern under ajv, the SQLite script on better-sqlite3 and on the
+// Debian `sqlite3` CLI (SQLite 3.40, which the scripts are applied with),
+// the PostgreSQL script on PGlite — is run on hostile keys, on the whole of
+// \p{Pd} and Unicode white space, and on random keys, and must agree with the
+// rule's reference implementation. Dates likewise, against Date.UTC.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Ajv2020Module from "ajv/dist/2020.js";
+import Database from "better-sqlite3";
+import { PGlite } from "@electric-sql/pglite";
+import fc from "fast-check";
+import sqlParser from "node-sql-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../compiler/compile.js";
+import { generateDdl } from "../compiler/generate/ddl.js";
+import { codePoints, isPersonnummerShaped, isWellFormedKey, KEY_DIGITS, KEY_FORBIDDEN, KEY_SEPARATORS, letterFolds, PREFIX_LETTERS } from "../compiler/generate/ddl/key.js";
+import { storageLayout } from "../compiler/generate/ddl/storage.js";
+import { DIALECTS } from "../compiler/generate/dialects/index.js";
+import { buildRecordSchemas, DATE_PATTERN, PSEUDONYM_PATTERN } from "../compiler/generate/record-schema.js";
+import type { PlanModel } from "../compiler/model.js";
+import { splitStatements } from "./support/tsql.js";
+
+const root = path.resolve(__dirname, "..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isu-keys-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const model: PlanModel = (() => {
+  const c = compile(path.join(root, "test", "fixtures", "plans", "ddl-types.isu"));
+  if (!c.model) throw new Error("ddl-types.isu does not compile");
+  return c.model;
+})();
+const regTable = storageLayout(model)[0]!.table;
+const sqliteScript = generateDdl(model, DIALECTS.sqlite);
+const postgresScript = generateDdl(model, DIALECTS.postgres);
+const mssqlScript = generateDdl(model, DIALECTS.mssql);
+
+// ---------------------------------------------------------------- the inputs
+
+const HMAC = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const GOOD_KEYS = ["a1b2c3", HMAC, "ISU-000123", "12345", "1912121212-x", "p-nr1912121212", "Ödegård_7", "x".repeat(64)];
+const HOSTILE_KEYS: [string, string][] = [
+  ["121212-1212 ", "trailing space"],
+  [" 1212121212", "leading space"],
+  ["", "empty"],
+  ["   ", "blank"],
+  ["x".repeat(65), "65 characters"],
+  ["19121212\u20131212", "en dash"],
+  ["19121212\u20141212", "em dash"],
+  ["19121212\u22121212", "minus sign"],
+  ["19121212\uFF0D1212", "fullwidth hyphen-minus"],
+  ["SE191212121212", "SE prefix"],
+  ["se-19121212-1212", "se- prefix"],
+  ["pnr:1912121212", "pnr: prefix"],
+  ["PNR\uFF1A19121212-1212", "PNR and fullwidth colon"],
+  ["\uFF11\uFF19\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12", "fullwidth digits"],
+  ["\uFF33\uFF25\uFF11\uFF19\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12", "fullwidth SE and digits"],
+  ["19121212\u200B1212", "zero-width space inside"],
+  ["1912121212\uFEFF", "BOM at the end"],
+  ["\u20601912121212", "word joiner in front"],
+  ["121212\u00A01212", "no-break space"],
+  ["1912-12-12-1212", "dashes everywhere"],
+  ["19121212+1212", "plus (100 years or older)"],
+  ["a\u0000b", "NUL"],
+  ["a\nb", "line feed"],
+  ["ab\u{1F600}", "outside the BMP"],
+];
+
+/** Days that do not exist: every engine refuses them. */
+const IMPOSSIBLE_DATES = ["2026-02-30", "2025-02-29", "2026-04-31", "2026-13-01", "1900-02-29", "2026-00-10", "2026-01-00", "0000-01-01"];
+/** Not YYYY-MM-DD: the schema and SQLite refuse them; PostgreSQL reads them as dates (stricter is fine there). */
+const BAD_DATES = [...IMPOSSIBLE_DATES, "2026-1-01", "2026-01-01T00:00", "20260101", " 2026-01-01"];
+const GOOD_DATES = ["2024-02-29", "2026-12-31", "2000-02-29", "2026-04-30", "0001-01-01", "9999-12-31"];
+
+/** The rule's own answer. */
+const accepted = (key: string): boolean => isWellFormedKey(key) && !isPersonnummerShaped(key);
+
+// ---------------------------------------------------------------- the four judges
+
+const Ajv2020 = Ajv2020Module.default;
+const recordSchema = buildRecordSchemas(model, { lang: model.language })[0]!.schema as { properties: Record<string, object> };
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validateKey = ajv.compile({ $schema: "https://json-schema.org/draft/2020-12/schema", ...recordSchema.properties.individ_id });
+const validateDate = ajv.compile({ $schema: "https://json-schema.org/draft/2020-12/schema", ...recordSchema.properties.registrerad_datum });
+const schemaAccepts = (key: string): boolean => validateKey(key) as boolean;
+const schemaAcceptsDate = (d: string): boolean => validateDate(d) as boolean;
+
+let sqlite: Database.Database;
+let pg: PGlite;
+beforeAll(async () => {
+  sqlite = new Database(":memory:");
+  sqlite.exec(sqliteScript);
+  pg = new PGlite();
+  await pg.waitReady;
+  await pg.exec(postgresScript);
+});
+afterAll(async () => {
+  sqlite?.close();
+  await pg?.close();
+});
+
+const CHECK = /check constraint/i;
+
+/** Inserts with bound parameters, so that the key reaches the CHECK exactly. */
+function sqliteInsert(key: string): Error | undefined {
+  try {
+    sqlite.prepare("INSERT INTO individ (individ_id) VALUES (?)").run(key);
+    sqlite.prepare("DELETE FROM individ WHERE individ_id = ?").run(key);
+    return undefined;
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+async function pgInsert(key: string): Promise<Error | undefined> {
+  try {
+    await pg.query("INSERT INTO individ (individ_id) VALUES ($1)", [key]);
+    await pg.query("DELETE FROM individ WHERE individ_id = $1", [key]);
+    return undefined;
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+const hasSqlite3 = spawnSync("sqlite3", ["-version"]).status === 0;
+const sqlite3Version = hasSqlite3 ? spawnSync("sqlite3", ["-version"], { encoding: "utf8" }).stdout.split(" ")[0] : "none";
+
+/** A text as an exact SQLite literal: its UTF-8 bytes in hex (the script stays ASCII, and a NUL survives). */
+const hexText = (s: string): string => `CAST(X'${Buffer.from(s, "utf8").toString("hex")}' AS TEXT)`;
+
+/**
+ * Applies the SQLite script with the `sqlite3` CLI as a DBA would
+ * (`sqlite3 db < file`), then one INSERT per row; the CLI reports each refused
+ * statement and goes on. Returns what was stored, in hex, and the errors.
+ */
+function sqlite3Batch(inserts: string[], readBack: string): { stored: string[]; errors: string[]; status: number | null } {
+  const db = path.join(tmp, `cli-${process.hrtime.bigint()}.db`);
+  const script = `${sqliteScript}\n${inserts.map((s) => `${s};`).join("\n")}\n${readBack};\n`;
+  const r = spawnSync("sqlite3", ["-batch", db], { input: script, encoding: "utf8", maxBuffer: 64 << 20 });
+  fs.rmSync(db, { force: true });
+  return { stored: r.stdout.split("\n").filter(Boolean), errors: r.stderr.split("\n").filter(Boolean), status: r.status };
+}
+
+/** Which of the keys the `sqlite3` CLI stores in individ. */
+function sqlite3Accepts(keys: string[]): boolean[] {
+  const r = sqlite3Batch(
+    keys.map((k) => `INSERT INTO individ (individ_id) VALUES (${hexText(k)})`),
+    "SELECT hex(individ_id) FROM individ",
+  );
+  // Nothing but refused INSERTs may go wrong: the schema itself applies.
+  for (const e of r.errors) expect(e).toMatch(/^(Parse|Runtime) error near line \d+: (CHECK|UNIQUE) constraint failed|^Error: near line \d+: (stepping, )?(CHECK|UNIQUE) constraint failed/);
+  const stored = new Set(r.stored);
+  return keys.map((k) => stored.has(Buffer.from(k, "utf8").toString("hex").toUpperCase()));
+}
+
+/** Which of the dates the `sqlite3` CLI stores as registrerad_datum (one individual per date). */
+function sqlite3AcceptsDates(dates: string[]): boolean[] {
+  const r = sqlite3Batch(
+    dates.flatMap((d, i) => [`INSERT INTO individ (individ_id) VALUES ('d${i}')`, `INSERT INTO "${regTable}" (individ_id, registrerad_datum) VALUES ('d${i}', ${hexText(d)})`]),
+    `SELECT individ_id FROM "${regTable}"`,
+  );
+  for (const e of r.errors) expect(e).toMatch(/CHECK constraint failed/);
+  const stored = new Set(r.stored);
+  return dates.map((_, i) => stored.has(`d${i}`));
+}
+
+function sqliteAcceptsDate(d: string, i: string): boolean {
+  sqlite.prepare("INSERT INTO individ (individ_id) VALUES (?)").run(i);
+  try {
+    sqlite.prepare(`INSERT INTO "${regTable}" (individ_id, registrerad_datum) VALUES (?, ?)`).run(i, d);
+    return true;
+  } catch (e) {
+    expect((e as Error).message).toMatch(CHECK);
+    return false;
+  }
+}
+
+async function pgAcceptsDate(d: string, i: string): Promise<boolean> {
+  await pg.query("INSERT INTO individ (individ_id) VALUES ($1)", [i]);
+  try {
+    await pg.query(`INSERT INTO "${regTable}" (individ_id, registrerad_datum) VALUES ($1, $2)`, [i, d]);
+    return true;
+  } catch (e) {
+    expect((e as Error).message).toMatch(/invalid input syntax for type date|out of range/);
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- keys
+
+describe("individ_id: hostile keys are refused everywhere, pseudonyms accepted", () => {
+  it("the rule itself: every hostile key is refused, every pseudonym accepted", () => {
+    for (const [k, what] of HOSTILE_KEYS) expect(accepted(k), what).toBe(false);
+    for (const k of GOOD_KEYS) expect(accepted(k), k).toBe(true);
+  });
+
+  it("the record schema (ajv)", () => {
+    for (const [k, what] of HOSTILE_KEYS) expect(schemaAccepts(k), what).toBe(false);
+    for (const k of GOOD_KEYS) expect(schemaAccepts(k), k).toBe(true);
+  });
+
+  it("better-sqlite3 refuses them with a CHECK constraint", () => {
+    for (const [k, what] of HOSTILE_KEYS) expect(sqliteInsert(k)?.message, what).toMatch(CHECK);
+    for (const k of GOOD_KEYS) expect(sqliteInsert(k), k).toBeUndefined();
+  });
+
+  it("PGlite refuses them (CHECK, or the varchar(64) length, or the NUL a text cannot hold)", async () => {
+    for (const [k, what] of HOSTILE_KEYS) {
+      const e = await pgInsert(k);
+      const reason = k.includes("\u0000") ? /invalid byte sequence|null character|0x00/i : k.length > 64 ? /too long/ : CHECK;
+      expect(e?.message, what).toMatch(reason);
+    }
+    for (const k of GOOD_KEYS) expect(await pgInsert(k), k).toBeUndefined();
+  });
+
+  it.skipIf(!hasSqlite3)(`the Debian sqlite3 CLI (${sqlite3Version}) applying schema.sqlite.sql, then INSERTs`, () => {
+    const keys = [...HOSTILE_KEYS.map(([k]) => k), ...GOOD_KEYS];
+    const got = sqlite3Accepts(keys);
+    expect(Object.fromEntries(keys.map((k, i) => [JSON.stringify(k), got[i]]))).toEqual(Object.fromEntries(keys.map((k) => [JSON.stringify(k), GOOD_KEYS.includes(k)])));
+  });
+});
+
+describe("individ_id: every dash, white space and invisible character", () => {
+  const all = (test: (cp: number) => boolean): number[] => {
+    const out: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) if ((cp < 0xd800 || cp > 0xdfff) && test(cp)) out.push(cp);
+    return out;
+  };
+  const dashes = all((cp) => /[\p{Pd}\u2212]/u.test(String.fromCodePoint(cp)));
+  const blanks = all((cp) => /[\s\p{White_Space}\p{Cc}]/u.test(String.fromCodePoint(cp)) || [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e].includes(cp));
+  const dashed = dashes.map((cp) => `19121212${String.fromCodePoint(cp)}1212`);
+  const hidden = blanks.flatMap((cp) => [`191212${String.fromCodePoint(cp)}121212`, `ab${String.fromCodePoint(cp)}`, `${String.fromCodePoint(cp)}ab`]);
+
+  it("the lists cover \\p{Pd}, U+2212 and everything NFKC folds to an ASCII digit in the BMP", () => {
+    for (const cp of dashes) expect(KEY_SEPARATORS.includes(cp) || cp > 0xffff, `U+${cp.toString(16)}`).toBe(true);
+    const folded = all((cp) => cp <= 0xffff && /^[0-9]$/.test(String.fromCodePoint(cp).normalize("NFKC")));
+    expect(codePoints(KEY_DIGITS)).toEqual(folded);
+    for (const cp of KEY_SEPARATORS) expect(String.fromCodePoint(cp).normalize("NFKC"), `U+${cp.toString(16)}`).toMatch(/^[\p{Pd}\u2212+:.]$/u);
+    for (const [cp, l] of letterFolds()) expect(String.fromCodePoint(cp).normalize("NFKC").toLowerCase()).toBe(l);
+    expect(PREFIX_LETTERS.length).toBeGreaterThan(0);
+  });
+
+  it("a personnummer with any dash, or a key with any blank or invisible character, is refused by schema, SQLite and PGlite", async () => {
+    for (const k of [...dashed, ...hidden]) {
+      const what = `${JSON.stringify(k)} (${[...k].map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(" ")})`;
+      expect(accepted(k), what).toBe(false);
+      expect(schemaAccepts(k), what).toBe(false);
+      expect(sqliteInsert(k), what).toBeDefined();
+      expect(await pgInsert(k), what).toBeDefined();
+    }
+  });
+
+  it.skipIf(!hasSqlite3)("and by the sqlite3 CLI", () => {
+    const keys = [...dashed, ...hidden];
+    expect(sqlite3Accepts(keys).filter(Boolean).length).toBe(0);
+  });
+});
+
+describe("individ_id: schema, SQLite, sqlite3 CLI and PostgreSQL agree with the rule on random keys", () => {
+  // Characters that matter to the rule, and a few that do not.
+  const interesting = [
+    ...codePoints(KEY_DIGITS),
+    ...KEY_SEPARATORS,
+    ...letterFolds().map(([cp]) => cp),
+    ..."sepnrSEPNRxyzA_åÖ".split("").map((c) => c.codePointAt(0)!),
+    ...KEY_FORBIDDEN.flatMap(([a, b]) => [a === 0 ? 1 : a, b]).filter((cp) => cp < 0xd800 || cp > 0xdfff),
+    0x1f600,
+    0x1d7cf,
+  ];
+  const char = fc.constantFrom(...interesting).map((cp) => String.fromCodePoint(cp));
+  const digit = fc.constantFrom(...codePoints(KEY_DIGITS)).map((cp) => String.fromCodePoint(cp));
+  const sep = fc.constantFrom(...KEY_SEPARATORS).map((cp) => String.fromCodePoint(cp));
+  // Personnummer-like keys, so that the shape is hit and just missed often.
+  const near = fc
+    .tuple(
+      fc.constantFrom("", "se", "SE", "pnr", "Pnr", "pn", "snr", "\uFF33\uFF25", "x", "sep", "p-nr", "\u017Fe"),
+      fc.array(fc.tuple(digit, fc.option(sep, { freq: 3 })), { minLength: 8, maxLength: 14 }),
+      fc.option(sep),
+    )
+    .map(([p, ds, s]) => `${s ?? ""}${p}${ds.map(([d, x]) => d + (x ?? "")).join("")}`);
+  const keys = fc.sample(fc.oneof(near, fc.array(char, { maxLength: 70 }).map((cs) => cs.join(""))), { numRuns: 600, seed: 20261204 });
+
+  it("the sample holds accepted and refused keys, personnummer-shaped ones too", () => {
+    expect(keys.filter(accepted).length).toBeGreaterThan(50);
+    expect(keys.filter((k) => isWellFormedKey(k) && isPersonnummerShaped(k)).length).toBeGreaterThan(50);
+  });
+
+  it("the record schema, with ajv (u flag) and as a plain RegExp without it", () => {
+    const plain = new RegExp(PSEUDONYM_PATTERN);
+    for (const k of keys) {
+      expect(schemaAccepts(k), JSON.stringify(k)).toBe(accepted(k));
+      expect(plain.test(k) && k.length >= 1 && k.length <= 64, JSON.stringify(k)).toBe(accepted(k));
+    }
+  });
+
+  it("better-sqlite3 and PGlite", async () => {
+    for (const k of keys) {
+      expect(sqliteInsert(k) === undefined, `sqlite ${JSON.stringify(k)}`).toBe(accepted(k));
+      expect((await pgInsert(k)) === undefined, `pglite ${JSON.stringify(k)}`).toBe(accepted(k));
+    }
+  });
+
+  it.skipIf(!hasSqlite3)("the sqlite3 CLI", () => {
+    const distinct = [...new Set(keys)];
+    const got = sqlite3Accepts(distinct);
+    distinct.forEach((k, i) => expect(got[i], JSON.stringify(k)).toBe(accepted(k)));
+  });
+});
+
+// ---------------------------------------------------------------- dates
+
+describe("dates: impossible dates are refused by the schema and the databases", () => {
+  it("the record schema", () => {
+    for (const d of BAD_DATES) expect(schemaAcceptsDate(d), d).toBe(false);
+    for (const d of GOOD_DATES) expect(schemaAcceptsDate(d), d).toBe(true);
+    expect(schemaAcceptsDate(null as unknown as string)).toBe(true);
+  });
+
+  it("better-sqlite3", () => {
+    BAD_DATES.forEach((d, i) => expect(sqliteAcceptsDate(d, `bad-date-${i}`), d).toBe(false));
+    GOOD_DATES.forEach((d, i) => expect(sqliteAcceptsDate(d, `good-date-${i}`), d).toBe(true));
+  });
+
+  it("PGlite", async () => {
+    for (const [i, d] of IMPOSSIBLE_DATES.entries()) expect(await pgAcceptsDate(d, `bad-date-${i}`), d).toBe(false);
+    for (const [i, d] of GOOD_DATES.entries()) expect(await pgAcceptsDate(d, `good-date-${i}`), d).toBe(true);
+  });
+
+  it.skipIf(!hasSqlite3)(`the Debian sqlite3 CLI (${sqlite3Version}), where date(x) IS x lets 2026-02-30 through`, () => {
+    // The check the scripts used to have is what this SQLite gets wrong.
+    const old = spawnSync("sqlite3", [":memory:", "SELECT date('2026-02-30') IS '2026-02-30';"], { encoding: "utf8" }).stdout.trim();
+    if (sqlite3Version.startsWith("3.40")) expect(old).toBe("1");
+    const dates = [...BAD_DATES, ...GOOD_DATES];
+    const got = sqlite3AcceptsDates(dates);
+    expect(Object.fromEntries(dates.map((d, i) => [d, got[i]]))).toEqual(Object.fromEntries(dates.map((d) => [d, GOOD_DATES.includes(d)])));
+  });
+
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  const roundTrips = (y: number, m: number, d: number): boolean => {
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  };
+  const dates = fc.sample(
+    fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => ({ y, m, d, text: `${y}-${pad(m, 2)}-${pad(d, 2)}` })),
+    { numRuns: 1500, seed: 42 },
+  );
+
+  it("property: for random dates in 1900–2100 the schema accepts exactly those Date.UTC round-trips", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        expect(schemaAcceptsDate(`${y}-${pad(m, 2)}-${pad(d, 2)}`)).toBe(roundTrips(y, m, d));
+      }),
+      { numRuns: 3000, seed: 20261204 },
+    );
+    // Every 29 February of the range, by the calendar rule itself.
+    for (let y = 1900; y <= 2100; y++) expect(schemaAcceptsDate(`${y}-02-29`), String(y)).toBe((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
+  });
+
+  it.skipIf(!hasSqlite3)("property: the sqlite3 CLI stores exactly the dates the schema accepts", () => {
+    const got = sqlite3AcceptsDates(dates.map((x) => x.text));
+    dates.forEach((x, i) => expect(got[i], x.text).toBe(roundTrips(x.y, x.m, x.d)));
+    expect(dates.filter((x) => !roundTrips(x.y, x.m, x.d)).length).toBeGreaterThan(100);
+  });
+
+  it("property: better-sqlite3 and PGlite store exactly the dates the schema accepts", async () => {
+    for (const [i, x] of dates.slice(0, 400).entries()) {
+      expect(sqliteAcceptsDate(x.text, `p-${i}`), x.text).toBe(roundTrips(x.y, x.m, x.d));
+      expect(await pgAcceptsDate(x.text, `p-${i}`), x.text).toBe(roundTrips(x.y, x.m, x.d));
+    }
+  });
+
+  it("the schema's date pattern is the one every date field uses", () => {
+    expect((recordSchema.properties.registrerad_datum as { pattern: string }).pattern).toBe(DATE_PATTERN);
+  });
+});
+
+// ---------------------------------------------------------------- SQL Server: the text, not an engine
+
+describe("SQL Server: the key checks as T-SQL text", () => {
+  const statements = splitStatements(mssqlScript);
+  const individ = statements.find((s) => /^CREATE TABLE \[individ\]/m.test(s.replace(/^--.*\n/gm, "")))!;
+
+  /** The value of a T-SQL string expression of N'…' literals and NCHAR(n) joined by +. */
+  const evaluate = (expr: string): string => {
+    let out = "";
+    const inner = expr.replace(/^\((.*)\)$/s, "$1");
+    for (const m of inner.matchAll(/N'((?:[^']|'')*)'|NCHAR\((\d+)\)|\s*\+\s*/g)) {
+      if (m[1] !== undefined) out += m[1].replace(/''/g, "'");
+      else if (m[2] !== undefined) out += String.fromCharCode(Number(m[2]));
+    }
+    return out;
+  };
+
+  it("is one statement that names both constraints, with balanced parentheses", () => {
+    expect(individ).toBeDefined();
+    expect(individ).toContain("CONSTRAINT [individ_id_well_formed] CHECK (");
+    expect(individ).toContain("CONSTRAINT [individ_id_not_personnummer] CHECK (");
+    let depth = 0;
+    for (const c of individ.replace(/N'(?:[^']|'')*'/g, "''")) {
+      depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+  });
+
+  it("never calls NCHAR with a surrogate or a code point above U+FFFF (NULL under an _SC collation: the check would pass)", () => {
+    const calls = [...individ.matchAll(/NCHAR\((\d+)\)/g)].map((m) => Number(m[1]));
+    expect(calls.length).toBeGreaterThan(20);
+    for (const n of calls) expect(n < 0xd800 || (n > 0xdfff && n <= 0xffff), String(n)).toBe(true);
+  });
+
+  it("TRANSLATE maps each separator to '-' and each prefix letter form to its letter", () => {
+    const m = /TRANSLATE\(\[individ_id\] COLLATE Latin1_General_100_BIN2, (\((?:N'(?:[^']|'')*'|NCHAR\(\d+\)|\s\+\s)+\)|N'(?:[^']|'')*'), (N'[^']*')\)/.exec(individ);
+    expect(m).not.toBeNull();
+    const from = evaluate(m![1]!);
+    const to = evaluate(m![2]!);
+    expect(from.length).toBe(to.length);
+    const map = new Map([...from].map((c, i) => [c.codePointAt(0)!, to[i]!]));
+    for (const cp of KEY_SEPARATORS) expect(map.get(cp), `U+${cp.toString(16)}`).toBe("-");
+    for (const [cp, l] of letterFolds()) expect(map.get(cp)).toBe(l);
+  });
+
+  it("the LIKE class of forbidden characters covers KEY_FORBIDDEN in the BMP, and the checks run under a binary collation", () => {
+    const m = /NOT LIKE \(N'%' \+ (\((?:N'(?:[^']|'')*'|NCHAR\(\d+\)|\s\+\s)+\)) \+ N'%'\)/.exec(individ);
+    expect(m).not.toBeNull();
+    const cls = evaluate(m![1]!);
+    expect(cls.startsWith("[") && cls.endsWith("]")).toBe(true);
+    const ranges: [number, number][] = [];
+    const body = [...cls.slice(1, -1)];
+    for (let i = 0; i < body.length; i++) {
+      if (body[i + 1] === "-" && i + 2 < body.length) {
+        ranges.push([body[i]!.codePointAt(0)!, body[i + 2]!.codePointAt(0)!]);
+        i += 2;
+      } else ranges.push([body[i]!.codePointAt(0)!, body[i]!.codePointAt(0)!]);
+    }
+    expect(ranges).toEqual(KEY_FORBIDDEN.filter(([a]) => a !== 0xd800).map(([a, b]) => [a, b]));
+    expect(individ).toMatch(/\[individ_id\] COLLATE Latin1_General_100_BIN2 NOT LIKE/);
+    expect(individ).toContain("DATALENGTH([individ_id]) = 2 * LEN([individ_id] COLLATE Latin1_General_100_CI_AS_SC)");
+  });
+
+  it("parses as T-SQL (node-sql-parser)", () => {
+    const parser = new sqlParser.Parser();
+    expect(() => parser.astify(individ, { database: "transactsql" })).not.toThrow();
+  });
+});
