@@ -8,6 +8,7 @@
 // results for an older text are never published.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node.js";
 import type { Diagnostic } from "../compiler/diagnostic.js";
+import { megabytes, MAX_DOCUMENT_BYTES, TOO_LARGE_CODE } from "./limits.js";
 import { toLspRange } from "./positions.js";
 import type { Workspace } from "./workspace.js";
 
@@ -31,6 +32,8 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
 
 /** The diagnostics located in a file, from the roots that give it its context. */
 export function diagnosticsFor(ws: Workspace, path: string): Diagnostic[] {
+  const tooLarge = ws.tooLarge(path);
+  if (tooLarge !== undefined) return [tooLargeDiagnostic(path, tooLarge)];
   const importers = ws.openImporters(path);
   const roots = importers.length ? importers : ws.isOpen(path) ? [path] : [];
   const seen = new Set<string>();
@@ -45,6 +48,20 @@ export function diagnosticsFor(ws: Workspace, path: string): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** The one diagnostic of an open document too large to analyse (lsp/limits.ts). */
+export function tooLargeDiagnostic(path: string, bytes: number): Diagnostic {
+  const at = { offset: 0, line: 1, column: 1 };
+  return {
+    file: path,
+    range: { start: at, end: at },
+    code: TOO_LARGE_CODE,
+    rule: TOO_LARGE_CODE,
+    severity: "warning",
+    message: `This file is not analysed: it is ${megabytes(bytes)}, and the language server analyses files of at most ${megabytes(MAX_DOCUMENT_BYTES)}.`,
+    hint: "split the plan into files that import each other, or check it with `isu check`",
+  };
 }
 
 export interface PublisherOptions {

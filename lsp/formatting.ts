@@ -3,6 +3,7 @@
 // formatter refuses it, the syntax error is already a diagnostic, and an
 // error box on every format-on-save would only repeat it.
 import type { TextEdit } from "vscode-languageserver/node.js";
+import { tooLargeReason } from "./limits.js";
 import type { Workspace } from "./workspace.js";
 
 type FormatIsu = (text: string) => Promise<string>;
@@ -27,6 +28,8 @@ export interface FormatOutcome {
 export async function formatDocument(ws: Workspace, uri: string): Promise<FormatOutcome> {
   const od = ws.byUri(uri);
   if (!od) return { edits: null };
+  const tooLarge = ws.tooLarge(od.path);
+  if (tooLarge !== undefined) return { edits: null, problem: `not formatted: ${tooLargeReason(tooLarge)}` };
   const format = await loadFormatter();
   if (!format) return { edits: null, problem: "formatting is not available: the formatter (compiler/format) could not be loaded" };
   const text = od.doc.getText();

@@ -9,12 +9,17 @@
 // the file's AST. When any piece has a syntax problem — or the lexer finds one
 // — the whole text is parsed at once, so syntax errors and their recovery are
 // exactly the compiler's. test/lsp.test.ts holds the two ways equal.
+//
+// Only open documents are cut into pieces and kept for good; files that are
+// not open (imports read from disk) are parsed whole and kept in a small LRU
+// bounded by count and source size (lsp/limits.ts).
 import type { IToken } from "chevrotain";
 import type * as A from "../compiler/ast.js";
 import { tokenRange } from "../compiler/build-ast.js";
 import { ParseCache } from "../compiler/program.js";
 import { lineStarts, parseSource, positionAt, type SourceFile } from "../compiler/source.js";
 import * as T from "../grammar/tokens.js";
+import { MAX_CACHED_CHARS, MAX_CACHED_FILES } from "./limits.js";
 
 const DECLARATIONS = new Set([T.Import, T.Plan, T.Timepoint, T.Valueset, T.Variable, T.Group, T.Question]);
 
@@ -23,27 +28,104 @@ const MIN_LENGTH = 4_000;
 
 interface Piece {
   text: string;
-  /** The piece parsed on its own (positions from its own start). */
-  parsed: SourceFile;
-  /** Its declarations moved to where the piece last stood. */
-  placed?: { offset: number; line: number; declarations: A.Declaration[] };
+  /** The piece has a syntax problem on its own: the whole text must be parsed. */
+  broken: boolean;
+  /**
+   * Its declarations where the piece last stood (offset, 1-based line). Only
+   * these are kept, not the piece's own parse: a move copies them by the
+   * difference, so a file holds one AST, not two.
+   */
+  placed: { offset: number; line: number; declarations: A.Declaration[] };
+}
+
+export interface IncrementalParseOptions {
+  /**
+   * Whether a file is open in the editor: open files keep their pieces and are
+   * never evicted. Without it every file counts as open (the owner clears them).
+   */
+  isOpen?: (path: string) => boolean;
+  /** Files that are not open are kept, least recently used out first, up to this many… */
+  maxFiles?: number;
+  /** …and this much source in all (UTF-16 code units). */
+  maxChars?: number;
 }
 
 export class IncrementalParseCache extends ParseCache {
+  /** Every cached file, least recently used first (a hit moves it to the end). */
   private files = new Map<string, SourceFile>();
+  /** Open files only: the pieces their last texts were cut into. */
   private pieces = new Map<string, Map<string, Piece>>();
+  private readonly isOpen: (path: string) => boolean;
+  private readonly maxFiles: number;
+  private readonly maxChars: number;
+
+  constructor(options: IncrementalParseOptions = {}) {
+    super();
+    this.isOpen = options.isOpen ?? (() => true);
+    this.maxFiles = options.maxFiles ?? MAX_CACHED_FILES;
+    this.maxChars = options.maxChars ?? MAX_CACHED_CHARS;
+  }
 
   override get(path: string, text: string): SourceFile {
     const hit = this.files.get(path);
-    if (hit && hit.text === text) return hit;
-    const sf = (text.length >= MIN_LENGTH ? this.piecewise(path, text) : undefined) ?? this.whole(path, text);
+    this.files.delete(path);
+    if (hit && hit.text === text) {
+      this.files.set(path, hit);
+      return hit;
+    }
+    // A file that is not open is parsed whole: its pieces would only double its AST.
+    const open = this.isOpen(path);
+    const sf = (open && text.length >= MIN_LENGTH ? this.piecewise(path, text) : undefined) ?? this.whole(path, text);
+    if (!open) this.pieces.delete(path);
     this.files.set(path, sf);
+    if (!open) this.evict();
     return sf;
   }
 
   override delete(path: string): void {
     this.files.delete(path);
     this.pieces.delete(path);
+  }
+
+  /** A file was closed: its pieces go, and its parse stays only as one of the bounded closed files. */
+  release(path: string): void {
+    this.pieces.delete(path);
+    this.evict();
+  }
+
+  /** Drops every file that is neither open nor in `keep`. */
+  retain(keep: ReadonlySet<string>): void {
+    for (const path of [...this.files.keys()]) if (!keep.has(path) && !this.isOpen(path)) this.delete(path);
+  }
+
+  /** The paths cached now, least recently used first (for tests). */
+  cachedPaths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The source size of everything cached now (for tests). */
+  cachedChars(): number {
+    let n = 0;
+    for (const sf of this.files.values()) n += sf.text.length;
+    return n;
+  }
+
+  /** Drops the least recently used files that are not open until the rest are within the limits. */
+  private evict(): void {
+    const closed: [string, number][] = [];
+    let chars = 0;
+    for (const [path, sf] of this.files) {
+      if (this.isOpen(path)) continue;
+      closed.push([path, sf.text.length]);
+      chars += sf.text.length;
+    }
+    let count = closed.length;
+    for (const [path, size] of closed) {
+      if (count <= this.maxFiles && chars <= this.maxChars) break;
+      this.delete(path);
+      count--;
+      chars -= size;
+    }
   }
 
   private whole(path: string, text: string): SourceFile {
@@ -75,9 +157,15 @@ export class IncrementalParseCache extends ParseCache {
       const start = cuts[i]!;
       const pieceText = text.slice(start, cuts[i + 1]);
       let piece = now.get(pieceText) ?? before.get(pieceText);
-      if (!piece) piece = { text: pieceText, parsed: parseSource(path, pieceText) };
+      const at = positionAt(starts, start);
+      if (!piece) {
+        const parsed = parseSource(path, pieceText);
+        const broken = parsed.syntax.length > 0;
+        const declarations = broken ? [] : start === 0 ? parsed.ast.declarations : moved(parsed.ast.declarations, start, at.line - 1);
+        piece = { text: pieceText, broken, placed: { offset: start, line: at.line, declarations } };
+      }
       now.set(pieceText, piece);
-      if (piece.parsed.syntax.length) {
+      if (piece.broken) {
         // Keep the pieces (broken ones too): once the text is mended, they are parsed already.
         for (const [k, v] of now) before.set(k, v);
         // Typing in a broken text adds a piece per keystroke: keep the newest.
@@ -88,9 +176,9 @@ export class IncrementalParseCache extends ParseCache {
         this.pieces.set(path, before);
         return undefined;
       }
-      const at = positionAt(starts, start);
-      if (!piece.placed || piece.placed.offset !== start || piece.placed.line !== at.line) {
-        piece.placed = { offset: start, line: at.line, declarations: start === 0 ? piece.parsed.ast.declarations : moved(piece.parsed.ast.declarations, start, at.line - 1) };
+      const p = piece.placed;
+      if (p.offset !== start || p.line !== at.line) {
+        piece.placed = { offset: start, line: at.line, declarations: moved(p.declarations, start - p.offset, at.line - p.line) };
       }
       declarations.push(...piece.placed.declarations);
     }

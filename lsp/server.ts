@@ -47,6 +47,24 @@ export const SERVER_VERSION = "0.1.0";
 /** A hidden request for tests: it fails on purpose (or arms a failure in a named feature). */
 export const TEST_CRASH_REQUEST = "isu/test/crash";
 
+/**
+ * A hidden request for tests: what the server keeps, after a full garbage
+ * collection when the process runs with --expose-gc (so that what is measured
+ * is what is held, not garbage the collector has not come to yet).
+ */
+export const TEST_MEMORY_REQUEST = "isu/test/memory";
+
+export interface TestMemoryReport {
+  /** Whether a collection ran first (only with --expose-gc). */
+  collected: boolean;
+  rss: number;
+  heapUsed: number;
+  /** Paths in the shared parse cache (open documents and the files they import). */
+  cachedFiles: string[];
+  /** Their source size in all (UTF-16 code units). */
+  cachedChars: number;
+}
+
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const ws = new Workspace();
@@ -180,9 +198,14 @@ export function startServer(options: ServerOptions = {}): Connection {
     const od = ws.byUri(p.textDocument.uri);
     return od ? inlayHints(ws, od.path, p.range) : [];
   }));
+  // References and rename read the workspace's files; what they parsed is dropped after.
   connection.onReferences(safe("references", (p) => {
     const a = at(p.textDocument.uri, p.position);
-    return a ? references(ws, a.path, a.offset, p.context.includeDeclaration) : [];
+    try {
+      return a ? references(ws, a.path, a.offset, p.context.includeDeclaration) : [];
+    } finally {
+      ws.trim();
+    }
   }));
   connection.onDocumentHighlight(safe("document highlight", (p) => {
     const a = at(p.textDocument.uri, p.position);
@@ -194,7 +217,11 @@ export function startServer(options: ServerOptions = {}): Connection {
   }));
   connection.onRenameRequest(safe("rename", (p) => {
     const a = at(p.textDocument.uri, p.position);
-    return a ? rename(ws, a.path, a.offset, p.newName) : null;
+    try {
+      return a ? rename(ws, a.path, a.offset, p.newName) : null;
+    } finally {
+      ws.trim();
+    }
   }));
   connection.onDocumentSymbol(safe("document symbols", (p) => {
     const od = ws.byUri(p.textDocument.uri);
@@ -227,6 +254,14 @@ export function startServer(options: ServerOptions = {}): Connection {
         return "armed";
       }
       throw new Error("crash provoked by a test");
+    }));
+    connection.onRequest(TEST_MEMORY_REQUEST, safe("test memory", (): TestMemoryReport => {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      // Twice: the first pass may only finalise what the second frees.
+      gc?.();
+      gc?.();
+      const m = process.memoryUsage();
+      return { collected: !!gc, rss: m.rss, heapUsed: m.heapUsed, cachedFiles: ws.cache.cachedPaths(), cachedChars: ws.cache.cachedChars() };
     }));
   }
 

@@ -7,6 +7,12 @@
 // for navigation and completion) and `checked` (diagnostics). Each feature asks
 // for the earliest phase it needs; results are kept until a text they were
 // computed from changes.
+//
+// Memory: results are kept for open documents only. Closing a document drops
+// its results and its incremental-parse pieces; a closed file stays parsed
+// only while an open document imports it (then read from disk, in the parse
+// cache's bounded LRU), and trim() drops everything else. A file larger than
+// MAX_DOCUMENT_BYTES is never read or parsed (lsp/limits.ts).
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { IToken } from "chevrotain";
@@ -14,10 +20,11 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node.js";
 import { isuLexer } from "../grammar/tokens.js";
 import { check, type Compilation } from "../compiler/compile.js";
-import { diskHost, loadProgram, ParseCache, resolveImportPath, type Host, type Program } from "../compiler/program.js";
+import { diskHost, loadProgram, resolveImportPath, type Host, type Program } from "../compiler/program.js";
 import { resolve, type Resolution } from "../compiler/resolve.js";
 import type { SourceFile } from "../compiler/source.js";
 import { IncrementalParseCache } from "./incremental-parse.js";
+import { MAX_DOCUMENT_BYTES, overLimit, tooLargeReason } from "./limits.js";
 import { pathToUri, uriToPath } from "./positions.js";
 
 export interface OpenDocument {
@@ -42,7 +49,9 @@ interface Stamped<T> {
 export class Workspace {
   private docs = new Map<string, OpenDocument>();
   /** Shared by every root: a file is parsed once per text, and only its edited declarations again. */
-  readonly cache: ParseCache = new IncrementalParseCache();
+  readonly cache = new IncrementalParseCache({ isOpen: (path) => this.docs.has(path) });
+  /** Open documents above MAX_DOCUMENT_BYTES, with their size: never parsed. */
+  private oversized = new Map<string, number>();
   private checked = new Map<string, Stamped<Compilation>>();
   private resolved = new Map<string, Stamped<Resolution>>();
   private lexed = new Map<string, Lexed>();
@@ -53,7 +62,16 @@ export class Workspace {
   private folderFiles: string[] | undefined;
 
   readonly host: Host = {
-    readFile: (path) => this.docs.get(path)?.doc.getText() ?? diskHost.readFile(path),
+    readFile: (path) => {
+      const od = this.docs.get(path);
+      if (od) return this.oversized.has(path) ? undefined : od.doc.getText();
+      return diskSize(path) > MAX_DOCUMENT_BYTES ? undefined : diskHost.readFile(path);
+    },
+    readProblem: (path) => {
+      const size = this.docs.has(path) ? this.oversized.get(path) : diskSize(path);
+      if (size !== undefined && size > MAX_DOCUMENT_BYTES) return tooLargeReason(size);
+      return this.docs.has(path) ? undefined : diskHost.readProblem?.(path);
+    },
   };
 
   setFolders(paths: string[]): void {
@@ -65,6 +83,7 @@ export class Workspace {
     const path = uriToPath(uri);
     const od = { uri, path, doc: TextDocument.create(uri, "isu", version, text) };
     this.docs.set(path, od);
+    this.measure(path, text);
     this.bump(path);
     return od;
   }
@@ -73,6 +92,7 @@ export class Workspace {
     const od = this.docs.get(uriToPath(uri));
     if (!od) return undefined;
     od.doc = TextDocument.update(od.doc, changes, version);
+    this.measure(od.path, od.doc.getText());
     return od;
   }
 
@@ -81,11 +101,33 @@ export class Workspace {
     const od = this.docs.get(path);
     if (!od) return undefined;
     this.docs.delete(path);
+    this.oversized.delete(path);
     this.checked.delete(path);
     this.resolved.delete(path);
     this.lexed.delete(path);
+    this.cache.release(path);
     this.bump(path);
+    this.trim();
     return od;
+  }
+
+  /**
+   * Drops what is kept for files that are neither open nor imported by an open
+   * document (as of its last check): parses, tokens and results.
+   */
+  trim(): void {
+    const keep = new Set<string>();
+    for (const path of this.docs.keys()) {
+      keep.add(path);
+      for (const f of this.lastProgramFiles(path) ?? []) keep.add(f);
+    }
+    this.cache.retain(keep);
+    for (const m of [this.checked, this.resolved, this.lexed]) for (const path of [...m.keys()]) if (!this.docs.has(path)) m.delete(path);
+  }
+
+  /** The size in bytes of an open document too large to analyse, or undefined. */
+  tooLarge(path: string): number | undefined {
+    return this.oversized.get(path);
   }
 
   /** Files changed, created or deleted on disk (watched by the client). */
@@ -95,6 +137,7 @@ export class Workspace {
       this.bump(p);
     }
     this.folderFiles = undefined;
+    this.trim();
   }
 
   byUri(uri: string): OpenDocument | undefined {
@@ -125,7 +168,7 @@ export class Workspace {
     if (hit && hit.text === text) return hit;
     const out = isuLexer.tokenize(text);
     const lexed: Lexed = { text, tokens: out.tokens, comments: (out.groups["comments"] as IToken[] | undefined) ?? [] };
-    this.lexed.set(path, lexed);
+    if (this.docs.has(path)) this.lexed.set(path, lexed);
     return lexed;
   }
 
@@ -142,7 +185,8 @@ export class Workspace {
     if (r && this.fresh(r)) return r.value;
     const program = this.load(path);
     const value = resolve(program);
-    this.resolved.set(path, { value, stamp: this.stampOf(program) });
+    // A root that is not open (a workspace file looked through for references) is not kept.
+    if (this.docs.has(path)) this.resolved.set(path, { value, stamp: this.stampOf(program) });
     return value;
   }
 
@@ -237,7 +281,14 @@ export class Workspace {
 
   private load(path: string): Program {
     const od = this.docs.get(path);
-    return loadProgram(path, this.host, this.cache, od?.doc.getText());
+    // An open document too large to analyse is an empty root: its one diagnostic says why.
+    return loadProgram(path, this.host, this.cache, od ? (this.oversized.has(path) ? "" : od.doc.getText()) : undefined);
+  }
+
+  private measure(path: string, text: string): void {
+    const bytes = overLimit(text);
+    if (bytes === undefined) this.oversized.delete(path);
+    else this.oversized.set(path, bytes);
   }
 
   private bump(path: string): void {
@@ -260,5 +311,15 @@ export class Workspace {
 
   private fresh(x: Stamped<{ program: Program }>): boolean {
     return x.stamp === this.stampOf(x.value.program);
+  }
+}
+
+/** A regular file's size in bytes (0 when it is missing or not a regular file: the disk host says why). */
+function diskSize(path: string): number {
+  try {
+    const st = fs.statSync(path, { throwIfNoEntry: false });
+    return st?.isFile() ? st.size : 0;
+  } catch {
+    return 0;
   }
 }
