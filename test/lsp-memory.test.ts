@@ -15,6 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hover, Location, SemanticTokens } from "vscode-languageserver-protocol";
+import { IncrementalParseCache } from "../lsp/incremental-parse.js";
 import { MAX_DOCUMENT_BYTES, TOO_LARGE_CODE } from "../lsp/limits.js";
 import { TEST_MEMORY_REQUEST, type TestMemoryReport } from "../lsp/server.js";
 import { generatePlan } from "./bench/generate-plan.js";
@@ -190,5 +191,46 @@ describe("what stays cached", () => {
     // Nothing open: nothing kept.
     await client.close(planUri);
     expect((await held()).cachedFiles).toEqual([]);
+  });
+});
+
+describe("the parse cache's limits (lsp/incremental-parse.ts)", () => {
+  const module = (i: number, pad = 0) => `valueset v${i} "V${i}" {\n  a "A"\n}\n${"// x\n".repeat(pad)}`;
+
+  it("keeps at most maxFiles closed files, the least recently used out first; open files are never evicted", () => {
+    const open = new Set(["/w/open.isu"]);
+    const cache = new IncrementalParseCache({ isOpen: (p) => open.has(p), maxFiles: 3, maxChars: 1_000_000 });
+    cache.get("/w/open.isu", module(0));
+    for (let i = 1; i <= 3; i++) cache.get(`/w/m${i}.isu`, module(i));
+    cache.get("/w/m1.isu", module(1)); // used again: now the newest
+    cache.get("/w/m4.isu", module(4));
+    expect(cache.cachedPaths()).toEqual(["/w/open.isu", "/w/m3.isu", "/w/m1.isu", "/w/m4.isu"]);
+    // A hit returns the same parse; a changed text is parsed again.
+    expect(cache.get("/w/m4.isu", module(4))).toBe(cache.get("/w/m4.isu", module(4)));
+    expect(cache.get("/w/m4.isu", module(5)).ast.declarations[0]).toMatchObject({ kind: "Valueset", name: { text: "v5" } });
+  });
+
+  it("keeps at most maxChars of closed files' source; a file larger than that alone is not kept", () => {
+    const cache = new IncrementalParseCache({ isOpen: () => false, maxFiles: 100, maxChars: 2_000 });
+    for (let i = 1; i <= 4; i++) cache.get(`/w/m${i}.isu`, module(i, 100)); // about 530 characters each
+    expect(cache.cachedPaths()).toEqual(["/w/m2.isu", "/w/m3.isu", "/w/m4.isu"]);
+    expect(cache.cachedChars()).toBeLessThanOrEqual(2_000);
+    const big = cache.get("/w/big.isu", module(9, 1_000));
+    expect(big.ast.declarations).toHaveLength(1);
+    expect(cache.cachedPaths()).not.toContain("/w/big.isu");
+  });
+
+  it("retain() drops the closed files it is not told to keep; open files stay whatever it is told", () => {
+    const open = new Set(["/w/a.isu", "/w/b.isu", "/w/c.isu"]);
+    const cache = new IncrementalParseCache({ isOpen: (p) => open.has(p) });
+    const text = generatePlan(400);
+    for (const p of open) cache.get(p, text);
+    for (const p of ["/w/a.isu", "/w/b.isu"]) {
+      open.delete(p);
+      cache.release(p);
+    }
+    expect(cache.cachedPaths()).toEqual(["/w/a.isu", "/w/b.isu", "/w/c.isu"]);
+    cache.retain(new Set(["/w/b.isu"]));
+    expect(cache.cachedPaths()).toEqual(["/w/b.isu", "/w/c.isu"]);
   });
 });
