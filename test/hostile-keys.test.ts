@@ -41,40 +41,31 @@ const mssqlScript = generateDdl(model, DIALECTS.mssql);
 
 // ---------------------------------------------------------------- the inputs
 
-const HMAC = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-const GOOD_KEYS = ["a1b2c3", HMAC, "ISU-000123", "12345", "1912121212-x", "p-nr1912121212", "Ödegård_7", "x".repeat(64)];
-const HOSTILE_KEYS: [string, string][] = [
-  ["121212-1212 ", "trailing space"],
-  [" 1212121212", "leading space"],
-  ["", "empty"],
-  ["   ", "blank"],
-  ["x".repeat(65), "65 characters"],
-  ["19121212\u20131212", "en dash"],
-  ["19121212\u20141212", "em dash"],
-  ["19121212\u22121212", "minus sign"],
-  ["19121212\uFF0D1212", "fullwidth hyphen-minus"],
-  ["SE191212121212", "SE prefix"],
-  ["se-19121212-1212", "se- prefix"],
-  ["pnr:1912121212", "pnr: prefix"],
-  ["PNR\uFF1A19121212-1212", "PNR and fullwidth colon"],
-  ["\uFF11\uFF19\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12", "fullwidth digits"],
-  ["\uFF33\uFF25\uFF11\uFF19\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12", "fullwidth SE and digits"],
-  ["19121212\u200B1212", "zero-width space inside"],
-  ["1912121212\uFEFF", "BOM at the end"],
-  ["\u20601912121212", "word joiner in front"],
-  ["121212\u00A01212", "no-break space"],
-  ["1912-12-12-1212", "dashes everywhere"],
-  ["19121212+1212", "plus (100 years or older)"],
-  ["a\u0000b", "NUL"],
-  ["a\nb", "line feed"],
-  ["ab\u{1F600}", "outside the BMP"],
-];
-
+// The inputs live with the other adversarial texts.
+const inputs = JSON.parse(fs.readFileSync(path.join(root, "test", "fixtures", "hostile", "keys-and-dates.json"), "utf8")) as {
+  goodKeys: string[];
+  hostileKeys: [string, string][];
+  impossibleDates: string[];
+  malformedDates: string[];
+  goodDates: string[];
+};
+const GOOD_KEYS = inputs.goodKeys;
+const HOSTILE_KEYS = inputs.hostileKeys;
 /** Days that do not exist: every engine refuses them. */
-const IMPOSSIBLE_DATES = ["2026-02-30", "2025-02-29", "2026-04-31", "2026-13-01", "1900-02-29", "2026-00-10", "2026-01-00", "0000-01-01"];
+const IMPOSSIBLE_DATES = inputs.impossibleDates;
 /** Not YYYY-MM-DD: the schema and SQLite refuse them; PostgreSQL reads them as dates (stricter is fine there). */
-const BAD_DATES = [...IMPOSSIBLE_DATES, "2026-1-01", "2026-01-01T00:00", "20260101", " 2026-01-01"];
-const GOOD_DATES = ["2024-02-29", "2026-12-31", "2000-02-29", "2026-04-30", "0001-01-01", "9999-12-31"];
+const BAD_DATES = [...IMPOSSIBLE_DATES, ...inputs.malformedDates];
+const GOOD_DATES = inputs.goodDates;
+
+it("the fixture holds the keys and dates of the issue", () => {
+  const keys = HOSTILE_KEYS.map(([k]) => k);
+  for (const k of ["121212-1212 ", " 1212121212", "", "   ", "x".repeat(65), "19121212\u20131212", "SE191212121212", "pnr:1912121212", "19121212\u200B1212"]) expect(keys).toContain(k);
+  expect(keys.some((k) => /^[\uFF10-\uFF19]{10,12}$/.test(k))).toBe(true);
+  for (const d of ["2026-02-30", "2025-02-29", "2026-04-31", "2026-13-01"]) expect(IMPOSSIBLE_DATES).toContain(d);
+  for (const d of ["2024-02-29", "2026-12-31"]) expect(GOOD_DATES).toContain(d);
+  expect(GOOD_KEYS).toContain("a1b2c3");
+  expect(GOOD_KEYS.some((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
+});
 
 /** The rule's own answer. */
 const accepted = (key: string): boolean => isWellFormedKey(key) && !isPersonnummerShaped(key);
