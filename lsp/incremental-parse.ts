@@ -75,8 +75,10 @@ export class IncrementalParseCache extends ParseCache {
     }
     // A file that is not open is parsed whole: its pieces would only double its AST.
     const open = this.isOpen(path);
-    const sf = (open && text.length >= MIN_LENGTH ? this.piecewise(path, text) : undefined) ?? this.whole(path, text);
-    if (!open) this.pieces.delete(path);
+    const cut = open && text.length >= MIN_LENGTH;
+    const sf = (cut ? this.piecewise(path, text) : undefined) ?? this.whole(path, text);
+    // Pieces are kept only for a text that was cut (a broken one too: see piecewise).
+    if (!cut) this.pieces.delete(path);
     this.files.set(path, sf);
     if (!open) this.evict();
     return sf;
