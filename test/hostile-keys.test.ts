@@ -24,6 +24,7 @@ import { DIALECTS } from "../compiler/generate/dialects/index.js";
 import { buildRecordSchemas, DATE_PATTERN, PSEUDONYM_PATTERN } from "../compiler/generate/record-schema.js";
 import type { PlanModel } from "../compiler/model.js";
 import { splitStatements } from "./support/tsql.js";
+import { checkConstraints, evaluateTsql } from "./support/tsql-eval.js";
 
 const root = path.resolve(__dirname, "..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isu-keys-"));
@@ -183,6 +184,30 @@ async function pgAcceptsDate(d: string, i: string): Promise<boolean> {
 
 // ---------------------------------------------------------------- keys
 
+// Characters that matter to the rule, and a few that do not.
+const interesting = [
+  ...codePoints(KEY_DIGITS),
+  ...KEY_SEPARATORS,
+  ...letterFolds().map(([cp]) => cp),
+  ..."sepnrSEPNRxyzA_åÖ".split("").map((c) => c.codePointAt(0)!),
+  ...KEY_FORBIDDEN.flatMap(([a, b]) => [a === 0 ? 1 : a, b]).filter((cp) => cp < 0xd800 || cp > 0xdfff),
+  0x1f600,
+  0x1d7cf,
+];
+const char = fc.constantFrom(...interesting).map((cp) => String.fromCodePoint(cp));
+const digit = fc.constantFrom(...codePoints(KEY_DIGITS)).map((cp) => String.fromCodePoint(cp));
+const sep = fc.constantFrom(...KEY_SEPARATORS).map((cp) => String.fromCodePoint(cp));
+// Personnummer-like keys, so that the shape is hit and just missed often.
+const near = fc
+  .tuple(
+    fc.constantFrom("", "se", "SE", "pnr", "Pnr", "pn", "snr", "\uFF33\uFF25", "x", "sep", "p-nr", "\u017Fe"),
+    fc.array(fc.tuple(digit, fc.option(sep, { freq: 3 })), { minLength: 8, maxLength: 14 }),
+    fc.option(sep),
+  )
+  .map(([p, ds, s]) => `${s ?? ""}${p}${ds.map(([d, x]) => d + (x ?? "")).join("")}`);
+const randomKeys = fc.sample(fc.oneof(near, fc.array(char, { maxLength: 70 }).map((cs) => cs.join(""))), { numRuns: 600, seed: 20261204 });
+
+
 describe("individ_id: hostile keys are refused everywhere, pseudonyms accepted", () => {
   it("the rule itself: every hostile key is refused, every pseudonym accepted", () => {
     for (const [k, what] of HOSTILE_KEYS) expect(accepted(k), what).toBe(false);
@@ -252,28 +277,7 @@ describe("individ_id: every dash, white space and invisible character", () => {
 });
 
 describe("individ_id: schema, SQLite, sqlite3 CLI and PostgreSQL agree with the rule on random keys", () => {
-  // Characters that matter to the rule, and a few that do not.
-  const interesting = [
-    ...codePoints(KEY_DIGITS),
-    ...KEY_SEPARATORS,
-    ...letterFolds().map(([cp]) => cp),
-    ..."sepnrSEPNRxyzA_åÖ".split("").map((c) => c.codePointAt(0)!),
-    ...KEY_FORBIDDEN.flatMap(([a, b]) => [a === 0 ? 1 : a, b]).filter((cp) => cp < 0xd800 || cp > 0xdfff),
-    0x1f600,
-    0x1d7cf,
-  ];
-  const char = fc.constantFrom(...interesting).map((cp) => String.fromCodePoint(cp));
-  const digit = fc.constantFrom(...codePoints(KEY_DIGITS)).map((cp) => String.fromCodePoint(cp));
-  const sep = fc.constantFrom(...KEY_SEPARATORS).map((cp) => String.fromCodePoint(cp));
-  // Personnummer-like keys, so that the shape is hit and just missed often.
-  const near = fc
-    .tuple(
-      fc.constantFrom("", "se", "SE", "pnr", "Pnr", "pn", "snr", "\uFF33\uFF25", "x", "sep", "p-nr", "\u017Fe"),
-      fc.array(fc.tuple(digit, fc.option(sep, { freq: 3 })), { minLength: 8, maxLength: 14 }),
-      fc.option(sep),
-    )
-    .map(([p, ds, s]) => `${s ?? ""}${p}${ds.map(([d, x]) => d + (x ?? "")).join("")}`);
-  const keys = fc.sample(fc.oneof(near, fc.array(char, { maxLength: 70 }).map((cs) => cs.join(""))), { numRuns: 600, seed: 20261204 });
+  const keys = randomKeys;
 
   it("the sample holds accepted and refused keys, personnummer-shaped ones too", () => {
     expect(keys.filter(accepted).length).toBeGreaterThan(50);
@@ -379,9 +383,10 @@ describe("SQL Server: the key checks as T-SQL text", () => {
   const evaluate = (expr: string): string => {
     let out = "";
     const inner = expr.replace(/^\((.*)\)$/s, "$1");
-    for (const m of inner.matchAll(/N'((?:[^']|'')*)'|NCHAR\((\d+)\)|\s*\+\s*/g)) {
+    for (const m of inner.matchAll(/N'((?:[^']|'')*)'|REPLICATE\(NCHAR\((\d+)\), (\d+)\)|NCHAR\((\d+)\)|\s*\+\s*/g)) {
       if (m[1] !== undefined) out += m[1].replace(/''/g, "'");
-      else if (m[2] !== undefined) out += String.fromCharCode(Number(m[2]));
+      else if (m[2] !== undefined) out += String.fromCharCode(Number(m[2])).repeat(Number(m[3]));
+      else if (m[4] !== undefined) out += String.fromCharCode(Number(m[4]));
     }
     return out;
   };
@@ -404,14 +409,14 @@ describe("SQL Server: the key checks as T-SQL text", () => {
     for (const n of calls) expect(n < 0xd800 || (n > 0xdfff && n <= 0xffff), String(n)).toBe(true);
   });
 
-  it("TRANSLATE maps each separator to '-' and each prefix letter form to its letter", () => {
-    const m = /TRANSLATE\(\[individ_id\] COLLATE Latin1_General_100_BIN2, (\((?:N'(?:[^']|'')*'|NCHAR\(\d+\)|\s\+\s)+\)|N'(?:[^']|'')*'), (N'[^']*')\)/.exec(individ);
+  it("TRANSLATE maps each separator to U+001F and each prefix letter form to its letter", () => {
+    const m = /TRANSLATE\(\[individ_id\] COLLATE Latin1_General_100_BIN2, (\((?:N'(?:[^']|'')*'|NCHAR\(\d+\)|\s\+\s)+\)|N'(?:[^']|'')*'), (REPLICATE\(NCHAR\(31\), \d+\) \+ N'[^']*')\)/.exec(individ);
     expect(m).not.toBeNull();
     const from = evaluate(m![1]!);
     const to = evaluate(m![2]!);
     expect(from.length).toBe(to.length);
     const map = new Map([...from].map((c, i) => [c.codePointAt(0)!, to[i]!]));
-    for (const cp of KEY_SEPARATORS) expect(map.get(cp), `U+${cp.toString(16)}`).toBe("-");
+    for (const cp of KEY_SEPARATORS) expect(map.get(cp), `U+${cp.toString(16)}`).toBe("\u001f");
     for (const [cp, l] of letterFolds()) expect(map.get(cp)).toBe(l);
   });
 
@@ -431,6 +436,28 @@ describe("SQL Server: the key checks as T-SQL text", () => {
     expect(ranges).toEqual(KEY_FORBIDDEN.filter(([a]) => a !== 0xd800).map(([a, b]) => [a, b]));
     expect(individ).toMatch(/\[individ_id\] COLLATE Latin1_General_100_BIN2 NOT LIKE/);
     expect(individ).toContain("DATALENGTH([individ_id]) = 2 * LEN([individ_id] COLLATE Latin1_General_100_CI_AS_SC)");
+  });
+
+  // Run through test/support/tsql-eval.ts, a small T-SQL evaluator: no engine, but the checks' logic on real keys.
+  const checks = checkConstraints(individ);
+  const tsqlAccepts = (key: string): boolean =>
+    key.length <= 64 && evaluateTsql(checks.get("individ_id_well_formed")!, "individ_id", key) && evaluateTsql(checks.get("individ_id_not_personnummer")!, "individ_id", key);
+
+  it("evaluated: refuses the hostile keys and accepts the pseudonyms", () => {
+    expect([...checks.keys()]).toEqual(["individ_id_well_formed", "individ_id_not_personnummer"]);
+    for (const [k, what] of HOSTILE_KEYS) expect(tsqlAccepts(k), what).toBe(false);
+    for (const k of GOOD_KEYS) expect(tsqlAccepts(k), k).toBe(true);
+  });
+
+  it("evaluated: agrees with the rule on random and near-personnummer keys", () => {
+    for (const k of randomKeys) expect(tsqlAccepts(k), JSON.stringify(k)).toBe(accepted(k));
+  });
+
+  it("the evaluator is no rubber stamp: it refuses a T-SQL function it does not know and reads LIKE classes", () => {
+    expect(() => evaluateTsql("UPPER([x]) = N'A'", "x", "a")).toThrow(/unknown/);
+    expect(evaluateTsql("[x] COLLATE Latin1_General_100_BIN2 LIKE N'%[0-9]%'", "x", "ab1")).toBe(true);
+    expect(evaluateTsql("[x] NOT LIKE N'%[^a-c]%'", "x", "abd")).toBe(false);
+    expect(evaluateTsql("LEN([x] COLLATE Latin1_General_100_CI_AS_SC) = 1 AND DATALENGTH([x]) = 4", "x", "\u{1F600}")).toBe(true);
   });
 
   it("parses as T-SQL (node-sql-parser)", () => {

@@ -93,20 +93,23 @@ function wellFormedKey(c: string): string {
 }
 
 /**
- * TRANSLATE (SQL Server 2017 and later) turns every separator into '-' and
- * folds the prefix letters to lower-case ASCII. The prefix is all before the
- * first digit, its '-' trimmed (as spaces: a key with a real space fails the
- * other check anyway); after the first digit only digits and '-' may follow;
- * the prefix and the length without '-' name the shape.
+ * TRANSLATE (SQL Server 2017 and later) turns every separator into U+001F, a
+ * control character the other check refuses in a key (so it cannot be there
+ * already, and unlike '-' it means nothing inside a LIKE class), and folds the
+ * prefix letters to lower-case ASCII. The prefix is all before the first
+ * digit, separators trimmed (as spaces: a key with a real space fails the
+ * other check anyway); after the first digit only digits and separators may
+ * follow; the prefix and the length without separators name the shape.
  */
 function notPersonnummer(c: string): string {
   const folds = letterFolds();
+  const sep = "NCHAR(31)";
   const from = chars([...KEY_SEPARATORS, ...folds.map(([cp]) => cp)]);
-  const to = `N'${"-".repeat(KEY_SEPARATORS.length)}${folds.map(([, l]) => l).join("")}'`;
+  const to = `REPLICATE(${sep}, ${KEY_SEPARATORS.length}) + N'${folds.map(([, l]) => l).join("")}'`;
   const t = `TRANSLATE(${c} ${BIN}, ${from}, ${to})`;
   const digit = likeClass(KEY_DIGITS);
-  const notDigitOrDash = chars([0x5b, 0x5e, 0x2d, ...KEY_DIGITS.flatMap(([a, b]) => (a === b ? [a] : [a, 0x2d, b])), 0x5d]);
+  const notDigitOrSep = chars([0x5b, 0x5e, 0x1f, ...KEY_DIGITS.flatMap(([a, b]) => (a === b ? [a] : [a, 0x2d, b])), 0x5d]);
   const firstDigit = `PATINDEX(N'%' + ${digit} + N'%', ${t} + N'0')`;
-  const prefix = `LTRIM(RTRIM(REPLACE(LEFT(${t}, ${firstDigit} - 1), N'-', N' ')))`;
-  return `NOT (\n      ${t} NOT LIKE (N'%' + ${digit} + N'%' + ${notDigitOrDash} + N'%')\n      AND ${prefix} + N':' + CAST(LEN(REPLACE(${t}, N'-', N'')) AS nvarchar(4))\n        IN (${shapeSignatures(":").map((s) => `N'${s}'`).join(", ")})\n    )`;
+  const prefix = `LTRIM(RTRIM(REPLACE(LEFT(${t}, ${firstDigit} - 1), ${sep}, N' ')))`;
+  return `NOT (\n      ${t} NOT LIKE (N'%' + ${digit} + N'%' + ${notDigitOrSep} + N'%')\n      AND ${prefix} + N':' + CAST(LEN(REPLACE(${t}, ${sep}, N'')) AS nvarchar(4))\n        IN (${shapeSignatures(":").map((s) => `N'${s}'`).join(", ")})\n    )`;
 }
