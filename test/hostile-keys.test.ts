@@ -1,11 +1,13 @@
-// Keys and dates (issue 7, item 8): the record schema and the database must
+// Keys and dates (issue 7, item 8): the record schema and the databases must
 // refuse the same keys and the same dates. The key rule is stated once
 // (compiler/generate/ddl/key.ts); here every rendering of it — the record
 // schema's pattern under ajv, the SQLite script on better-sqlite3 and on the
-// Debian `sqlite3` CLI (SQLite 3.40, which the scripts are applied with),
-// the PostgreSQL script on PGlite — is run on hostile keys, on the whole of
-// \p{Pd} and Unicode white space, and on random keys, and must agree with the
-// rule's reference implementation. Dates likewise, against Date.UTC.
+// Debian `sqlite3` CLI (SQLite 3.40, which the scripts are applied with), the
+// PostgreSQL script on PGlite and through `psql -f` on a real server, the SQL
+// Server checks through a small T-SQL evaluator — is run on hostile keys
+// (test/fixtures/hostile/keys-and-dates.json), on the whole of \p{Pd} and
+// Unicode white space, and on random keys, and must agree with the rule's
+// reference implementation. Dates likewise, against Date.UTC.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,6 +16,7 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import Database from "better-sqlite3";
 import { PGlite } from "@electric-sql/pglite";
 import fc from "fast-check";
+import pg_ from "pg";
 import sqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
@@ -23,6 +26,7 @@ import { storageLayout } from "../compiler/generate/ddl/storage.js";
 import { DIALECTS } from "../compiler/generate/dialects/index.js";
 import { buildRecordSchemas, DATE_PATTERN, PSEUDONYM_PATTERN } from "../compiler/generate/record-schema.js";
 import type { PlanModel } from "../compiler/model.js";
+import { startPostgresServer } from "./support/databases.js";
 import { splitStatements } from "./support/tsql.js";
 import { checkConstraints, evaluateTsql } from "./support/tsql-eval.js";
 
@@ -303,6 +307,42 @@ describe("individ_id: schema, SQLite, sqlite3 CLI and PostgreSQL agree with the 
     const distinct = [...new Set(keys)];
     const got = sqlite3Accepts(distinct);
     distinct.forEach((k, i) => expect(got[i], JSON.stringify(k)).toBe(accepted(k)));
+  });
+});
+
+// ---------------------------------------------------------------- psql -f on a real server
+
+const server = await startPostgresServer();
+const hasPsql = spawnSync("psql", ["--version"]).status === 0;
+const serverSkip = "unavailable" in server ? server.unavailable : !hasPsql ? "no psql on PATH" : undefined;
+afterAll(() => {
+  if (!("unavailable" in server)) server.stop();
+});
+
+describe.skipIf(!!serverSkip)(`psql -f on a real PostgreSQL server${serverSkip ? ` (skipped: ${serverSkip})` : ""}`, () => {
+  it("applies schema.postgres.sql as a DBA would, then stores exactly the keys the rule accepts", async () => {
+    if ("unavailable" in server) return;
+    const admin = new pg_.Client({ host: "127.0.0.1", port: server.port, user: "postgres", database: "postgres" });
+    await admin.connect();
+    const name = `isu_keys_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const psql = (sql: string, stopOnError: boolean) => {
+      const file = path.join(tmp, `psql-${process.hrtime.bigint()}.sql`);
+      fs.writeFileSync(file, sql);
+      return spawnSync("psql", ["-X", "-q", "-A", "-t", "-v", `ON_ERROR_STOP=${stopOnError ? 1 : 0}`, "-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "-d", name, "-f", file], { encoding: "utf8", maxBuffer: 64 << 20 });
+    };
+    const schema = psql(postgresScript, true);
+    expect(schema.stderr).toBe("");
+    expect(schema.status).toBe(0);
+    // Each key as its UTF-8 bytes in hex: the script stays ASCII, and a NUL is refused by the server itself.
+    const keys = [...new Set([...HOSTILE_KEYS.map(([k]) => k), ...GOOD_KEYS, ...randomKeys])];
+    const hex = (k: string) => Buffer.from(k, "utf8").toString("hex");
+    const r = psql(`${keys.map((k) => `INSERT INTO individ (individ_id) VALUES (convert_from(decode('${hex(k)}', 'hex'), 'UTF8'));`).join("\n")}\nSELECT encode(convert_to(individ_id, 'UTF8'), 'hex') FROM individ;\n`, false);
+    for (const line of r.stderr.split("\n").filter((l) => l.startsWith("psql:"))) expect(line).toMatch(/violates check constraint|value too long|invalid byte sequence/);
+    const stored = new Set(r.stdout.split("\n").filter(Boolean));
+    for (const k of keys) expect(stored.has(hex(k)), JSON.stringify(k)).toBe(accepted(k));
   });
 });
 
