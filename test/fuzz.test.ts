@@ -17,7 +17,11 @@ const exampleFiles = fs
   .sort();
 const sources = exampleFiles.map((f) => ({ path: path.join(examplesDir, f), text: fs.readFileSync(path.join(examplesDir, f), "utf8") }));
 
-const RUNS = 100;
+// `npm test` runs each property a fixed 100 times from a fixed seed; `npm run fuzz` sets FUZZ_RUNS (and FUZZ_SEED, else a random seed, printed).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20260101;
+if (process.env.FUZZ_RUNS) process.stdout.write(`fuzz: ${RUNS} runs per property, seed ${SEED}\n`);
+const TIMEOUT = 30_000 + RUNS * 100;
 
 /** Compiles `text` as if it were the example at `file`; its imports are read from disk. */
 function compileAs(file: string, text: string): Compilation {
@@ -32,7 +36,7 @@ function compileAs(file: string, text: string): Compilation {
         }
       },
     },
-  });
+  }, TIMEOUT);
 }
 
 /** Line and column of an offset, counting \n, \r\n and a lone \r as one line break each. */
@@ -146,16 +150,16 @@ const lines = (t: string) => t.split("\n");
 describe("compile() on damaged plans", () => {
   it("the examples themselves are well-formed inputs", () => {
     for (const s of sources) wellFormed(compileAs(s.path, s.text));
-  });
+  }, TIMEOUT);
 
   it("survives any truncation", () => {
     fc.assert(
       fc.property(source, fc.double({ min: 0, max: 1, noNaN: true }), (s, at) => {
         wellFormed(compileAs(s.path, s.text.slice(0, Math.floor(at * s.text.length))));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("survives deleted, duplicated and swapped lines", () => {
     const edit = fc.oneof(
@@ -178,9 +182,9 @@ describe("compile() on damaged plans", () => {
         }
         wellFormed(compileAs(s.path, ls.join("\n")));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("survives stray words and punctuation inserted anywhere", () => {
     fc.assert(
@@ -192,9 +196,9 @@ describe("compile() on damaged plans", () => {
         }
         wellFormed(compileAs(s.path, t));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("survives words deleted from within lines", () => {
     fc.assert(
@@ -208,9 +212,9 @@ describe("compile() on damaged plans", () => {
         }
         wellFormed(compileAs(s.path, ls.join("\n")));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("survives random characters and bytes, including line breaks, NUL and astral characters", () => {
     const noise = fc.oneof(
@@ -227,25 +231,25 @@ describe("compile() on damaged plans", () => {
         }
         wellFormed(compileAs(s.path, t));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("survives text that is nothing like a plan", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (t) => {
         wellFormed(compileAs(path.join(examplesDir, "slump.isu"), t));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("survives sequences of the language's own words", () => {
     fc.assert(
       fc.property(fc.array(token, { maxLength: 60 }), (toks) => {
         wellFormed(compileAs(path.join(examplesDir, "slump.isu"), toks.join(" ")));
       }),
-      { numRuns: RUNS * 2 },
+      { numRuns: RUNS * 2, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 });

@@ -24,8 +24,9 @@ import { formGenerator } from "../compiler/generate/form.js";
 import { handbookGenerator } from "../compiler/generate/handbook/index.js";
 import { generateQueries, queriesGenerator } from "../compiler/generate/queries.js";
 import { recordSchemaGenerator } from "../compiler/generate/record-schema.js";
-import { tr, type Localized, type PlanModel } from "../compiler/model.js";
+import { tr, type PlanModel } from "../compiler/model.js";
 import { startPostgresServer } from "./support/databases.js";
+import { replaceTexts } from "./support/replace-texts.js";
 import { splitStatements } from "./support/tsql.js";
 
 const root = path.resolve(__dirname, "..");
@@ -59,64 +60,19 @@ const TEXTS = [
 /** Replaces every text of the model (not names) with hostile ones, in a fixed order. */
 /** With `benign`, the same model with plain texts in the same places: what the hostile outputs must match in shape. */
 function hostile(m: PlanModel, first: "sqlite" | "psql" = "sqlite", benign = false): PlanModel {
-  const h = structuredClone(m);
   let n = 0;
   const next = () => (benign ? `T${n++} plain` : `T${n}:${TEXTS[n++ % TEXTS.length]}`);
-  const loc = (l: Localized | undefined): Localized | undefined => {
-    if (!l) return l;
-    const t = next();
-    return Object.fromEntries(Object.keys(l).map((k) => [k, t]));
-  };
-  h.title = loc(h.title)!;
-  h.organisation = next();
-  h.version = next();
-  h.purpose = next();
-  h.purposeText = loc(h.purposeText ?? { [h.language]: "p" });
-  h.notes = h.notes.map(() => next());
-  h.noteTexts = h.noteTexts.map((x) => loc(x)!);
-  h.legalBasis = [...h.legalBasis, "lb"].map(() => next());
-  h.legalBasisTexts = [...h.legalBasisTexts, { [h.language]: "lb" }].map((x) => loc(x)!);
-  h.files = [...h.files.slice(0, -1), path.join(path.dirname(h.files.at(-1)!), "a|b https:", "www.evil.example|x.isu"), h.files.at(-1)!];
-  for (const tp of h.timepoints) {
-    tp.label = loc(tp.label)!;
-    tp.when = next();
-    tp.whenText = loc(tp.whenText ?? { [h.language]: "w" });
-    tp.definition = loc(tp.definition ?? { [h.language]: "d" });
-  }
-  h.valuesets.forEach((vs, i) => {
-    vs.label = loc(vs.label)!;
-    vs.definition = loc(vs.definition ?? { [h.language]: "d" });
-    // psql stops at the first error (ON_ERROR_STOP), so the canary for psql puts its attack first.
-    const attack = (i % 2 === 0) === (first === "sqlite") ? SQLITE_ATTACK : PSQL_ATTACK;
-    vs.values.forEach((v, j) => {
-      v.label = j < 2 && !benign ? Object.fromEntries(Object.keys(v.label).map((k) => [k, attack[j]!])) : loc(v.label)!;
-      v.definition = loc(v.definition ?? { [h.language]: "d" });
-      for (const c of v.classifications) c.code = next();
-    });
-    if (vs.codeType === "text") {
+  // psql stops at the first error (ON_ERROR_STOP), so the canary for psql puts its attack first.
+  const attack = (i: number) => ((i % 2 === 0) === (first === "sqlite") ? SQLITE_ATTACK : PSQL_ATTACK);
+  const h = replaceTexts(m, next, {
+    valueLabel: (vs, i, j) => (j < 2 && !benign ? Object.fromEntries(Object.keys(vs.values[j]!.label).map((k) => [k, attack(i)[j]!])) : undefined),
+    afterValues: (vs) => {
+      if (vs.codeType !== "text") return;
       const order = vs.values.length + 1;
-      vs.values.push({ code: benign ? `c${order}` : `c'--\u0000\n*/$(x)\\!${order}`, label: { [h.language]: next() }, order, other: false, missing: false, classifications: [] });
-    }
+      vs.values.push({ code: benign ? `c${order}` : `c'--\u0000\n*/$(x)\\!${order}`, label: { [m.language]: next() }, order, other: false, missing: false, classifications: [] });
+    },
   });
-  for (const v of h.variables) {
-    v.label = loc(v.label)!;
-    v.definition = loc(v.definition ?? { [h.language]: "d" });
-    if (v.unit) v.unit = next();
-    v.unitText = v.unitText && loc(v.unitText);
-    if (v.reason) v.reason = next();
-    v.reasonText = v.reasonText && loc(v.reasonText);
-    if (v.otherDescription) v.otherDescription.label = loc(v.otherDescription.label)!;
-    for (const c of v.classifications) c.code = next();
-  }
-  for (const g of h.groups) {
-    g.label = loc(g.label)!;
-    for (const e of g.entries) e.label = loc(e.label)!;
-  }
-  for (const q of h.questions) {
-    q.label = loc(q.label)!;
-    q.notes = [...q.notes, "n"].map(() => next());
-  }
-  for (const d of h.openDiagnostics) d.message = next();
+  h.files = [...h.files.slice(0, -1), path.join(path.dirname(h.files.at(-1)!), "a|b https:", "www.evil.example|x.isu"), h.files.at(-1)!];
   return h;
 }
 
