@@ -10,9 +10,10 @@
 //    every engine (SQL Server's nvarchar(64) counts UTF-16 units).
 // 2. Not personnummer-shaped: it is not ten or twelve digits, optionally after
 //    a prefix such as `SE` or `pnr`, with separators (any dash, minus, plus,
-//    colon or full stop, in their compatibility forms too) anywhere but inside
-//    the prefix: the same as removing them first, except in the prefix, which
-//    keeps the SQLite check flat enough for the sqlite3 CLI's parser.
+//    colon or full stop, in their compatibility forms too) before and after
+//    the prefix and anywhere among the digits. A separator inside the prefix
+//    (`p-nr`) is not skipped: that keeps the SQLite check flat enough for the
+//    sqlite3 CLI's parser, which overflows on a few dozen nested replace().
 //    Digits and prefix letters count in every form NFKC folds to ASCII within
 //    the BMP (fullwidth, superscript, subscript, circled). A regex or a SQL
 //    CHECK cannot run NFKC itself, so the folding is spelt out as these lists.
