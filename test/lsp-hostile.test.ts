@@ -1,13 +1,12 @@
 // The language server against hostile use of its protocol: requests before
-// `initialize` (spoken as raw JSON-RPC frames, no client library in between),
-// large documents opened and closed in a loop (the server's resident memory
-// must not grow with them), and a document too large to analyse.
+// `initialize`, spoken as raw JSON-RPC frames with no client library in
+// between. Memory under large documents opened and closed in a loop, and a
+// document too large to analyse, are test/lsp-memory.test.ts's.
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatePlan } from "./bench/generate-plan.js";
-import { ensureBuilt, LspClient, uriOf } from "./support/lsp-client.js";
+import { ensureBuilt, uriOf } from "./support/lsp-client.js";
 
 const root = path.resolve(__dirname, "..");
 const SERVER_NOT_INITIALIZED = -32002;
