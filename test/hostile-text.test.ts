@@ -182,6 +182,21 @@ describe("CLI output cannot drive the terminal", () => {
     expect(caret.slice(caret.indexOf("^")).trimEnd()).toBe("^".repeat("\\u001b".length));
   });
 
+  it("a 150,000-character line is shown as a window around the caret, the caret still under the name", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "isu-long-line-"));
+    const file = path.join(dir, "long.isu");
+    fs.writeFileSync(file, `plan p "P" {\n  language sv\n  purpose "x"\n}\nquestion q "${"a".repeat(100_000)}" { count saknas${" ".repeat(50_000)} }\n`);
+    const r = run(["check", file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeLessThan(1_000);
+    const lines = r.stdout.split("\n");
+    const i = lines.findIndex((l) => l.includes("ISU0101"));
+    const [src, caret] = [lines[i + 1]!, lines[i + 2]!];
+    expect(src).toMatch(/^5 \| …a+" \{ count saknas +…$/);
+    expect(src.indexOf("saknas")).toBe(caret.indexOf("^"));
+    expect(caret.trimEnd().endsWith("^^^^^^")).toBe(true);
+  });
+
   it("isu check --format json keeps the characters, JSON-escaped", () => {
     const r = run(["check", fixture("text-terminal.isu"), "--format", "json"]);
     expect(r.stdout).not.toMatch(rawControl);

@@ -35,6 +35,10 @@ export function displayPath(file: string): string {
   return escapeForTerminal(relativePath(file));
 }
 
+/** Characters of a source line shown at most, and how many of them before the caret. */
+const SHOWN_LINE = 160;
+const SHOWN_BEFORE = 60;
+
 export function renderDiagnostic(d: Diagnostic, source: SourceFile | undefined, p: Palette = plain): string {
   const sev = d.severity === "error" ? p.red(p.bold("error")) : d.severity === "warning" ? p.yellow(p.bold("warning")) : p.cyan(p.bold("info"));
   // Plan text (messages quote labels, the source line) is escaped: a plan must not drive the terminal.
@@ -43,13 +47,19 @@ export function renderDiagnostic(d: Diagnostic, source: SourceFile | undefined, 
     const lineNo = d.range.start.line;
     const start = source.lineStarts[lineNo - 1] ?? 0;
     const next = source.lineStarts[lineNo] ?? source.text.length;
-    const raw = source.text.slice(start, next).replace(/\r?\n$|\r$/, "").replace(/\t/g, " ");
-    const text = escapeForTerminal(raw);
+    const whole = source.text.slice(start, next).replace(/\r?\n$|\r$/, "").replace(/\t/g, " ");
+    // A very long line (minified, or one huge text) is shown as a window around the caret.
+    const wholeCol = Math.min(d.range.start.column - 1, whole.length);
+    const from = whole.length > SHOWN_LINE ? Math.max(0, Math.min(wholeCol - SHOWN_BEFORE, whole.length - SHOWN_LINE)) : 0;
+    const to = Math.min(whole.length, from + SHOWN_LINE);
+    const raw = whole.slice(from, to);
+    const [lead, tail] = [from > 0 ? "…" : "", to < whole.length ? "…" : ""];
+    const text = lead + escapeForTerminal(raw) + tail;
     const gutter = String(lineNo).length;
     // The caret stays under the character: columns are measured on the escaped line.
-    const rawCol = Math.min(d.range.start.column - 1, raw.length);
-    const rawEnd = d.range.end.line === lineNo ? Math.min(d.range.end.column - 1, raw.length) : raw.length;
-    const col = escapeForTerminal(raw.slice(0, rawCol)).length;
+    const rawCol = wholeCol - from;
+    const rawEnd = d.range.end.line === lineNo ? Math.max(rawCol, Math.min(d.range.end.column - 1 - from, raw.length)) : raw.length;
+    const col = lead.length + escapeForTerminal(raw.slice(0, rawCol)).length;
     const width = Math.max(1, escapeForTerminal(raw.slice(rawCol, rawEnd)).length);
     lines.push(`${p.dim(`${lineNo} |`)} ${text}`);
     lines.push(`${" ".repeat(gutter)} ${p.dim("|")} ${" ".repeat(Math.max(0, col))}${(d.severity === "error" ? p.red : d.severity === "warning" ? p.yellow : p.cyan)("^".repeat(width))}`);
