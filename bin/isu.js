@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const entry = new URL("../dist/compiler/cli/main.js", import.meta.url);
+const entry = new URL("../dist/cli/main.js", import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write("isu: the compiler is not built yet: run 'npm run build' (or 'npm ci', which builds) in the project folder\n");
   process.exit(2);

@@ -9,11 +9,11 @@ import * as nodePath from "node:path";
 import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver/node.js";
 import * as T from "../grammar/tokens.js";
-import type * as A from "../compiler/ast.js";
-import { allRules } from "../compiler/checks/index.js";
-import { SENSITIVE_CATEGORIES } from "../compiler/checks/unknown-sensitive-category.js";
-import { KNOWN_SYSTEMS } from "../compiler/classifications.js";
-import { valuesetOf, type Resolution, type Sym } from "../compiler/resolve.js";
+import type * as A from "../compiler/syntax/ast.js";
+import { allRules } from "../compiler/checks/engine/registry.js";
+import { SENSITIVE_CATEGORIES } from "../compiler/checks/rules/unknown-sensitive-category.js";
+import { KNOWN_SYSTEMS } from "../compiler/vocabulary/classifications.js";
+import { valuesetOf, type Resolution, type Sym } from "../compiler/semantics/resolve.js";
 import { describeType } from "./describe.js";
 import type { Workspace } from "./workspace.js";
 

@@ -1,8 +1,8 @@
 // Go to definition: from a name, a value code or an import to where it is
 // declared; go to type definition: from a variable to its value set.
 import type { Location } from "vscode-languageserver/node.js";
-import type * as A from "../compiler/ast.js";
-import { valuesetOf } from "../compiler/resolve.js";
+import type * as A from "../compiler/syntax/ast.js";
+import { valuesetOf } from "../compiler/semantics/resolve.js";
 import { declarationOf, occurrences } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 import type { Workspace } from "./workspace.js";

@@ -1,6 +1,6 @@
 // Short readable renderings of declarations, shared by hover, completion and
 // the outline: a type as it is written, a range, a value's markers.
-import type * as A from "../compiler/ast.js";
+import type * as A from "../compiler/syntax/ast.js";
 
 export function describeRange(b: A.RangeLit | undefined): string {
   if (!b) return "";

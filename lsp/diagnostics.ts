@@ -7,7 +7,7 @@
 // edit reschedules them, and a run that finds newer edits waiting stops, so
 // results for an older text are never published.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node.js";
-import type { Diagnostic } from "../compiler/diagnostic.js";
+import type { Diagnostic } from "../compiler/syntax/diagnostic.js";
 import { megabytes, MAX_DOCUMENT_BYTES, TOO_LARGE_CODE } from "./limits.js";
 import { toLspRange } from "./positions.js";
 import type { Workspace } from "./workspace.js";

@@ -2,9 +2,9 @@
 // value set with its codes, time points and the questions that read it.
 import * as nodePath from "node:path";
 import { MarkupKind, type Hover } from "vscode-languageserver/node.js";
-import type * as A from "../compiler/ast.js";
-import { valuesetOf, type Resolution, type Sym } from "../compiler/resolve.js";
-import { readers } from "../compiler/usage.js";
+import type * as A from "../compiler/syntax/ast.js";
+import { valuesetOf, type Resolution, type Sym } from "../compiler/semantics/resolve.js";
+import { readers } from "../compiler/semantics/usage.js";
 import { code, describeRange, describeType, md, valueMarkers } from "./describe.js";
 import { occurrences, type Occurrence } from "./occurrences.js";
 import { toLspRange } from "./positions.js";

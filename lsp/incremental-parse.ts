@@ -14,10 +14,10 @@
 // not open (imports read from disk) are parsed whole and kept in a small LRU
 // bounded by count and source size (lsp/limits.ts).
 import type { IToken } from "chevrotain";
-import type * as A from "../compiler/ast.js";
-import { tokenRange } from "../compiler/build-ast.js";
-import { ParseCache } from "../compiler/program.js";
-import { lineStarts, parseSource, positionAt, type SourceFile } from "../compiler/source.js";
+import type * as A from "../compiler/syntax/ast.js";
+import { tokenRange } from "../compiler/syntax/build-ast.js";
+import { ParseCache } from "../compiler/semantics/program.js";
+import { lineStarts, parseSource, positionAt, type SourceFile } from "../compiler/syntax/source.js";
 import * as T from "../grammar/tokens.js";
 import { MAX_CACHED_CHARS, MAX_CACHED_FILES } from "./limits.js";
 

@@ -1,6 +1,6 @@
 // Document links: each import path opens the file it names.
 import type { DocumentLink } from "vscode-languageserver/node.js";
-import { resolveImportPath } from "../compiler/program.js";
+import { resolveImportPath } from "../compiler/semantics/program.js";
 import { toLspRange } from "./positions.js";
 import type { Workspace } from "./workspace.js";
 

@@ -2,8 +2,8 @@
 // it denotes: the common ground of hover, go to definition, references,
 // highlights, rename and semantic tokens. Built from the resolver's symbol
 // tables, `refs` and `valueRefs`; nothing here resolves a name itself.
-import type * as A from "../compiler/ast.js";
-import type { Reference, Resolution, Sym, SymbolKind } from "../compiler/resolve.js";
+import type * as A from "../compiler/syntax/ast.js";
+import type { Reference, Resolution, Sym, SymbolKind } from "../compiler/semantics/resolve.js";
 
 export type Target =
   | { kind: "symbol"; sym: Sym }

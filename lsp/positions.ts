@@ -5,7 +5,7 @@ import * as nodePath from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { IToken } from "chevrotain";
 import type { Position as LspPosition, Range as LspRange } from "vscode-languageserver/node.js";
-import type * as A from "../compiler/ast.js";
+import type * as A from "../compiler/syntax/ast.js";
 
 export function toLspPosition(p: A.Position): LspPosition {
   return { line: Math.max(0, p.line - 1), character: Math.max(0, p.column - 1) };

@@ -6,8 +6,8 @@
 import * as nodePath from "node:path";
 import { LSPErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node.js";
 import { keywordTokens } from "../grammar/tokens.js";
-import type { Resolution, Sym } from "../compiler/resolve.js";
-import { toIdentifier } from "../compiler/suggest.js";
+import type { Resolution, Sym } from "../compiler/semantics/resolve.js";
+import { toIdentifier } from "../compiler/checks/support/suggest.js";
 import { keywordText } from "./completion.js";
 import { declarationOf, namespaceOf, symName, targetKey, type Target } from "./occurrences.js";
 import { toLspRange } from "./positions.js";

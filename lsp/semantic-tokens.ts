@@ -20,7 +20,7 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver/node.js";
 import { tokenMatcher, type IToken } from "chevrotain";
 import * as T from "../grammar/tokens.js";
-import type { SymbolKind } from "../compiler/resolve.js";
+import type { SymbolKind } from "../compiler/semantics/resolve.js";
 import { occurrences, type Occurrence } from "./occurrences.js";
 import { tokenStart } from "./positions.js";
 import type { Workspace } from "./workspace.js";

@@ -1,6 +1,6 @@
 // The ISU language server. It reuses the compiler's parse → resolve → check;
 // each feature is a small module over the workspace (lsp/workspace.ts).
-// `isu lsp --stdio` starts it (compiler/cli/lsp-command.ts); the VS Code
+// `isu lsp --stdio` starts it (cli/lsp-command.ts); the VS Code
 // extension bundles it and calls startServer().
 //
 // A failure inside one request answers that request with an InternalError

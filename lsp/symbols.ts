@@ -2,7 +2,7 @@
 // do not resolve) and workspace symbols (every declaration in the open
 // documents and the files they import).
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from "vscode-languageserver/node.js";
-import type * as A from "../compiler/ast.js";
+import type * as A from "../compiler/syntax/ast.js";
 import { describeRange, describeType, valueMarkers } from "./describe.js";
 import { toLspRange } from "./positions.js";
 import type { Workspace } from "./workspace.js";

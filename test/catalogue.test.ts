@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { allRules } from "../compiler/checks/index.js";
+import { allRules } from "../compiler/checks/engine/registry.js";
 import { compile } from "../compiler/compile.js";
 import { failingExamplePath, passingExamplePath, renderDiagnosticsDoc } from "../compiler/docs/diagnostics-doc.js";
 

@@ -4,8 +4,8 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile, type Compilation } from "../compiler/compile.js";
-import type { Diagnostic } from "../compiler/diagnostic.js";
-import { rulesByCode } from "../compiler/checks/index.js";
+import type { Diagnostic } from "../compiler/syntax/diagnostic.js";
+import { rulesByCode } from "../compiler/checks/engine/registry.js";
 import { failingExamplePath, passingExamplePath } from "../compiler/docs/diagnostics-doc.js";
 
 const root = path.resolve(__dirname, "..");
@@ -64,7 +64,7 @@ describe("group A fixtures", () => {
   for (const code of CODES) {
     const rule = rulesByCode.get(code);
     it(`${code} is registered`, () => {
-      expect(rule, `${code} in compiler/checks/index.ts`).toBeDefined();
+      expect(rule, `${code} in compiler/checks/engine/registry.ts`).toBeDefined();
     });
     if (!rule) continue;
     it(`${code} ${rule.meta.name}: failing example gives exactly ${code}`, () => {

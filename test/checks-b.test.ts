@@ -5,9 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { rulesByCode } from "../compiler/checks/index.js";
+import { rulesByCode } from "../compiler/checks/engine/registry.js";
 import { compile, type Compilation } from "../compiler/compile.js";
-import type { Diagnostic, Fix } from "../compiler/diagnostic.js";
+import type { Diagnostic, Fix } from "../compiler/syntax/diagnostic.js";
 import { failingExamplePath, passingExamplePath } from "../compiler/docs/diagnostics-doc.js";
 
 const root = path.resolve(__dirname, "..");

@@ -6,10 +6,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Range } from "../compiler/ast.js";
-import { rulesByCode } from "../compiler/checks/index.js";
-import { compile, findRule, severityOverrides, type Compilation } from "../compiler/compile.js";
-import type { Diagnostic, Fix } from "../compiler/diagnostic.js";
+import type { Range } from "../compiler/syntax/ast.js";
+import { rulesByCode } from "../compiler/checks/engine/registry.js";
+import { compile, type Compilation } from "../compiler/compile.js";
+import { allRules } from "../compiler/checks/engine/registry.js";
+import { findRule, readRuleSettings } from "../compiler/checks/engine/settings.js";
+import type { Diagnostic, Fix } from "../compiler/syntax/diagnostic.js";
 import { failingExamplePath, passingExamplePath } from "../compiler/docs/diagnostics-doc.js";
 
 const root = path.resolve(__dirname, "..");
@@ -460,7 +462,7 @@ describe("ISU0801 small-cells", () => {
 });
 
 describe("ISU0901 invalid-rule-setting", () => {
-  it("refuses exactly the settings severityOverrides ignores", () => {
+  it("refuses exactly the settings the engine does not apply", () => {
     const settings = ["rule ISU0601 off", "rule unused-variabel warning", "rule ISU0702 loud", "rule ISU0001 off", "rule missing-translation error", "rule ISU9999 off"];
     const text = plan(settings.map((s) => `  ${s}\n`).join(""), "");
     const c = compileText(text);
@@ -472,10 +474,10 @@ describe("ISU0901 invalid-rule-setting", () => {
       "unknown rule 'ISU9999'",
     ]);
     const reportedLines = new Set(c.diagnostics.map((d) => d.range.start.line));
-    const overrides = severityOverrides(c.resolution.plan!.decl);
+    const { overrides } = readRuleSettings(c.resolution.plan!.decl, allRules);
     for (const s of c.resolution.plan!.decl.settings) {
       if (s.key !== "rule") continue;
-      const rule = findRule(s.rule.text);
+      const rule = findRule(s.rule.text, allRules);
       const applied = !!rule && overrides.get(rule.meta.code) === s.severity.text;
       expect(reportedLines.has(s.range.start.line), s.rule.text).toBe(!applied);
     }

@@ -361,7 +361,7 @@ describe("files that cannot be read", () => {
 
   it("the compile host (which the language server reads through) returns at once for a FIFO import", async () => {
     const { compile } = await import("../compiler/compile.js");
-    const { diskHost } = await import("../compiler/program.js");
+    const { diskHost } = await import("../compiler/semantics/program.js");
     expect(diskHost.readFile(at("ror.isu"))).toBeUndefined();
     expect(diskHost.readProblem?.(at("ror.isu"))).toBe("it is a named pipe (FIFO), not a regular file");
     expect(diskHost.readProblem?.(at("saknas.isu"))).toBeUndefined();

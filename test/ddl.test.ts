@@ -4,7 +4,7 @@
 // and labels, accept good registrations (missing data included) and make the
 // database itself reject every kind of bad row. SQL Server is parsed, not run.
 // Expected tables, columns and constraints are worked out here from the model,
-// independently of compiler/generate/ddl/storage.ts.
+// independently of compiler/sql/storage.ts.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,8 +14,8 @@ import sqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { ddlGenerator, generateDdl } from "../compiler/generate/ddl.js";
-import { DIALECTS, type Dialect } from "../compiler/generate/dialects/index.js";
-import { tr, type PlanModel, type ValuesetModel, type VariableModel } from "../compiler/model.js";
+import { DIALECTS, type Dialect } from "../compiler/sql/dialects/index.js";
+import { tr, type PlanModel, type ValuesetModel, type VariableModel } from "../compiler/model/index.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";
 import { splitStatements } from "./support/tsql.js";
 

@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
-import { parseSource } from "../compiler/source.js";
+import { parseSource } from "../compiler/syntax/source.js";
 import { keywordTokens } from "../grammar/tokens.js";
 
 const root = path.resolve(__dirname, "..");

@@ -9,7 +9,7 @@ import { compile } from "../compiler/compile.js";
 import { buildForm, formGenerator, type Code, type Form, type FormCondition, type FormField, type FormTimepoint } from "../compiler/generate/form.js";
 import { recordSchemaGenerator } from "../compiler/generate/record-schema.js";
 import type { GenerateOptions } from "../compiler/generate/output.js";
-import type { PlanModel } from "../compiler/model.js";
+import type { PlanModel } from "../compiler/model/index.js";
 import { seededRandom } from "./support/synthetic.js";
 
 const root = path.resolve(__dirname, "..");

@@ -8,9 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "../compiler/cli/main.js";
+import { main } from "../cli/main.js";
 import { FormatError, formatIsu, isuPrettierPlugin } from "../compiler/format/index.js";
-import { parseSource } from "../compiler/source.js";
+import { parseSource } from "../compiler/syntax/source.js";
 import { isuLexer } from "../grammar/tokens.js";
 import { generatePlan } from "./bench/generate-plan.js";
 

@@ -20,7 +20,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { generateAll } from "../compiler/generate/all.js";
 import type { OutputFile } from "../compiler/generate/output.js";
-import { tr, type PlanModel } from "../compiler/model.js";
+import { tr, type PlanModel } from "../compiler/model/index.js";
 import { replaceTexts } from "./support/replace-texts.js";
 
 const root = path.resolve(__dirname, "..");

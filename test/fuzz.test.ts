@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Position } from "../compiler/ast.js";
+import type { Position } from "../compiler/syntax/ast.js";
 import { compile, type Compilation } from "../compiler/compile.js";
 
 const root = path.resolve(__dirname, "..");

@@ -10,12 +10,12 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
-import type { Diagnostic } from "../compiler/diagnostic.js";
-import { DIALECTS } from "../compiler/generate/dialects/index.js";
+import type { Diagnostic } from "../compiler/syntax/diagnostic.js";
+import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { handbookGenerator, handbookLanguage } from "../compiler/generate/handbook/index.js";
 import { generateQueries } from "../compiler/generate/queries.js";
 import { handbookStrings, type HandbookLanguage, type HandbookStrings } from "../compiler/generate/handbook/strings.js";
-import { tr, type Localized, type PlanModel } from "../compiler/model.js";
+import { tr, type Localized, type PlanModel } from "../compiler/model/index.js";
 
 const root = path.resolve(__dirname, "..");
 const fixturesDir = path.join(root, "test", "fixtures", "plans");

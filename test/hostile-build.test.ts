@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { OutFolder, StageWriter, writeOutputFolder, type CommitFs } from "../compiler/cli/out-folder.js";
+import { OutFolder, StageWriter, writeOutputFolder, type CommitFs } from "../compiler/build/out-folder.js";
 import { compile } from "../compiler/compile.js";
 import { generateAll } from "../compiler/generate/all.js";
 import { generatePlan } from "./bench/generate-plan.js";

@@ -1,6 +1,6 @@
 // Keys and dates (issue 7, item 8): the record schema and the databases must
 // refuse the same keys and the same dates. The key rule is stated once
-// (compiler/generate/ddl/key.ts); here every rendering of it — the record
+// (compiler/sql/key.ts); here every rendering of it — the record
 // schema's pattern under ajv, the SQLite script on better-sqlite3 and on the
 // Debian `sqlite3` CLI (SQLite 3.40, which the scripts are applied with), the
 // PostgreSQL script on PGlite and through `psql -f` on a real server, the SQL
@@ -21,11 +21,11 @@ import sqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { generateDdl } from "../compiler/generate/ddl.js";
-import { codePoints, isPersonnummerShaped, isWellFormedKey, KEY_DIGITS, KEY_FORBIDDEN, KEY_SEPARATORS, letterFolds, PREFIX_LETTERS } from "../compiler/generate/ddl/key.js";
-import { storageLayout } from "../compiler/generate/ddl/storage.js";
-import { DIALECTS } from "../compiler/generate/dialects/index.js";
+import { codePoints, isPersonnummerShaped, isWellFormedKey, KEY_DIGITS, KEY_FORBIDDEN, KEY_SEPARATORS, letterFolds, PREFIX_LETTERS } from "../compiler/sql/key.js";
+import { storageLayout } from "../compiler/sql/storage.js";
+import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { buildRecordSchemas, DATE_PATTERN, PSEUDONYM_PATTERN } from "../compiler/generate/record-schema.js";
-import type { PlanModel } from "../compiler/model.js";
+import type { PlanModel } from "../compiler/model/index.js";
 import { startPostgresServer } from "./support/databases.js";
 import { splitStatements } from "./support/tsql.js";
 import { checkConstraints, evaluateTsql } from "./support/tsql-eval.js";

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { emitAll } from "../compiler/generate/all.js";
-import { DIALECTS } from "../compiler/generate/dialects/index.js";
+import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { generateQueries, queryManifest } from "../compiler/generate/queries.js";
 import { generatePlan } from "./bench/generate-plan.js";
 import { ensureBuilt } from "./support/build.js";

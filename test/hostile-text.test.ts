@@ -9,11 +9,11 @@ import * as path from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { describe, expect, it } from "vitest";
 import { compile, check } from "../compiler/compile.js";
-import { decodeString } from "../compiler/build-ast.js";
+import { decodeString } from "../compiler/syntax/build-ast.js";
 import { formatIsu } from "../compiler/format/index.js";
 import { generateAll } from "../compiler/generate/all.js";
-import { loadProgram, ParseCache, type Host } from "../compiler/program.js";
-import { parseSource } from "../compiler/source.js";
+import { loadProgram, ParseCache, type Host } from "../compiler/semantics/program.js";
+import { parseSource } from "../compiler/syntax/source.js";
 import { ensureBuilt } from "./support/build.js";
 
 const root = path.resolve(__dirname, "..");

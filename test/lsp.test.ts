@@ -22,10 +22,10 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
-import type * as A from "../compiler/ast.js";
+import type * as A from "../compiler/syntax/ast.js";
 import { compile, type Compilation } from "../compiler/compile.js";
 import { keywordTokens } from "../grammar/tokens.js";
-import { parseSource } from "../compiler/source.js";
+import { parseSource } from "../compiler/syntax/source.js";
 import { IncrementalParseCache } from "../lsp/incremental-parse.js";
 import { generatePlan } from "./bench/generate-plan.js";
 import { ensureBuilt, LspClient, uriOf } from "./support/lsp-client.js";

@@ -4,9 +4,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import type * as A from "../compiler/ast.js";
+import type * as A from "../compiler/syntax/ast.js";
 import { compile } from "../compiler/compile.js";
-import { parseSource, type SourceFile } from "../compiler/source.js";
+import { parseSource, type SourceFile } from "../compiler/syntax/source.js";
 import { isuLexer } from "../grammar/tokens.js";
 
 const root = path.resolve(__dirname, "..");

@@ -2,9 +2,9 @@
 // so the reference can never drift from the checks (a test compares them).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { allRules } from "../checks/index.js";
-import type { Rule } from "../rule.js";
-import { escapeForTerminal } from "../hidden-chars.js";
+import { allRules } from "../checks/engine/registry.js";
+import type { Rule } from "../checks/engine/rule.js";
+import { escapeForTerminal } from "../syntax/hidden-chars.js";
 
 export function ruleFileBase(rule: Rule): string {
   return `${rule.meta.code}-${rule.meta.name}`;

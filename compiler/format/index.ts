@@ -1,7 +1,7 @@
 // `formatIsu`: the one canonical layout of an .isu file (docs/language.md,
 // "Formatting"), through the prettier plugin in prettier-plugin.ts.
 import * as prettier from "prettier";
-import { parseSource } from "../source.js";
+import { parseSource } from "../syntax/source.js";
 import { FormatError } from "./format-error.js";
 import plugin from "./prettier-plugin.js";
 

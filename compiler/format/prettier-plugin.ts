@@ -4,7 +4,7 @@
 // with a FormatError naming line and column.
 import type { Parser, Plugin, SupportLanguage } from "prettier";
 import { parseText, type ParseOutput } from "../../grammar/parser.js";
-import { parseSource } from "../source.js";
+import { parseSource } from "../syntax/source.js";
 import { FormatError } from "./format-error.js";
 import { isuPrinter } from "./printer.js";
 import { buildFormatTree, type FormatNode } from "./tree.js";

@@ -1,5 +1,5 @@
 // The formatter's tree: the parser's CST reshaped into lines. Unlike the AST
-// (compiler/ast.ts) it keeps every item of a block in source order, keeps
+// (compiler/syntax/ast.ts) it keeps every item of a block in source order, keeps
 // keywords as nodes (so a comment next to one stays next to it) and knows
 // which block was written on one line. Offsets are half-open [start, end).
 import type { CstElement, CstNode, IToken } from "chevrotain";

@@ -1,5 +1,5 @@
 // Every generator, in the order `isu build` runs them.
-import type { PlanModel } from "../model.js";
+import type { PlanModel } from "../model/index.js";
 import { ddlGenerator } from "./ddl.js";
 import { formGenerator } from "./form.js";
 import { handbookGenerator } from "./handbook/index.js";

@@ -1,11 +1,11 @@
 // The database schema: one script per SQL dialect that creates the storage
-// layout (compiler/generate/ddl/storage.ts) and fills the value-set tables.
+// layout (compiler/sql/storage.ts) and fills the value-set tables.
 // The database itself enforces what it can: value sets by foreign key, ranges
 // and booleans by CHECK, one registration per individual and time point by
 // primary key. Required answers are NOT enforced here: missing data must be
 // storable so that it is counted as missing.
-import type { PlanModel, ValuesetModel, VariableModel } from "../model.js";
-import { tr } from "../model.js";
+import type { PlanModel, ValuesetModel, VariableModel } from "../model/index.js";
+import { tr } from "../model/index.js";
 import { choiceTableLines, otherDescriptionLines, timepointLines, valuesetLines, variableLines, type DescribeContext } from "./ddl/describe.js";
 import {
   CHOICE_CODE,
@@ -18,9 +18,9 @@ import {
   storageLayout,
   valuesetOf,
   type RegistrationLayout,
-} from "./ddl/storage.js";
+} from "../sql/storage.js";
 import { ddlTexts } from "./ddl/texts.js";
-import { DIALECTS, type Dialect } from "./dialects/index.js";
+import { DIALECTS, type Dialect } from "../sql/dialects/index.js";
 import type { Generator } from "./output.js";
 
 const DIALECT_TITLES: Record<Dialect["name"], string> = { sqlite: "SQLite", postgres: "PostgreSQL", mssql: "Microsoft SQL Server" };
@@ -172,7 +172,7 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
   const planRow = `INSERT INTO ${q(PLAN_TABLE)} (${["plan_name", "title", "version", "language"].map(q).join(", ")}) VALUES (${d.string(model.name)}, ${d.string(tr(model.title, lang, model.language))}, ${text(model.version)}, ${d.string(lang)})`;
   s.add([...plan.statements, planRow], plan.comment);
 
-  // The key rule of compiler/generate/ddl/key.ts, as the record schema has it.
+  // The key rule of compiler/sql/key.ts, as the record schema has it.
   const keyChecks = d.keyChecks(q(INDIVID_KEY));
   const individ = createTable({
     name: INDIVID_TABLE,

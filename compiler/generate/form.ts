@@ -3,7 +3,7 @@
 // The format is published as schemas/form.schema.json; record schemas are
 // derived from the same fields so the two never disagree.
 import { jsonText } from "./json.js";
-import { tr, type ClassificationModel, type ConditionModel, type GroupModel, type PlanModel, type ValuesetModel, type VariableModel } from "../model.js";
+import { tr, type ClassificationModel, type ConditionModel, type GroupModel, type PlanModel, type ValuesetModel, type VariableModel } from "../model/index.js";
 import type { GenerateOptions, Generator } from "./output.js";
 
 export const FORM_FORMAT = "isu-form";

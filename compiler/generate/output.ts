@@ -3,8 +3,8 @@
 // grow with the plan (hundreds of MB at thousands of questions, past the
 // longest string V8 holds), so they are emitted piece by piece instead
 // (OutputEmitter) and never held whole — see all.ts.
-import type { PlanModel } from "../model.js";
-import type { DialectName } from "./dialects/index.js";
+import type { PlanModel } from "../model/index.js";
+import type { DialectName } from "../sql/dialects/index.js";
 
 export interface OutputFile {
   /** File name relative to the output folder, e.g. "schema.sqlite.sql". */

@@ -2,9 +2,9 @@
 // derived from the form's fields so form and schema agree on names, codes,
 // ranges and conditions. Plain keywords only: validates with a default ajv,
 // without ajv-formats or custom keywords.
-import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "./ddl/key.js";
+import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "../sql/key.js";
 import { jsonText } from "./json.js";
-import type { PlanModel } from "../model.js";
+import type { PlanModel } from "../model/index.js";
 import { buildForm, type Form, type FormComparison, type FormCondition, type FormField, type FormTimepoint } from "./form.js";
 import type { GenerateOptions, Generator } from "./output.js";
 

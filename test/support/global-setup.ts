@@ -20,7 +20,7 @@ function newestSource(dir: string): number {
 }
 
 export default function setup(): void {
-  const sources = Math.max(...["grammar", "compiler", "lsp", path.join("test", "bench")].map((d) => newestSource(path.join(root, d))));
+  const sources = Math.max(...["grammar", "compiler", "lsp", "cli", path.join("test", "bench")].map((d) => newestSource(path.join(root, d))));
   const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
   if (built >= sources) return;
   execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "tsconfig.json")], { stdio: "inherit" });

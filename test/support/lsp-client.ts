@@ -45,9 +45,9 @@ function newestSource(dirs: string[]): number {
  * so only a missing output fails.
  */
 export function ensureBuilt(root: string): void {
-  const outputs = ["dist/compiler/cli/main.js", "dist/lsp/server.js"].map((f) => path.join(root, f));
+  const outputs = ["dist/cli/main.js", "dist/lsp/server.js"].map((f) => path.join(root, f));
   const built = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
-  if (built >= newestSource(["grammar", "compiler", "lsp"].map((d) => path.join(root, d)))) return;
+  if (built >= newestSource(["grammar", "compiler", "lsp", "cli"].map((d) => path.join(root, d)))) return;
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", root], { cwd: root, encoding: "utf8" });
   for (const f of outputs) if (!fs.existsSync(f)) throw new Error(`building the project failed (${f} is missing):\n${r.stdout}${r.stderr}`);
 }

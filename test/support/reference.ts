@@ -2,8 +2,8 @@
 // straight from the registration records — never from SQL, and without the
 // generator's code — so that the generated queries can be checked number by
 // number. It follows the rules docs/outputs.md states ("Aggregation queries").
-import type { ConditionModel, GroupModel, MeasureRef, PlanModel, QuestionModel, ValuesetModel, VariableModel } from "../../compiler/model.js";
-import { tr } from "../../compiler/model.js";
+import type { ConditionModel, GroupModel, MeasureRef, PlanModel, QuestionModel, ValuesetModel, VariableModel } from "../../compiler/model/index.js";
+import { tr } from "../../compiler/model/index.js";
 import type { RecordValue, RegistrationRecord, SyntheticData } from "./synthetic.js";
 
 export type Value = string | number | null;

@@ -1,7 +1,7 @@
 // Every text of a compiled plan model (not its names) replaced by texts from
 // a supplier, in a fixed order: the hostile-output tests and the fuzz
 // campaign use it to put any text where a plan's texts go, past the checker.
-import type { Localized, PlanModel, ValuesetModel } from "../../compiler/model.js";
+import type { Localized, PlanModel, ValuesetModel } from "../../compiler/model/index.js";
 
 export interface ReplaceHooks {
   /** A value's label instead of the next text (no text is taken then). */

@@ -5,7 +5,7 @@
 // answers with a description, multiple choice with none chosen, skewed
 // categories so that some cells are small. Scales to any number of
 // individuals (the benchmark uses 100,000).
-import type { PlanModel, ValuesetModel, VariableModel } from "../../compiler/model.js";
+import type { PlanModel, ValuesetModel, VariableModel } from "../../compiler/model/index.js";
 
 export type RecordValue = string | number | boolean | null | (string | number)[];
 export type RegistrationRecord = { individ_id: string } & { [field: string]: RecordValue };

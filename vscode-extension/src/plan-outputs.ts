@@ -3,14 +3,14 @@
 // write every output. Kept free of the `vscode` API so it can be tested alone.
 import * as nodePath from "node:path";
 import { compile, type Compilation } from "../../compiler/compile.js";
-import type { Diagnostic } from "../../compiler/diagnostic.js";
+import type { Diagnostic } from "../../compiler/syntax/diagnostic.js";
 import { generateAll } from "../../compiler/generate/all.js";
-import { DIALECT_NAMES, type DialectName } from "../../compiler/generate/dialects/index.js";
+import { DIALECT_NAMES, type DialectName } from "../../compiler/sql/dialects/index.js";
 import { handbookGenerator } from "../../compiler/generate/handbook/index.js";
 import type { OutputFile } from "../../compiler/generate/output.js";
-import { writeOutputFolder } from "../../compiler/cli/out-folder.js";
-import { renderDiagnostic } from "../../compiler/cli/render.js";
-import { diskHost, type Host } from "../../compiler/program.js";
+import { writeOutputFolder } from "../../compiler/build/out-folder.js";
+import { renderDiagnostic } from "../../compiler/build/render.js";
+import { diskHost, type Host } from "../../compiler/semantics/program.js";
 
 /** Text of a file open in the editor (possibly unsaved), or undefined to read the disk. */
 export type OpenText = (path: string) => string | undefined;

@@ -1,6 +1,6 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import { workspace, type Uri } from "vscode";
-import type { DialectName } from "../../compiler/generate/dialects/index.js";
+import type { DialectName } from "../../compiler/sql/dialects/index.js";
 import { parseDialectSetting, type OutputLanguage } from "./plan-outputs.js";
 
 export function outputLanguageSetting(scope?: Uri): OutputLanguage {

@@ -1,8 +1,8 @@
 // What the schema says about each table and column, as lines of plain text.
 // The same lines become `--` comments in the script and, where the engine has
 // them, catalog descriptions (COMMENT ON, MS_Description).
-import { tr, type ClassificationModel, type ConditionModel, type PlanModel, type TimepointModel, type ValuesetModel, type VariableModel } from "../../model.js";
-import { lookupTable, valuesetOf } from "./storage.js";
+import { tr, type ClassificationModel, type ConditionModel, type PlanModel, type TimepointModel, type ValuesetModel, type VariableModel } from "../../model/index.js";
+import { lookupTable, valuesetOf } from "../../sql/storage.js";
 import type { DdlTexts } from "./texts.js";
 
 export interface DescribeContext {

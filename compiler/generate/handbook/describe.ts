@@ -1,7 +1,7 @@
 // Plan facts in words: labels in the handbook's language, measures, value
 // categories, conditions, types and ranges. Every plan text passes through
 // the output format's escaping here, once.
-import { tr, type ConditionModel, type GroupModel, type Localized, type MeasureRef, type PlanModel, type ValuesetModel, type VariableModel } from "../../model.js";
+import { tr, type ConditionModel, type GroupModel, type Localized, type MeasureRef, type PlanModel, type ValuesetModel, type VariableModel } from "../../model/index.js";
 import type { TextFormat } from "./escape.js";
 import { alternatives } from "./lists.js";
 import type { HandbookStrings } from "./strings.js";

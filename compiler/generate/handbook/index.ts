@@ -1,6 +1,6 @@
 // The handbook generator: handbook.html (one self-contained printable page)
 // and handbook.md, in Swedish unless opts.lang asks for English.
-import type { PlanModel } from "../../model.js";
+import type { PlanModel } from "../../model/index.js";
 import type { GenerateOptions, Generator, OutputFile } from "../output.js";
 import { htmlFormat, markdownFormat } from "./escape.js";
 import { renderHandbook } from "./render.js";

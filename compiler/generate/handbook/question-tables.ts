@@ -3,7 +3,7 @@
 // table for all individuals and one per split; counts with their share of all
 // individuals in the group (missing included); one missing count per group;
 // no totals, which the queries do not publish.
-import type { MeasureRef, QuestionModel, SplitModel, ValuesetModel } from "../../model.js";
+import type { MeasureRef, QuestionModel, SplitModel, ValuesetModel } from "../../model/index.js";
 import { queryId } from "../queries.js";
 import { text, type Category, type Describer } from "./describe.js";
 import type { CellView, RowView, TableView } from "./view-types.js";

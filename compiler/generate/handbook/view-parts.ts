@@ -1,6 +1,6 @@
 // Small building blocks the section builders share.
 import * as nodePath from "node:path";
-import type { PlanModel } from "../../model.js";
+import type { PlanModel } from "../../model/index.js";
 import { anchor, type Describer } from "./describe.js";
 import type { FactRow, Part, TableView } from "./view-types.js";
 

@@ -1,6 +1,6 @@
 // Builds the handbook's view from the plan model: every section's content in
 // the chosen language, escaped for the chosen format.
-import type { PlanModel } from "../../model.js";
+import type { PlanModel } from "../../model/index.js";
 import { Describer, text } from "./describe.js";
 import { paragraphs, type TextFormat } from "./escape.js";
 import { QuestionTables } from "./question-tables.js";

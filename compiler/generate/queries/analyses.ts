@@ -1,7 +1,7 @@
 // What each kind of analysis puts into the common query shape: its columns in
 // `pop`, its finest-grain cells, its category frame and its result rows.
-import type { AnalysisModel, MeasureRef } from "../../model.js";
-import { INDIVID_KEY } from "../ddl/storage.js";
+import type { AnalysisModel, MeasureRef } from "../../model/index.js";
+import { INDIVID_KEY } from "../../sql/storage.js";
 import type { CategoricalReading, MeasureReader, SingleReading } from "./measures.js";
 import { literalRows, type CategoryFrame, type Cte, type QueryParts, type ResultHelpers } from "./shape.js";
 

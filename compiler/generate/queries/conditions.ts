@@ -5,8 +5,8 @@
 // set, `=`/`in` match exactly the codes listed (a plan may ask for a `missing`
 // code explicitly); `!=`, `<`, `>`, … and bands only ever match answer codes,
 // since a missing code is no point on any scale.
-import type { ConditionModel, ValuesetModel } from "../../model.js";
-import { CHOICE_CODE, INDIVID_KEY, choiceTable } from "../ddl/storage.js";
+import type { ConditionModel, ValuesetModel } from "../../model/index.js";
+import { CHOICE_CODE, INDIVID_KEY, choiceTable } from "../../sql/storage.js";
 import { bandPredicate, POP_KEY, type MeasureReader } from "./measures.js";
 
 type Compare = Extract<ConditionModel, { kind: "compare" }>;

@@ -3,11 +3,11 @@
 // Every categorical reading numbers its categories 1..K in plan order and
 // gives 0 for missing (no registration row, NULL, a `missing` code, or a
 // number no group band covers), so later steps join on small integers only.
-import type { GroupModel, MeasureRef, PlanModel, ValuesetModel, VariableModel } from "../../model.js";
-import { tr } from "../../model.js";
-import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, choiceTable, registrationTable } from "../ddl/storage.js";
-import type { Dialect } from "../dialects/index.js";
-import { checkName } from "../dialects/dialect.js";
+import type { GroupModel, MeasureRef, PlanModel, ValuesetModel, VariableModel } from "../../model/index.js";
+import { tr } from "../../model/index.js";
+import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, choiceTable, registrationTable } from "../../sql/storage.js";
+import type { Dialect } from "../../sql/dialects/index.js";
+import { checkName } from "../../sql/dialects/dialect.js";
 import { queryTexts, type QueryTexts } from "./texts.js";
 
 /** One category of a dimension, as the results name it. */
@@ -213,7 +213,7 @@ export function caseIndex(expr: string, literals: string[]): string {
 
 /**
  * A numeric band as SQL. Integer bands hold both ends; decimal bands hold the
- * low end and exclude the high end (so 0..5 and 5..10 meet), as in compiler/bands.ts.
+ * low end and exclude the high end (so 0..5 and 5..10 meet), as in compiler/checks/support/bands.ts.
  */
 export function bandPredicate(col: string, low: number | undefined, high: number | undefined, decimal: boolean): string {
   const parts = [`${col} IS NOT NULL`];

@@ -1,6 +1,6 @@
 // Build time of every output for the 10,000-line plan.
 import { compile } from "../../../compiler/compile.js";
-import { DIALECT_NAMES } from "../../../compiler/generate/dialects/index.js";
+import { DIALECT_NAMES } from "../../../compiler/sql/dialects/index.js";
 import { GENERATORS } from "../../../compiler/generate/all.js";
 
 export async function run({ bigPlan }: { bigPlan: string }): Promise<void> {

@@ -1,5 +1,5 @@
 // Section 4: every variable and every value set, with definitions, codes and markers.
-import type { VariableModel } from "../../../model.js";
+import type { VariableModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import { fact, plainTable, questionLinks } from "../view-parts.js";
 import type { EntryView, FactRow } from "../view-types.js";

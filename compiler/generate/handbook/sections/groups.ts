@@ -1,5 +1,5 @@
 // Section 5: comparison groups, their bands or code mappings, and where they are used.
-import type { QuestionModel } from "../../../model.js";
+import type { QuestionModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import { fact, plainTable, questionLinks } from "../view-parts.js";
 import type { EntryView, FactRow, Part } from "../view-types.js";

@@ -1,5 +1,5 @@
 // Section 6: personal and sensitive data, the key, legal basis, free text and data minimisation.
-import type { VariableModel } from "../../../model.js";
+import type { VariableModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import { paragraphs } from "../escape.js";
 import { plainTable } from "../view-parts.js";

@@ -1,5 +1,5 @@
 // Section 2: each question, its analysis in words, and the tables that will answer it.
-import type { MeasureRef, QuestionModel } from "../../../model.js";
+import type { MeasureRef, QuestionModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import type { QuestionTables } from "../question-tables.js";
 import { fact } from "../view-parts.js";

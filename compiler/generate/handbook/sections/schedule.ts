@@ -1,5 +1,5 @@
 // Section 3: what is registered at each time point, and when a field is required or shown.
-import type { VariableModel } from "../../../model.js";
+import type { VariableModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import { fact, plainTable } from "../view-parts.js";
 import type { FactRow, Part, TimepointView } from "../view-types.js";

@@ -1,0 +1,144 @@
+// `isu build <plan.isu> --out <dir>`: every output of a plan that checks
+// clean, written as one set or not at all (out-folder.ts), generated on a
+// worker thread so that Ctrl-C and SIGTERM are answered at once.
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import type { Command } from "commander";
+import { compile } from "../compiler/compile.js";
+import { DIALECT_NAMES, type DialectName } from "../compiler/sql/dialects/index.js";
+import { Worker } from "node:worker_threads";
+import type { BuildJob, BuildMessage } from "./build-worker.js";
+import { UsageError } from "../compiler/build/usage-error.js";
+import { checkOutFolder, OutFolder, type WrittenFile } from "../compiler/build/out-folder.js";
+import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
+
+interface BuildOptions {
+  out: string;
+  dialect: string;
+  lang?: string;
+  quiet: boolean;
+}
+
+export function parseDialects(list: string): DialectName[] {
+  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--dialect needs at least one of ${DIALECT_NAMES.join(", ")}`);
+  for (const n of names) {
+    if (!(DIALECT_NAMES as string[]).includes(n)) throw new UsageError(`unknown dialect '${n}': use one or more of ${DIALECT_NAMES.join(", ")}, separated by commas`);
+  }
+  return [...new Set(names)] as DialectName[];
+}
+
+/** Generates every output into the stage on a worker thread; resolves with the files written. */
+function generateInWorker(job: BuildJob, progress: (s: string) => void, onWorker: (w: Worker) => void): Promise<WrittenFile[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: job });
+    onWorker(worker);
+    let settled = false;
+    worker.on("message", (m: BuildMessage) => {
+      if (m.type === "progress") progress(m.text);
+      else if (m.type === "done") {
+        settled = true;
+        resolve(m.files);
+      } else {
+        settled = true;
+        reject(m.code && m.syscall ? Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall, path: m.path }) : new Error(m.message));
+      }
+    });
+    worker.on("error", (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.on("exit", (code) => {
+      if (!settled) reject(new Error(`the build stopped before it finished (worker exit ${code})`));
+    });
+  });
+}
+
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+export function registerBuild(program: Command): void {
+  program
+    .command("build")
+    .description("generate the registration form, record schemas, database schema, aggregation queries and handbook of a plan")
+    .argument("<plan>", "the plan's .isu file")
+    .requiredOption("-o, --out <dir>", "folder to write the outputs to (created if missing)")
+    .option("--dialect <list>", `SQL dialects, comma-separated: ${DIALECT_NAMES.join(", ")}`, DIALECT_NAMES.join(","))
+    .option("--lang <lang>", "language of labels and handbook: sv or en (default: the plan's language)")
+    .option("-q, --quiet", "print nothing but errors", false)
+    .addHelpText(
+      "after",
+      `
+Writes exactly: form.json, record.<timepoint>.schema.json for each time point,
+schema.<dialect>.sql, queries.<dialect>.sql, queries.json, handbook.html, handbook.md,
+and .isu-build.json, the list of files it wrote. The folder gets the new set whole
+or keeps the old one (a failure or Ctrl-C rolls back); outputs of an earlier build
+that the plan no longer produces are removed, files the build did not write are
+never touched. A plan with errors writes nothing (exit 1).
+
+Examples:
+  $ isu build examples/hemtjanst_ibic.isu --out out/hemtjanst
+  $ isu build plan.isu --out out --dialect postgres --lang en`,
+    )
+    .action(async (plan: string, opts: BuildOptions) => {
+      const dialects = parseDialects(opts.dialect);
+      if (opts.lang !== undefined && opts.lang !== "sv" && opts.lang !== "en") throw new UsageError(`unknown language '${opts.lang}': use sv or en`);
+      if (!fs.existsSync(plan) || !fs.statSync(plan).isFile()) throw new UsageError(`cannot read '${plan}': no such file`);
+      try {
+        fs.accessSync(plan, fs.constants.R_OK);
+      } catch {
+        throw new UsageError(`cannot read '${plan}': permission denied`);
+      }
+      const out = checkOutFolder(opts.out);
+      const progress = (s: string) => {
+        if (!opts.quiet) process.stderr.write(s + "\n");
+      };
+      const t0 = performance.now();
+      progress(`checking ${displayPath(nodePath.resolve(plan))}`);
+      const c = compile(plan);
+      const p = paletteFor(process.stderr);
+      const sources = new Map(c.program.files.map((f) => [f.path, f]));
+      const shown = c.diagnostics.filter((d) => d.severity === "error" || !opts.quiet);
+      for (const d of shown) process.stderr.write(renderDiagnostic(d, sources.get(d.file), p) + "\n\n");
+      if (c.errors > 0) {
+        process.stderr.write(summaryLine(c.diagnostics, c.program.files.length) + "\nnothing written: fix the errors above and build again\n");
+        process.exitCode = 1;
+        return;
+      }
+      if (!c.model) {
+        process.stderr.write(`${displayPath(nodePath.resolve(plan))}: error: the file declares no plan block, so there is nothing to build\n  hint: build the file with the 'plan' block, which imports this one\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const lang = opts.lang ?? c.model.language;
+      if (lang !== c.model.language && !c.model.translations.includes(lang)) {
+        progress(
+          `warning: the plan does not promise '${lang}' labels (no 'translations ${lang}' in its plan block): labels without 'label ${lang} "…"' stay in '${c.model.language}', and purpose, notes and units are never translated`,
+        );
+      }
+      const folder = OutFolder.open(out);
+      // Until the commit, a signal stops the build and leaves the folder as it was.
+      let worker: Worker | undefined;
+      const onSignal = (signal: keyof typeof SIGNALS) => {
+        void (worker?.terminate() ?? Promise.resolve()).finally(() => {
+          folder.abandon();
+          process.stderr.write(`isu: stopped by ${signal}: nothing written; ${displayPath(out)} holds what it held before\n`);
+          process.exit(128 + SIGNALS[signal]);
+        });
+      };
+      for (const s of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(s, onSignal);
+      let result: { removed: string[]; kept: string[] };
+      let files: WrittenFile[];
+      try {
+        files = await generateInWorker({ model: c.model, opts: { lang, dialects }, stage: folder.stage }, progress, (w) => (worker = w));
+        result = folder.commit(c.model.name, files);
+      } finally {
+        for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
+        folder.abandon();
+      }
+      progress(`wrote ${files.length} files to ${displayPath(out)} in ${Math.round(performance.now() - t0)} ms`);
+      for (const f of files) progress(`  ${f.path}`);
+      if (result.removed.length) progress(`removed ${result.removed.length} earlier outputs the plan no longer produces: ${result.removed.join(", ")}`);
+      for (const k of result.kept) process.stderr.write(`warning: left ${displayPath(nodePath.join(out, k))} in place: an earlier build wrote it, this plan does not, and it was changed since\n`);
+      process.exitCode = 0;
+    });
+}

@@ -1,0 +1,464 @@
+// The resolved, typed plan: the only input generators see. Built only from a
+// plan that checks without errors, so every name here resolves.
+import type * as A from "../syntax/ast.js";
+import type { Diagnostic } from "../syntax/diagnostic.js";
+import { lookupMeasure, type Resolution } from "../semantics/resolve.js";
+import { declaredOtherDescriptions, otherCodes, readers } from "../semantics/usage.js";
+import { analysisReads, contextTimepoint, recordedAt, targetTimepoint } from "../semantics/time.js";
+
+/** Text per language code; the plan's own language is always present. */
+export type Localized = Record<string, string>;
+
+export interface ClassificationModel {
+  system: "icf" | "ksi" | "kva" | string;
+  version?: string;
+  code: string;
+}
+
+export interface TimepointModel {
+  name: string;
+  label: Localized;
+  when?: string;
+  /** `when` with its translations (`when en "…"`). */
+  whenText?: Localized;
+  definition?: Localized;
+  /** 0-based position in plan order. */
+  order: number;
+}
+
+export interface ValueModel {
+  code: string;
+  label: Localized;
+  definition?: Localized;
+  /** 1-based position in the value set (the scale order for ordinal sets). */
+  order: number;
+  other: boolean;
+  /** Missing-value codes (ICF 8/9, "vet ej", "vill ej svara") never count as scale values. */
+  missing: boolean;
+  classifications: ClassificationModel[];
+}
+
+export interface ValuesetModel {
+  name: string;
+  label: Localized;
+  definition?: Localized;
+  scale: "nominal" | "ordinal";
+  /** Which end of an ordinal scale is better. */
+  direction?: "higher" | "lower";
+  /** "integer" when every code is a whole number, else "text". */
+  codeType: "integer" | "text";
+  values: ValueModel[];
+}
+
+export type VariableType =
+  | { kind: "choice"; valueset: string; multiple: boolean }
+  | { kind: "integer" | "decimal"; min?: number; max?: number }
+  | { kind: "boolean" | "date" | "text" };
+
+export interface OtherDescription {
+  /** Field/column name of the description, e.g. `kon_annat`. */
+  name: string;
+  label: Localized;
+  /** Codes that require the description. */
+  codes: string[];
+  /** true when the plan declares the description as its own text variable. */
+  declared: boolean;
+}
+
+export interface VariableModel {
+  name: string;
+  label: Localized;
+  type: VariableType;
+  unit?: string;
+  /** The unit with its translations (`unit en "…"` in the variable's block). */
+  unitText?: Localized;
+  timepoints: string[];
+  definition?: Localized;
+  classifications: ClassificationModel[];
+  required: boolean;
+  /** Sensitive-data categories (GDPR art. 9/10): health, ethnicity, religion, sexual_life, criminal … */
+  sensitive: string[];
+  /** The field is asked only when this holds. */
+  condition?: ConditionModel;
+  /**
+   * The condition as read at each time point the variable is recorded at: a
+   * subject without `at` is read from its latest record at or before that time
+   * point (`condition` is the reading at the first one).
+   */
+  conditionAt?: Record<string, ConditionModel>;
+  reason?: string;
+  /** `reason` with its translations (`reason en "…"`). */
+  reasonText?: Localized;
+  /** For choice variables whose value set has `other` values. */
+  otherDescription?: OtherDescription;
+  /** Names of questions that read this variable. */
+  usedBy: string[];
+}
+
+export interface GroupEntryModel {
+  /** The group's code for this entry (its name, or its 1-based position). */
+  code: string;
+  label: Localized;
+  order: number;
+  /** Numeric band, inclusive at both ends for integers; low inclusive, high exclusive for decimals. */
+  low?: number;
+  high?: number;
+  /** Source codes mapped to this entry. */
+  values?: string[];
+}
+
+export interface GroupModel {
+  name: string;
+  label: Localized;
+  source: string;
+  /** Explicit time point of the source, if the plan fixes one. */
+  sourceTimepoint?: string;
+  kind: "bands" | "codes";
+  entries: GroupEntryModel[];
+}
+
+/** A variable or group read at one time point. */
+export interface MeasureRef {
+  kind: "variable" | "group";
+  name: string;
+  timepoint: string;
+}
+
+export type ConditionModel =
+  | { kind: "or" | "and"; parts: ConditionModel[] }
+  | { kind: "not"; operand: ConditionModel }
+  | { kind: "compare"; subject: MeasureRef; op: "=" | "!=" | "<" | "<=" | ">" | ">=" | "in"; values: (string | number | boolean)[]; low?: number; high?: number };
+
+export type AnalysisModel =
+  | { kind: "count"; target: MeasureRef }
+  | { kind: "summary"; target: MeasureRef }
+  | { kind: "crosstab"; row: MeasureRef; column: MeasureRef }
+  | { kind: "change"; variable: string; from: string; to: string }
+  | { kind: "attainment"; target: MeasureRef; goal: MeasureRef };
+
+export interface SplitModel {
+  /** Stable id for query names: `kon`, `kon_x_aldersgrupp`. */
+  id: string;
+  parts: MeasureRef[];
+}
+
+export interface QuestionModel {
+  name: string;
+  label: Localized;
+  analysis: AnalysisModel;
+  splits: SplitModel[];
+  where?: ConditionModel;
+  notes: string[];
+  /** Time points the analysis reads, in plan order. */
+  reads: string[];
+}
+
+export interface PlanModel {
+  name: string;
+  title: Localized;
+  organisation?: string;
+  version?: string;
+  language: string;
+  /** Languages every label promises a translation into. */
+  translations: string[];
+  minCell: number;
+  /** Expected number of individuals, when stated. */
+  expected?: number;
+  purpose?: string;
+  notes: string[];
+  legalBasis: string[];
+  /** `purpose`, each note and each legal basis with their translations (`note en "…"`);
+   * noteTexts and legalBasisTexts run parallel to notes and legalBasis. */
+  purposeText?: Localized;
+  noteTexts: Localized[];
+  legalBasisTexts: Localized[];
+  timepoints: TimepointModel[];
+  valuesets: ValuesetModel[];
+  variables: VariableModel[];
+  groups: GroupModel[];
+  questions: QuestionModel[];
+  /** Warnings and information the checker left open; the handbook lists them. */
+  openDiagnostics: Diagnostic[];
+  /** Source files, root last. */
+  files: string[];
+}
+
+export const DEFAULT_MIN_CELL = 5;
+
+function localized(lang: string, main: A.TextLit | undefined, fallback: string, translations: A.Translation[]): Localized {
+  const out: Localized = { [lang]: main?.value ?? fallback };
+  for (const t of translations) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
+  return out;
+}
+
+/** A text in the plan's language with its translations; undefined when there is neither. */
+function localizedText(lang: string, main: A.TextLit | undefined, translations: A.Translation[] | undefined): Localized | undefined {
+  if (!main && !translations?.length) return undefined;
+  const out: Localized = main ? { [lang]: main.value } : {};
+  for (const t of translations ?? []) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
+  return out;
+}
+
+/** Notes or legal bases: a translation (`note en "…"`) belongs to the nearest untagged one before it. */
+function localizedList(lang: string, settings: A.PlanSetting[], key: "note" | "legal_basis"): Localized[] {
+  const out: Localized[] = [];
+  for (const s of settings) {
+    if (s.key === key) out.push({ [lang]: s.text.value });
+    else if (s.key === "text_translation" && s.of === key) {
+      const last = out[out.length - 1];
+      if (last && !(s.translation.lang.text in last)) last[s.translation.lang.text] = s.translation.text.value;
+    }
+  }
+  return out;
+}
+
+function definitionOf(lang: string, defs: A.Definition[]): Localized | undefined {
+  if (defs.length === 0) return undefined;
+  const out: Localized = {};
+  for (const d of defs) {
+    const k = d.lang?.text ?? lang;
+    if (!(k in out)) out[k] = d.text.value;
+  }
+  return out;
+}
+
+function classifications(cs: A.Classification[]): ClassificationModel[] {
+  return cs.map((c) => (c.version ? { system: c.system.text.toLowerCase(), version: c.version.value, code: c.code.value } : { system: c.system.text.toLowerCase(), code: c.code.value }));
+}
+
+export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel {
+  const plan = r.plan!.decl;
+  const setting = <K extends A.PlanSetting["key"]>(k: K) => plan.settings.filter((s): s is A.PlanSetting & { key: K } => s.key === k);
+  const language = setting("language")[0]?.lang.text ?? "sv";
+  const L = (main: A.TextLit | undefined, fallback: string, tr: A.Translation[]) => localized(language, main, fallback, tr);
+
+  const measureRef = (ref: A.VarRef, tp: string | undefined): MeasureRef => {
+    const sym = lookupMeasure(r, ref.name.text)!;
+    return { kind: sym.kind === "group" ? "group" : "variable", name: sym.name, timepoint: tp ?? recordedAt(r, sym)[0] ?? "" };
+  };
+
+  const condition = (c: A.Condition, reads: string[]): ConditionModel => {
+    switch (c.kind) {
+      case "or":
+      case "and":
+        return { kind: c.kind, parts: c.parts.map((p) => condition(p, reads)) };
+      case "not":
+        return { kind: "not", operand: condition(c.operand, reads) };
+      case "compare": {
+        const out: ConditionModel = {
+          kind: "compare",
+          subject: measureRef(c.subject, contextTimepoint(r, c.subject, reads)),
+          op: c.op,
+          values: c.values.map((v) => v.value),
+        };
+        if (c.band?.low) out.low = c.band.low.value;
+        if (c.band?.high) out.high = c.band.high.value;
+        return out;
+      }
+    }
+  };
+
+  const timepoints: TimepointModel[] = [...r.timepoints.values()]
+    .sort((a, b) => r.timepointOrder.get(a.name)! - r.timepointOrder.get(b.name)!)
+    .map((s, order) => {
+      const d = s.decl;
+      const m: TimepointModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), order };
+      if (d.when) m.when = d.when.value;
+      const whenText = localizedText(language, d.when, d.whenTranslations);
+      if (whenText) m.whenText = whenText;
+      const def = definitionOf(language, d.definitions);
+      if (def) m.definition = def;
+      return m;
+    });
+
+  const valuesets: ValuesetModel[] = [...r.valuesets.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((s) => {
+      const d = s.decl;
+      const m: ValuesetModel = {
+        name: d.name.text,
+        label: L(d.label, d.name.text, d.translations),
+        scale: d.scale?.value ?? "nominal",
+        codeType: d.values.length > 0 && d.values.every((v) => /^-?\d+$/.test(v.code.value)) ? "integer" : "text",
+        values: d.values.map((v, i) => {
+          const vm: ValueModel = {
+            code: v.code.value,
+            label: L(v.label, v.code.value, v.translations),
+            order: i + 1,
+            other: !!v.other,
+            missing: !!v.missing,
+            classifications: classifications(v.classifications),
+          };
+          const def = definitionOf(language, v.definitions);
+          if (def) vm.definition = def;
+          return vm;
+        }),
+      };
+      if (d.direction) m.direction = d.direction.value;
+      const def = definitionOf(language, d.definitions);
+      if (def) m.definition = def;
+      return m;
+    });
+
+  const questions: QuestionModel[] = [];
+  // Who reads what comes from usage.ts, which the data-minimisation checks share.
+  const usedBy = readers(r);
+  for (const s of [...r.questions.values()].sort((a, b) => a.index - b.index)) {
+    const d = s.decl;
+    const a = d.analyses[0];
+    if (!a) continue;
+    const reads = analysisReads(r, a);
+    let analysis: AnalysisModel;
+    switch (a.kind) {
+      case "count":
+      case "summary":
+        analysis = { kind: a.kind, target: measureRef(a.target, targetTimepoint(r, a.target).tp) };
+        break;
+      case "crosstab":
+        analysis = { kind: "crosstab", row: measureRef(a.target, targetTimepoint(r, a.target).tp), column: measureRef(a.other, targetTimepoint(r, a.other).tp) };
+        break;
+      case "change":
+        analysis = { kind: "change", variable: a.variable.text, from: a.from.text, to: a.to.text };
+        break;
+      case "attainment":
+        analysis = { kind: "attainment", target: measureRef(a.target, targetTimepoint(r, a.target).tp), goal: measureRef(a.goal, targetTimepoint(r, a.goal).tp) };
+        break;
+    }
+    const splits: SplitModel[] = d.splits.map((sp) => {
+      const parts = sp.parts.map((p) => measureRef(p, contextTimepoint(r, p, reads)));
+      return { id: parts.map((p) => p.name).join("_x_"), parts };
+    });
+    const q: QuestionModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), analysis, splits, notes: d.notes.map((n) => n.value), reads };
+    if (d.where.length) {
+      const conds = d.where.map((w) => condition(w, reads));
+      q.where = conds.length === 1 ? conds[0]! : { kind: "and", parts: conds };
+    }
+    questions.push(q);
+  }
+
+  const variables: VariableModel[] = [...r.variables.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((s) => {
+      const d = s.decl;
+      let type: VariableType;
+      if (d.type.kind === "valueset") type = { kind: "choice", valueset: d.type.valueset.text, multiple: d.type.multiple };
+      else if (d.type.kind === "integer" || d.type.kind === "decimal") {
+        type = { kind: d.type.kind };
+        if (d.type.bounds?.low) type.min = d.type.bounds.low.value;
+        if (d.type.bounds?.high) type.max = d.type.bounds.high.value;
+      } else type = { kind: d.type.kind };
+      const tps = recordedAt(r, s);
+      const m: VariableModel = {
+        name: d.name.text,
+        label: L(d.label, d.name.text, d.translations),
+        type,
+        timepoints: tps,
+        classifications: classifications(d.classifications),
+        required: d.required ? d.required.value : !d.condition,
+        sensitive: d.sensitive.map((x) => x.text),
+        usedBy: [...(usedBy.get(d.name.text) ?? [])],
+      };
+      const unit = d.type.unit ?? d.unit;
+      if (unit) m.unit = unit.value;
+      const unitText = localizedText(language, unit, d.unitTranslations);
+      if (unitText) m.unitText = unitText;
+      const def = definitionOf(language, d.definitions);
+      if (def) m.definition = def;
+      if (d.condition) {
+        m.condition = condition(d.condition, tps.slice(0, 1));
+        m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
+      }
+      if (d.reason) m.reason = d.reason.value;
+      const reasonText = localizedText(language, d.reason, d.reasonTranslations);
+      if (reasonText) m.reasonText = reasonText;
+      return m;
+    });
+
+  // `other` descriptions: a declared text variable conditioned on the other
+  // code(s), or else an implicit `<variable>_annat` field.
+  const byName = new Map(variables.map((v) => [v.name, v]));
+  const declaredDescriptions = new Map([...declaredOtherDescriptions(r)].map(([choice, text]) => [choice.name, byName.get(text.name)!]));
+  for (const v of variables) {
+    const sym = r.variables.get(v.name)!;
+    const codes = otherCodes(r, sym.decl);
+    if (codes.length === 0) continue;
+    const declared = declaredDescriptions.get(v.name);
+    if (declared) {
+      v.otherDescription = { name: declared.name, label: declared.label, codes, declared: true };
+      // An `other` answer is only useful with its description: required when
+      // shown unless the plan says `optional`; and as sensitive as the answer.
+      const decl = r.variables.get(declared.name)!.decl;
+      if (!decl.required) declared.required = true;
+      declared.sensitive = [...new Set([...declared.sensitive, ...v.sensitive])];
+      continue;
+    }
+    let name = `${v.name}_annat`;
+    while (byName.has(name)) name += "_beskrivning";
+    const label: Localized = {};
+    for (const [lang, text] of Object.entries(v.label)) label[lang] = lang === "sv" ? `${text}: annat, beskriv` : `${text}: other, describe`;
+    v.otherDescription = { name, label, codes, declared: false };
+  }
+
+  const groups: GroupModel[] = [...r.groups.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((s) => {
+      const d = s.decl;
+      const bands = d.entries.some((e) => e.band);
+      const m: GroupModel = {
+        name: d.name.text,
+        label: L(d.label, d.name.text, d.translations),
+        source: d.source.name.text,
+        kind: bands ? "bands" : "codes",
+        entries: d.entries.map((e, i) => {
+          const em: GroupEntryModel = { code: e.name?.text ?? String(i + 1), label: L(e.label, e.label.value, e.translations), order: i + 1 };
+          if (e.band?.low) em.low = e.band.low.value;
+          if (e.band?.high) em.high = e.band.high.value;
+          if (!e.band) em.values = e.values.map((v) => v.raw);
+          return em;
+        }),
+      };
+      if (d.source.timepoint) m.sourceTimepoint = d.source.timepoint.text;
+      return m;
+    });
+
+  const minCell = setting("min_cell")[0]?.number.value;
+  const expected = setting("expected")[0]?.number.value;
+  const model: PlanModel = {
+    name: plan.name.text,
+    title: L(plan.label, plan.name.text, setting("label").map((s) => s.translation)),
+    language,
+    translations: setting("translations").flatMap((s) => s.langs.map((l) => l.text)),
+    minCell: minCell ?? DEFAULT_MIN_CELL,
+    notes: setting("note").map((s) => s.text.value),
+    legalBasis: setting("legal_basis").map((s) => s.text.value),
+    noteTexts: localizedList(language, plan.settings, "note"),
+    legalBasisTexts: localizedList(language, plan.settings, "legal_basis"),
+    timepoints,
+    valuesets,
+    variables,
+    groups,
+    questions,
+    openDiagnostics: diagnostics.filter((d) => d.severity !== "error"),
+    files: r.program.files.map((f) => f.path),
+  };
+  const org = setting("organisation")[0];
+  if (org) model.organisation = org.text.value;
+  const ver = setting("version")[0];
+  if (ver) model.version = ver.text.value;
+  const purpose = setting("purpose")[0];
+  if (purpose) model.purpose = purpose.text.value;
+  const purposeText = localizedText(
+    language,
+    purpose?.text,
+    setting("text_translation").flatMap((s) => (s.of === "purpose" ? [s.translation] : [])),
+  );
+  if (purposeText) model.purposeText = purposeText;
+  if (expected !== undefined) model.expected = expected;
+  return model;
+}
+
+/** A label in the wanted language, falling back to the plan's own. */
+export function tr(l: Localized | undefined, lang: string, planLanguage: string): string {
+  if (!l) return "";
+  return l[lang] ?? l[planLanguage] ?? Object.values(l)[0] ?? "";
+}
