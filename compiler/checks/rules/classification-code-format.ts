@@ -1,7 +1,7 @@
 // ISU0708: a classification code that cannot be a code of its system — most
 // often a typo or a code from another system — so the figures it labels
 // could not be matched with national statistics.
-import { classificationBindings, systemOf } from "../../vocabulary/classifications.js";
+import { classificationBindings, systemOf } from "../support/classification-bindings.js";
 import type { Rule } from "../engine/rule.js";
 import { quoteList } from "../support/check-support.js";
 

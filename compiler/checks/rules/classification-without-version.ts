@@ -1,6 +1,6 @@
 // ISU0704: a KSI binding without the KSI version; KSI's codes changed between
 // versions, so a code alone does not say what was meant.
-import { classificationBindings, systemOf } from "../../vocabulary/classifications.js";
+import { classificationBindings, systemOf } from "../support/classification-bindings.js";
 import type { Rule } from "../engine/rule.js";
 
 export const classificationWithoutVersion: Rule = {

@@ -1,6 +1,6 @@
 // ISU0706: a KVÅ code ending in 000, a heading code that KVÅ does not use
 // for statistics.
-import { classificationBindings, systemOf } from "../../vocabulary/classifications.js";
+import { classificationBindings, systemOf } from "../support/classification-bindings.js";
 import type { Rule } from "../engine/rule.js";
 
 export const kvaSummaryCode: Rule = {

@@ -1,5 +1,6 @@
 // ISU0705: a classification system the compiler does not know.
-import { classificationBindings, KNOWN_SYSTEMS, systemOf } from "../../vocabulary/classifications.js";
+import { KNOWN_SYSTEMS } from "../../vocabulary/classifications.js";
+import { classificationBindings, systemOf } from "../support/classification-bindings.js";
 import type { Rule } from "../engine/rule.js";
 import { closest } from "../support/suggest.js";
 
