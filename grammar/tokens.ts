@@ -1,7 +1,8 @@
-// Tokens of the .isu language. Keywords are reserved words that take
-// precedence over identifiers; a name such as `countries` still lexes as one
-// identifier thanks to `longer_alt`.
+// Tokens of the .isu language. Keywords (the words of keywords.ts) are
+// reserved words that take precedence over identifiers; a name such as
+// `countries` still lexes as one identifier thanks to `longer_alt`.
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { ALL_KEYWORDS, type Keyword } from "./keywords.js";
 
 export const Identifier = createToken({
   name: "Identifier",
@@ -10,73 +11,81 @@ export const Identifier = createToken({
   pattern: /[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*/,
 });
 
-/** Every keyword token, in declaration order; used by completion and highlighting. */
+/** Every keyword token, part by part as keywords.ts lists them; used by completion and highlighting. */
 export const keywordTokens: TokenType[] = [];
-
-function keyword(word: string): TokenType {
+const byWord = new Map<string, TokenType>();
+for (const word of ALL_KEYWORDS) {
   const name = word.charAt(0).toUpperCase() + word.slice(1).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
   const t = createToken({ name, pattern: new RegExp(word), longer_alt: Identifier });
   keywordTokens.push(t);
-  return t;
+  byWord.set(word, t);
 }
 
-export const Plan = keyword("plan");
-export const Organisation = keyword("organisation");
-export const Version = keyword("version");
-export const Language = keyword("language");
-export const Translations = keyword("translations");
-export const Timepoints = keyword("timepoints");
-export const MinCell = keyword("min_cell");
-export const Expected = keyword("expected");
-export const Purpose = keyword("purpose");
-export const Note = keyword("note");
-export const LegalBasis = keyword("legal_basis");
-export const Rule = keyword("rule");
-export const Import = keyword("import");
-export const Timepoint = keyword("timepoint");
-export const When = keyword("when");
-export const Valueset = keyword("valueset");
-export const Nominal = keyword("nominal");
-export const Ordinal = keyword("ordinal");
-export const Better = keyword("better");
-export const Higher = keyword("higher");
-export const Lower = keyword("lower");
-export const Other = keyword("other");
-export const Missing = keyword("missing");
-export const Variable = keyword("variable");
-export const At = keyword("at");
-export const Multiple = keyword("multiple");
-export const IntegerKw = keyword("integer");
-export const DecimalKw = keyword("decimal");
-export const BooleanKw = keyword("boolean");
-export const DateKw = keyword("date");
-export const TextKw = keyword("text");
-export const Unit = keyword("unit");
-export const Code = keyword("code");
-export const Definition = keyword("definition");
-export const Required = keyword("required");
-export const Optional = keyword("optional");
-export const Sensitive = keyword("sensitive");
-export const Reason = keyword("reason");
-export const Label = keyword("label");
-export const Group = keyword("group");
-export const From = keyword("from");
-export const Question = keyword("question");
-export const Count = keyword("count");
-export const Summary = keyword("summary");
-export const Crosstab = keyword("crosstab");
-export const Change = keyword("change");
-export const To = keyword("to");
-export const Attainment = keyword("attainment");
-export const Against = keyword("against");
-export const By = keyword("by");
-export const Where = keyword("where");
-export const And = keyword("and");
-export const Or = keyword("or");
-export const Not = keyword("not");
-export const In = keyword("in");
-export const True = keyword("true");
-export const False = keyword("false");
+/** The token of a keyword. */
+export function keywordToken(word: Keyword): TokenType {
+  return byWord.get(word)!;
+}
+
+/** The tokens of a list of keywords. */
+export const keywordTokensOf = (words: readonly Keyword[]): TokenType[] => words.map(keywordToken);
+
+export const Plan = keywordToken("plan");
+export const Organisation = keywordToken("organisation");
+export const Version = keywordToken("version");
+export const Language = keywordToken("language");
+export const Translations = keywordToken("translations");
+export const Timepoints = keywordToken("timepoints");
+export const MinCell = keywordToken("min_cell");
+export const Expected = keywordToken("expected");
+export const Purpose = keywordToken("purpose");
+export const Note = keywordToken("note");
+export const LegalBasis = keywordToken("legal_basis");
+export const Rule = keywordToken("rule");
+export const Import = keywordToken("import");
+export const Timepoint = keywordToken("timepoint");
+export const When = keywordToken("when");
+export const Valueset = keywordToken("valueset");
+export const Nominal = keywordToken("nominal");
+export const Ordinal = keywordToken("ordinal");
+export const Better = keywordToken("better");
+export const Higher = keywordToken("higher");
+export const Lower = keywordToken("lower");
+export const Other = keywordToken("other");
+export const Missing = keywordToken("missing");
+export const Variable = keywordToken("variable");
+export const At = keywordToken("at");
+export const Multiple = keywordToken("multiple");
+export const IntegerKw = keywordToken("integer");
+export const DecimalKw = keywordToken("decimal");
+export const BooleanKw = keywordToken("boolean");
+export const DateKw = keywordToken("date");
+export const TextKw = keywordToken("text");
+export const Unit = keywordToken("unit");
+export const Code = keywordToken("code");
+export const Definition = keywordToken("definition");
+export const Required = keywordToken("required");
+export const Optional = keywordToken("optional");
+export const Sensitive = keywordToken("sensitive");
+export const Reason = keywordToken("reason");
+export const Label = keywordToken("label");
+export const Group = keywordToken("group");
+export const From = keywordToken("from");
+export const Question = keywordToken("question");
+export const Count = keywordToken("count");
+export const Summary = keywordToken("summary");
+export const Crosstab = keywordToken("crosstab");
+export const Change = keywordToken("change");
+export const To = keywordToken("to");
+export const Attainment = keywordToken("attainment");
+export const Against = keywordToken("against");
+export const By = keywordToken("by");
+export const Where = keywordToken("where");
+export const And = keywordToken("and");
+export const Or = keywordToken("or");
+export const Not = keywordToken("not");
+export const In = keywordToken("in");
+export const True = keywordToken("true");
+export const False = keywordToken("false");
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });

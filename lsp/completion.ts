@@ -9,6 +9,7 @@ import * as nodePath from "node:path";
 import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver/node.js";
 import * as T from "../grammar/tokens.js";
+import { BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, type BlockKind } from "../grammar/keywords.js";
 import type * as A from "../compiler/syntax/ast.js";
 import { allRules } from "../compiler/checks/engine/registry.js";
 import { SENSITIVE_CATEGORIES } from "../compiler/checks/rules/unknown-sensitive-category.js";
@@ -22,23 +23,14 @@ export function keywordText(t: TokenType): string {
   return (t.PATTERN as RegExp).source;
 }
 
-const DECLARATIONS = [T.Plan, T.Import, T.Timepoint, T.Valueset, T.Variable, T.Group, T.Question];
+const DECLARATIONS = T.keywordTokensOf(DECLARATION_KEYWORDS);
 
-type Frame = "plan" | "timepoint" | "valueset" | "value" | "variable" | "group" | "groupEntry" | "question" | "other";
+type Frame = BlockKind | "other";
 
-/** The items each kind of block holds, by their first keyword. */
-export const BLOCK_KEYWORDS: Record<Exclude<Frame, "other">, TokenType[]> = {
-  plan: [T.Organisation, T.Version, T.Language, T.Translations, T.Timepoints, T.MinCell, T.Expected, T.Purpose, T.Note, T.LegalBasis, T.Rule, T.Label],
-  timepoint: [T.When, T.Label, T.Definition],
-  valueset: [T.Label, T.Definition],
-  value: [T.Label, T.Definition, T.Code],
-  variable: [T.Definition, T.Label, T.Code, T.Required, T.Optional, T.Sensitive, T.When, T.Reason, T.Unit],
-  group: [T.Label],
-  groupEntry: [T.Label],
-  question: [T.Count, T.Summary, T.Crosstab, T.Change, T.Attainment, T.By, T.Where, T.Label, T.Note],
-};
+/** The items each kind of block holds, by their first keyword (grammar/keywords.ts). */
+export const BLOCK_KEYWORDS = Object.fromEntries(Object.entries(BLOCK_ITEM_KEYWORDS).map(([k, words]) => [k, T.keywordTokensOf(words)])) as Record<BlockKind, TokenType[]>;
 
-const TYPE_KEYWORDS = [T.Multiple, T.IntegerKw, T.DecimalKw, T.BooleanKw, T.DateKw, T.TextKw];
+const TYPE_KEYWORDS = T.keywordTokensOf(KEYWORDS.type);
 const LANGUAGES = [
   ["sv", "svenska"],
   ["en", "English"],

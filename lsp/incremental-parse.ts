@@ -1,7 +1,7 @@
 // A ParseCache that re-parses only the declarations an edit touched.
 //
 // In text that parses without errors every declaration keyword (plan, import,
-// timepoint, valueset, variable, group, question) begins a top-level
+// timepoint, … : grammar/keywords.ts) begins a top-level
 // declaration: none of them may stand inside a block. The text is cut before
 // each such keyword that begins a line, and each piece goes through the
 // compiler's own parseSource; a piece seen before (same text) is not parsed
@@ -19,9 +19,10 @@ import { tokenRange } from "../compiler/syntax/build-ast.js";
 import { ParseCache } from "../compiler/semantics/program.js";
 import { lineStarts, parseSource, positionAt, type SourceFile } from "../compiler/syntax/source.js";
 import * as T from "../grammar/tokens.js";
+import { DECLARATION_KEYWORDS } from "../grammar/keywords.js";
 import { MAX_CACHED_CHARS, MAX_CACHED_FILES } from "./limits.js";
 
-const DECLARATIONS = new Set([T.Import, T.Plan, T.Timepoint, T.Valueset, T.Variable, T.Group, T.Question]);
+const DECLARATIONS = new Set(T.keywordTokensOf(DECLARATION_KEYWORDS));
 
 /** Below this size a whole parse is as quick as cutting the text up. */
 const MIN_LENGTH = 4_000;

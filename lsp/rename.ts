@@ -5,10 +5,9 @@
 // with the other codes of its value set; an entry with its group's entries).
 import * as nodePath from "node:path";
 import { LSPErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node.js";
-import { keywordTokens } from "../grammar/tokens.js";
+import { isKeyword } from "../grammar/keywords.js";
 import type { Resolution, Sym } from "../compiler/semantics/resolve.js";
 import { toIdentifier } from "../compiler/checks/support/suggest.js";
-import { keywordText } from "./completion.js";
 import { declarationOf, namespaceOf, symName, targetKey, type Target } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 import { allOccurrences, targetAt } from "./references.js";
@@ -16,7 +15,6 @@ import type { Workspace } from "./workspace.js";
 
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
-const KEYWORDS = new Set(keywordTokens.map(keywordText));
 
 const KIND_WORD: Record<string, string> = { plan: "plan", timepoint: "time point", valueset: "value set", variable: "variable", group: "group", question: "question" };
 
@@ -99,7 +97,7 @@ function validate(t: Target, name: string): void {
     const suggestion = name ? toIdentifier(name) : "";
     throw refuse(`'${name}' is not a valid name: names are lower-case ASCII letters, digits and '_', starting with a letter${suggestion && suggestion !== name ? ` (for example '${suggestion}')` : ""}`);
   }
-  if (KEYWORDS.has(name)) throw refuse(`'${name}' is a keyword of the language and cannot be used as a name`);
+  if (isKeyword(name)) throw refuse(`'${name}' is a keyword of the language and cannot be used as a name`);
 }
 
 /** Why the new name is taken, or undefined when it is free. */

@@ -24,7 +24,7 @@ import type {
 } from "vscode-languageserver-protocol";
 import type * as A from "../compiler/syntax/ast.js";
 import { compile, type Compilation } from "../compiler/compile.js";
-import { keywordTokens } from "../grammar/tokens.js";
+import { ALL_KEYWORDS } from "../grammar/keywords.js";
 import { parseSource } from "../compiler/syntax/source.js";
 import { IncrementalParseCache } from "../lsp/incremental-parse.js";
 import { generatePlan } from "./bench/generate-plan.js";
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 const lsp = (p: A.Position) => ({ line: p.line - 1, character: p.column - 1 });
 const read = (f: string) => fs.readFileSync(f, "utf8");
-const keywordSet = new Set(keywordTokens.map((t) => (t.PATTERN as RegExp).source));
+const keywordSet = new Set<string>(ALL_KEYWORDS);
 
 function complete(uri: string, p: A.Position): Promise<CompletionItem[]> {
   return client.request<CompletionItem[] | { items: CompletionItem[] }>("textDocument/completion", { textDocument: { uri }, position: lsp(p) }).then((r) => (Array.isArray(r) ? r : r.items));

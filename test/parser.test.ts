@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type * as A from "../compiler/syntax/ast.js";
 import { compile } from "../compiler/compile.js";
 import { parseSource, type SourceFile } from "../compiler/syntax/source.js";
+import { DECLARATION_STARTS, ITEM_STARTS, parser } from "../grammar/parser.js";
 import { isuLexer } from "../grammar/tokens.js";
 
 const root = path.resolve(__dirname, "..");
@@ -722,4 +723,24 @@ variable v "V" : integer 0..9 unit "år" at t {
     expect(sf.syntax[0]!.message).toContain("expected a text in quotes");
     expect(sf.syntax[0]!.range.start.line).toBe(2);
   });
+});
+
+// The keyword table (grammar/keywords.ts) says which keywords begin a
+// declaration and an item of each block; recovery, completion and the
+// incremental cache read it. The grammar's rules must say the same.
+describe("the keyword table agrees with the grammar", () => {
+  const itemRule: Record<keyof typeof ITEM_STARTS, string> = { plan: "planItem", timepoint: "timepointItem", valueset: "valuesetItem", value: "valueItem", variable: "variableItem", group: "groupItem", groupEntry: "translation", question: "questionItem" };
+  const firstTokens = (rule: string) => [...new Set(parser.computeContentAssist(rule, []).map((p) => p.nextTokenType.name))].sort();
+  const names = (ts: { name: string }[]) => ts.map((t) => t.name).sort();
+
+  it("a declaration begins with exactly the declaration keywords", () => {
+    expect(names(DECLARATION_STARTS)).toEqual(firstTokens("file"));
+    expect(names(DECLARATION_STARTS)).toEqual(["Group", "Import", "Plan", "Question", "Timepoint", "Valueset", "Variable"]);
+  });
+
+  for (const [kind, rule] of Object.entries(itemRule)) {
+    it(`an item of a ${kind} block begins with exactly its item keywords (rule ${rule})`, () => {
+      expect(names(ITEM_STARTS[kind as keyof typeof ITEM_STARTS])).toEqual(firstTokens(rule));
+    });
+  }
 });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { parseText } from "../grammar/parser.js";
 import * as T from "../grammar/tokens.js";
+import { ALL_KEYWORDS, BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, type Keyword, type KeywordPart } from "../grammar/keywords.js";
 import { buildOutputs, compilePlan, defaultOutputFolder, parseDialectSetting, previewHandbook } from "../vscode-extension/src/plan-outputs.js";
 
 const root = path.resolve(__dirname, "..");
@@ -28,7 +29,7 @@ const grammarJson = readJson(grammarPath);
 const snippets: Record<string, { prefix: string | string[]; body: string | string[]; description?: string }> = readJson(path.join(ext, "snippets", "isu.json"));
 const langConfig = readJson(path.join(ext, "language-configuration.json"));
 const tmp = (what: string) => fs.mkdtempSync(path.join(os.tmpdir(), `isu-ext-${what}-`));
-const keywordWords = T.keywordTokens.map((t) => (t.PATTERN as RegExp).source);
+const keywordWords: readonly string[] = ALL_KEYWORDS;
 
 // ---------------------------------------------------------------- TextMate tokenizer (vscode-textmate, as VS Code runs it)
 
@@ -177,7 +178,7 @@ describe("TextMate grammar", () => {
     expect(r.stdout).toMatch(/Missing required scopes: \[ keyword\.other\.analysis\.isu \]/);
   });
 
-  it("highlights every keyword of grammar/tokens.ts as a keyword (true and false as boolean constants), and no longer word", () => {
+  it("highlights every keyword of grammar/keywords.ts as a keyword (true and false as boolean constants), and no longer word", () => {
     expect(keywordWords.length).toBeGreaterThan(50);
     for (const word of keywordWords) {
       const expected = word === "true" || word === "false" ? /^constant\.language\.boolean\.isu$/ : /^keyword\./;
@@ -196,13 +197,28 @@ describe("TextMate grammar", () => {
     }
   });
 
-  it("knows no keyword the language does not have", () => {
-    const words = new Set<string>();
-    for (const p of grammarJson.repository.keywords.patterns as { match: string }[]) {
-      const alternatives = p.match.replace(/\\b/g, "").replace(/^\(\?:|\)$/g, "");
-      for (const w of alternatives.split("|")) words.add(w);
+  // The grammar file is static JSON; this ties each of its keyword scopes to
+  // one part of the keyword table (grammar/keywords.ts), word for word.
+  it("has one keyword scope for each part of the keyword table, with exactly its words", () => {
+    const scopeOf: Record<KeywordPart, string> = {
+      declaration: "keyword.declaration.isu",
+      setting: "keyword.other.setting.isu",
+      scale: "keyword.other.scale.isu",
+      marker: "keyword.other.marker.isu",
+      type: "keyword.type.isu",
+      analysis: "keyword.other.analysis.isu",
+      clause: "keyword.other.clause.isu",
+      logical: "keyword.operator.expression.logical.isu",
+      membership: "keyword.operator.expression.in.isu",
+      boolean: "constant.language.boolean.isu",
+    };
+    const patterns = grammarJson.repository.keywords.patterns as { name: string; match: string }[];
+    const words = (p: { match: string }) => p.match.replace(/\\b/g, "").replace(/^\(\?:|\)$/g, "").split("|");
+    expect(patterns.map((p) => p.name).sort()).toEqual(Object.values(scopeOf).sort());
+    for (const [part, scope] of Object.entries(scopeOf) as [KeywordPart, string][]) {
+      expect(words(patterns.find((p) => p.name === scope)!).sort(), scope).toEqual([...KEYWORDS[part]].sort());
     }
-    expect([...words].sort()).toEqual([...keywordWords].sort());
+    expect(patterns.flatMap(words).sort()).toEqual([...keywordWords].sort());
   });
 
   // The real lexer is the truth: on every token of every example and fixture
@@ -264,10 +280,11 @@ function expand(body: string | string[]): string {
 /** Where a fragment snippet belongs, from its first word: the block that accepts it. */
 function inContext(text: string): string {
   const first = text.trimStart().split(/\s/)[0]!;
-  if (["plan", "import", "timepoint", "valueset", "variable", "group", "question"].includes(first)) return text;
-  if (["organisation", "version", "language", "translations", "min_cell", "expected", "purpose", "legal_basis", "rule", "label"].includes(first)) return `plan p "P" {\n${text}\n}`;
-  if (["count", "summary", "crosstab", "change", "attainment", "by", "where", "note"].includes(first)) return `question q "Q" {\n${text}\n}`;
-  if (["definition", "code", "required", "optional", "sensitive", "when", "reason", "unit"].includes(first)) return `variable x "X" : integer {\n${text}\n}`;
+  const among = (words: readonly Keyword[]) => (words as readonly string[]).includes(first);
+  if (among(DECLARATION_KEYWORDS)) return text;
+  if (among(BLOCK_ITEM_KEYWORDS.plan)) return `plan p "P" {\n${text}\n}`;
+  if (among(BLOCK_ITEM_KEYWORDS.question)) return `question q "Q" {\n${text}\n}`;
+  if (among(BLOCK_ITEM_KEYWORDS.variable)) return `variable x "X" : integer {\n${text}\n}`;
   return `valueset v "V" {\n${text}\n}`;
 }
 

@@ -1,0 +1,60 @@
+// The keywords of the .isu language, each written down once, grouped by the
+// part they play. The lexer makes one token of each word (tokens.ts); the
+// parser's recovery, completion, the incremental parse cache and the TextMate
+// grammar's test all read their lists from here.
+
+/** Every keyword by its part; the TextMate grammar has one scope for each part. */
+export const KEYWORDS = {
+  /** Begins a top-level declaration; never stands inside a block. */
+  declaration: ["plan", "import", "timepoint", "valueset", "variable", "group", "question"],
+  /** Begins a setting inside a block. */
+  setting: ["organisation", "version", "language", "translations", "timepoints", "min_cell", "expected", "purpose", "note", "legal_basis", "rule", "when", "label", "definition", "code", "unit", "required", "optional", "sensitive", "reason"],
+  scale: ["nominal", "ordinal", "better", "higher", "lower"],
+  /** Marks a value of a value set. */
+  marker: ["other", "missing"],
+  type: ["multiple", "integer", "decimal", "boolean", "date", "text"],
+  analysis: ["count", "summary", "crosstab", "change", "attainment"],
+  clause: ["by", "where", "at", "from", "to", "against"],
+  logical: ["and", "or", "not"],
+  membership: ["in"],
+  boolean: ["true", "false"],
+} as const;
+
+export type KeywordPart = keyof typeof KEYWORDS;
+export type Keyword = (typeof KEYWORDS)[KeywordPart][number];
+
+/** Every keyword, part by part. */
+export const ALL_KEYWORDS: readonly Keyword[] = Object.values(KEYWORDS).flat();
+
+const ALL = new Set<string>(ALL_KEYWORDS);
+
+/** Whether a word is reserved (and so cannot be a name). */
+export function isKeyword(word: string): word is Keyword {
+  return ALL.has(word);
+}
+
+/** The declaration keywords, in the order completion offers them and messages list them. */
+export const DECLARATION_KEYWORDS: readonly Keyword[] = KEYWORDS.declaration;
+
+/**
+ * The keywords that begin an item of each kind of block, in the order
+ * completion offers them. (A value set's values and a group's entries begin
+ * with a code or a name, which the parser adds.)
+ */
+export const BLOCK_ITEM_KEYWORDS = {
+  plan: ["organisation", "version", "language", "translations", "timepoints", "min_cell", "expected", "purpose", "note", "legal_basis", "rule", "label"],
+  timepoint: ["when", "label", "definition"],
+  valueset: ["label", "definition"],
+  value: ["label", "definition", "code"],
+  variable: ["definition", "label", "code", "required", "optional", "sensitive", "when", "reason", "unit"],
+  group: ["label"],
+  groupEntry: ["label"],
+  question: [...KEYWORDS.analysis, "by", "where", "label", "note"],
+} as const satisfies Record<string, readonly Keyword[]>;
+
+export type BlockKind = keyof typeof BLOCK_ITEM_KEYWORDS;
+
+/** `a, b, c or d`, as the parser's messages list keywords. */
+export function listed(words: readonly string[]): string {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
