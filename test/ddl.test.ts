@@ -4,7 +4,7 @@
 // and labels, accept good registrations (missing data included) and make the
 // database itself reject every kind of bad row. SQL Server is parsed, not run.
 // Expected tables, columns and constraints are worked out here from the model,
-// independently of compiler/sql/storage.ts.
+// independently of compiler/generate/storage-layout.ts.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { generateDdl } from "../compiler/generate/ddl.js";
 import { codePoints, isPersonnummerShaped, isWellFormedKey, KEY_DIGITS, KEY_FORBIDDEN, KEY_SEPARATORS, letterFolds, PREFIX_LETTERS } from "../compiler/sql/key.js";
-import { storageLayout } from "../compiler/sql/storage.js";
+import { storageLayout } from "../compiler/generate/storage-layout.js";
 import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { buildRecordSchemas, DATE_PATTERN, PSEUDONYM_PATTERN } from "../compiler/generate/record-schema.js";
 import type { PlanModel } from "../compiler/model/index.js";

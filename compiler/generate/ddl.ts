@@ -15,10 +15,8 @@ import {
   lookupTable,
   PLAN_TABLE,
   REGISTERED_DATE,
-  storageLayout,
-  valuesetOf,
-  type RegistrationLayout,
 } from "../sql/storage.js";
+import { storageLayout, valuesetOf, type RegistrationLayout } from "./storage-layout.js";
 import { ddlTexts } from "./ddl/texts.js";
 import { DIALECTS, type Dialect } from "../sql/dialects/index.js";
 import type { Generator } from "./output.js";

@@ -3,7 +3,8 @@
 // `reg_<tp>` row per record, one child row per multiple-choice code.
 // Also times a plan's whole query set on synthetic records, for `npm run bench`.
 import { generateDdl } from "../../compiler/generate/ddl.js";
-import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, storageLayout } from "../../compiler/sql/storage.js";
+import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE } from "../../compiler/sql/storage.js";
+import { storageLayout } from "../../compiler/generate/storage-layout.js";
 import { DIALECTS } from "../../compiler/sql/dialects/index.js";
 import { generateQueries } from "../../compiler/generate/queries.js";
 import type { PlanModel } from "../../compiler/model/index.js";

@@ -2,7 +2,8 @@
 // The same lines become `--` comments in the script and, where the engine has
 // them, catalog descriptions (COMMENT ON, MS_Description).
 import { tr, type ClassificationModel, type ConditionModel, type PlanModel, type TimepointModel, type ValuesetModel, type VariableModel } from "../../model/index.js";
-import { lookupTable, valuesetOf } from "../../sql/storage.js";
+import { lookupTable } from "../../sql/storage.js";
+import { valuesetOf } from "../storage-layout.js";
 import type { DdlTexts } from "./texts.js";
 
 export interface DescribeContext {
