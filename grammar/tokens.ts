@@ -4,11 +4,15 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { ALL_KEYWORDS, type Keyword } from "./keywords.js";
 
+// Non-ASCII letters are lexed so the checker can say "use `kon` for `kön`"
+// instead of a bare lexer error. (What a valid name is: compiler/vocabulary/identifiers.ts.)
+const FIRST_CHARS = "A-Za-z_\\u00C0-\\u024F";
+/** The characters a name is lexed from, as the body of a regular-expression class. */
+export const NAME_CHARS = "A-Za-z0-9_\\u00C0-\\u024F";
+
 export const Identifier = createToken({
   name: "Identifier",
-  // Non-ASCII letters are lexed so the checker can say "use `kon` for `kön`"
-  // instead of a bare lexer error.
-  pattern: /[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*/,
+  pattern: new RegExp(`[${FIRST_CHARS}][${NAME_CHARS}]*`),
 });
 
 /** Every keyword token, part by part as keywords.ts lists them; used by completion and highlighting. */
@@ -117,7 +121,7 @@ export const Star = createToken({ name: "Star", pattern: /\*/ });
 // declared name is reported by the identifier check rather than the lexer.
 export const HyphenatedName = createToken({
   name: "HyphenatedName",
-  pattern: /[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*(?:-[A-Za-z0-9_\u00C0-\u024F]+)+/,
+  pattern: new RegExp(`[${FIRST_CHARS}][${NAME_CHARS}]*(?:-[${NAME_CHARS}]+)+`),
   categories: [Identifier],
 });
 

@@ -12,7 +12,8 @@ import * as T from "../grammar/tokens.js";
 import { BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, type BlockKind } from "../grammar/keywords.js";
 import type * as A from "../compiler/syntax/ast.js";
 import { allRules } from "../compiler/checks/engine/registry.js";
-import { SENSITIVE_CATEGORIES } from "../compiler/checks/rules/unknown-sensitive-category.js";
+import { SENSITIVE_CATEGORIES } from "../compiler/vocabulary/sensitive.js";
+import { LANGUAGE_NAMES } from "../compiler/vocabulary/languages.js";
 import { KNOWN_SYSTEMS } from "../compiler/vocabulary/classifications.js";
 import { valuesetOf, type Resolution, type Sym } from "../compiler/semantics/resolve.js";
 import { describeType } from "./describe.js";
@@ -31,10 +32,8 @@ type Frame = BlockKind | "other";
 export const BLOCK_KEYWORDS = Object.fromEntries(Object.entries(BLOCK_ITEM_KEYWORDS).map(([k, words]) => [k, T.keywordTokensOf(words)])) as Record<BlockKind, TokenType[]>;
 
 const TYPE_KEYWORDS = T.keywordTokensOf(KEYWORDS.type);
-const LANGUAGES = [
-  ["sv", "svenska"],
-  ["en", "English"],
-];
+/** A token that is (the start of) a name or a hyphenated rule name. */
+const NAME_START = new RegExp(`^[${T.NAME_CHARS}-]`);
 
 /** What a measure (variable or group) must be to stand in a place. */
 type Need = "any" | "categorical" | "split" | "numeric" | "ordinal" | "groupSource";
@@ -55,7 +54,7 @@ export function complete(ws: Workspace, path: string, offset: number): Completio
   for (const t of lexed.tokens) {
     if (t.startOffset >= offset) break;
     // The word under or just before the cursor is what is being typed: the client filters by it.
-    if ((t.endOffset ?? t.startOffset) + 1 >= offset && /^[A-Za-z0-9_\u00C0-\u024F-]/.test(t.image)) break;
+    if ((t.endOffset ?? t.startOffset) + 1 >= offset && NAME_START.test(t.image)) break;
     before.push(t);
   }
   const c = new Completer(ws, path, { before });
@@ -485,7 +484,7 @@ function keywords(types: TokenType[]): CompletionItem[] {
 }
 
 function languages(): CompletionItem[] {
-  return values(LANGUAGES);
+  return values(Object.entries(LANGUAGE_NAMES));
 }
 
 function values(pairs: string[][]): CompletionItem[] {

@@ -6,6 +6,7 @@
 import * as nodePath from "node:path";
 import { LSPErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node.js";
 import { isKeyword } from "../grammar/keywords.js";
+import { VALID_NAME } from "../compiler/vocabulary/identifiers.js";
 import type { Resolution, Sym } from "../compiler/semantics/resolve.js";
 import { toIdentifier } from "../compiler/checks/support/suggest.js";
 import { declarationOf, namespaceOf, symName, targetKey, type Target } from "./occurrences.js";
@@ -13,7 +14,6 @@ import { toLspRange } from "./positions.js";
 import { allOccurrences, targetAt } from "./references.js";
 import type { Workspace } from "./workspace.js";
 
-const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 const KIND_WORD: Record<string, string> = { plan: "plan", timepoint: "time point", valueset: "value set", variable: "variable", group: "group", question: "question" };
@@ -93,7 +93,7 @@ function validate(t: Target, name: string): void {
     if (!NUMBER.test(name)) throw refuse(`'${name}' is not a valid code for ${describe(t)}: the value set's codes are numbers, so the new code must be a number too`);
     return;
   }
-  if (!IDENTIFIER.test(name)) {
+  if (!VALID_NAME.test(name)) {
     const suggestion = name ? toIdentifier(name) : "";
     throw refuse(`'${name}' is not a valid name: names are lower-case ASCII letters, digits and '_', starting with a letter${suggestion && suggestion !== name ? ` (for example '${suggestion}')` : ""}`);
   }

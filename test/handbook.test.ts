@@ -15,6 +15,7 @@ import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { handbookGenerator, handbookLanguage } from "../compiler/generate/handbook/index.js";
 import { generateQueries } from "../compiler/generate/queries.js";
 import { handbookStrings, type HandbookLanguage, type HandbookStrings } from "../compiler/generate/handbook/strings.js";
+import { LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { tr, type Localized, type PlanModel } from "../compiler/model/index.js";
 
 const root = path.resolve(__dirname, "..");
@@ -23,7 +24,7 @@ const examplesDir = path.join(root, "examples");
 const ESCAPE = path.join(fixturesDir, "hb-escape.isu");
 const COMPLETE = path.join(fixturesDir, "hb-complete.isu");
 const ENGLISH = path.join(fixturesDir, "hb-english.isu");
-const LANGS: HandbookLanguage[] = ["sv", "en"];
+const LANGS: readonly HandbookLanguage[] = LANGUAGES;
 
 interface Handbook {
   html: string;

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { parseText } from "../grammar/parser.js";
 import * as T from "../grammar/tokens.js";
+import { LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { ALL_KEYWORDS, BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, type Keyword, type KeywordPart } from "../grammar/keywords.js";
 import { buildOutputs, compilePlan, defaultOutputFolder, parseDialectSetting, previewHandbook } from "../vscode-extension/src/plan-outputs.js";
 
@@ -119,6 +120,8 @@ describe("extension manifest", () => {
     expect(read.length).toBeGreaterThanOrEqual(4);
     for (const key of read) expect(Object.keys(props)).toContain(key);
     expect(props["isu.trace.server"]!.enum).toEqual(["off", "messages", "verbose"]);
+    // The manifest is static JSON: its output languages are the vocabulary's.
+    expect(props["isu.outputLanguage"]!.enum).toEqual(["plan", ...LANGUAGES]);
     expect(fs.readFileSync(path.join(ext, "src", "language-client.ts"), "utf8")).toMatch(/new LanguageClient\("isu"/);
   });
 

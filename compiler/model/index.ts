@@ -1,6 +1,8 @@
 // The resolved, typed plan: the only input generators see. Built only from a
 // plan that checks without errors, so every name here resolves.
 import type * as A from "../syntax/ast.js";
+import { DEFAULT_MIN_CELL } from "../vocabulary/defaults.js";
+import { DEFAULT_LANGUAGE } from "../vocabulary/languages.js";
 import type { Diagnostic } from "../syntax/diagnostic.js";
 import { lookupMeasure, type Resolution } from "../semantics/resolve.js";
 import { declaredOtherDescriptions, otherCodes, readers } from "../semantics/usage.js";
@@ -183,8 +185,6 @@ export interface PlanModel {
   files: string[];
 }
 
-export const DEFAULT_MIN_CELL = 5;
-
 function localized(lang: string, main: A.TextLit | undefined, fallback: string, translations: A.Translation[]): Localized {
   const out: Localized = { [lang]: main?.value ?? fallback };
   for (const t of translations) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
@@ -229,7 +229,7 @@ function classifications(cs: A.Classification[]): ClassificationModel[] {
 export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel {
   const plan = r.plan!.decl;
   const setting = <K extends A.PlanSetting["key"]>(k: K) => plan.settings.filter((s): s is A.PlanSetting & { key: K } => s.key === k);
-  const language = setting("language")[0]?.lang.text ?? "sv";
+  const language = setting("language")[0]?.lang.text ?? DEFAULT_LANGUAGE;
   const L = (main: A.TextLit | undefined, fallback: string, tr: A.Translation[]) => localized(language, main, fallback, tr);
 
   const measureRef = (ref: A.VarRef, tp: string | undefined): MeasureRef => {

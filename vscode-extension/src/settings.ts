@@ -1,11 +1,12 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import { workspace, type Uri } from "vscode";
 import type { DialectName } from "../../compiler/sql/dialects/index.js";
+import { isLanguage } from "../../compiler/vocabulary/languages.js";
 import { parseDialectSetting, type OutputLanguage } from "./plan-outputs.js";
 
 export function outputLanguageSetting(scope?: Uri): OutputLanguage {
   const v = workspace.getConfiguration("isu", scope).get<string>("outputLanguage", "plan");
-  return v === "sv" || v === "en" ? v : "plan";
+  return isLanguage(v) ? v : "plan";
 }
 
 export function outputFolderSetting(scope?: Uri): string {

@@ -1,4 +1,4 @@
-// ISU0104: a declared name or value code that is not [a-z][a-z0-9_]*. Names
+// ISU0104: a declared name or value code that is not NAME_SHAPE. Names
 // become SQL column and table names and JSON keys, so they stay plain ASCII;
 // the lexer still accepts `kön` so that this rule can say `kon` instead.
 import type * as A from "../../syntax/ast.js";
@@ -6,8 +6,7 @@ import type { TextEdit } from "../../syntax/diagnostic.js";
 import type { Resolution, Sym } from "../../semantics/resolve.js";
 import type { Rule, RuleContext } from "../engine/rule.js";
 import { toIdentifier } from "../support/suggest.js";
-
-const VALID = /^[a-z][a-z0-9_]*$/;
+import { NAME_SHAPE, VALID_NAME as VALID } from "../../vocabulary/identifiers.js";
 
 /** toIdentifier(name), numbered when that name is already taken. */
 function freeName(name: string, taken: Set<string>): string {
@@ -43,7 +42,7 @@ export const invalidIdentifier: Rule = {
     name: "invalid-identifier",
     defaultSeverity: "error",
     description: "A name or value code is not a plain lower-case ASCII identifier.",
-    docs: `Names of plans, time points, value sets, variables, groups and questions, group entry names and value codes that are words become column, table and file names in the generated database, queries and forms, so they are written \`[a-z][a-z0-9_]*\`: lower-case ASCII letters, digits and \`_\`, starting with a letter. Swedish letters, capitals, spaces and hyphens belong in the label in quotes, which can say anything. The fix renames the declaration and every use of it to the suggested name (\`kön\` → \`kon\`, \`Ålder\` → \`alder\`).`,
+    docs: `Names of plans, time points, value sets, variables, groups and questions, group entry names and value codes that are words become column, table and file names in the generated database, queries and forms, so they are written \`${NAME_SHAPE}\`: lower-case ASCII letters, digits and \`_\`, starting with a letter. Swedish letters, capitals, spaces and hyphens belong in the label in quotes, which can say anything. The fix renames the declaration and every use of it to the suggested name (\`kön\` → \`kon\`, \`Ålder\` → \`alder\`).`,
   },
   check(ctx) {
     const r = ctx.resolution;

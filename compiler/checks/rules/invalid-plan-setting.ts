@@ -4,9 +4,9 @@ import type * as A from "../../syntax/ast.js";
 import type { Rule } from "../engine/rule.js";
 import { closest } from "../support/suggest.js";
 import { removeLines } from "../support/source-edits.js";
+import { isLanguage, LANGUAGES } from "../../vocabulary/languages.js";
 
-/** Languages the generated forms and handbook are written in. */
-export const PLAN_LANGUAGES = ["sv", "en"];
+const either = (words: readonly string[]) => words.join(" or ");
 
 const SINGLE_VALUED = new Set<A.PlanSetting["key"]>(["organisation", "version", "language", "min_cell", "expected", "purpose", "timepoints"]);
 
@@ -17,7 +17,7 @@ export const invalidPlanSetting: Rule = {
     defaultSeverity: "error",
     description: "A plan setting has an invalid value, or a single-valued setting is given twice.",
     configurable: false,
-    docs: `The plan block's settings steer what the compiler generates, so each must have a usable value: \`language\` is \`sv\` or \`en\` (the languages the forms and the handbook are written in; other languages can be added as \`translations\`); \`min_cell\` (the smallest count a table may show) and \`expected\` (the number of individuals the follow-up expects) are whole numbers of at least 1. \`organisation\`, \`version\`, \`language\`, \`timepoints\`, \`min_cell\`, \`expected\`, \`purpose\`, each \`label <language>\` and each \`purpose <language>\` may be given once; write several \`note\` and \`legal_basis\` settings freely. Correct the value, or remove the repeated setting (the fix does this).`,
+    docs: `The plan block's settings steer what the compiler generates, so each must have a usable value: \`language\` is ${either(LANGUAGES.map((l) => `\`${l}\``))} (the languages the forms and the handbook are written in; other languages can be added as \`translations\`); \`min_cell\` (the smallest count a table may show) and \`expected\` (the number of individuals the follow-up expects) are whole numbers of at least 1. \`organisation\`, \`version\`, \`language\`, \`timepoints\`, \`min_cell\`, \`expected\`, \`purpose\`, each \`label <language>\` and each \`purpose <language>\` may be given once; write several \`note\` and \`legal_basis\` settings freely. Correct the value, or remove the repeated setting (the fix does this).`,
   },
   check(ctx) {
     const plan = ctx.resolution.plan;
@@ -40,13 +40,13 @@ export const invalidPlanSetting: Rule = {
         continue;
       }
       seen.set(key, s);
-      if (s.key === "language" && !PLAN_LANGUAGES.includes(s.lang.text)) {
-        const guess = closest(s.lang.text, PLAN_LANGUAGES);
+      if (s.key === "language" && !isLanguage(s.lang.text)) {
+        const guess = closest(s.lang.text, LANGUAGES);
         ctx.report({
           file: plan.file,
           range: s.lang.range,
           message: `unknown plan language '${s.lang.text}'`,
-          hint: `write 'language sv' or 'language en'${guess ? ` (did you mean '${guess}'?)` : ""}; other languages can be given as 'translations'`,
+          hint: `write ${either(LANGUAGES.map((l) => `'language ${l}'`))}${guess ? ` (did you mean '${guess}'?)` : ""}; other languages can be given as 'translations'`,
           ...(guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ file: plan.file, range: s.lang.range, newText: guess }] }] } : {}),
         });
       }

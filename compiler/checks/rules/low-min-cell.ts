@@ -1,7 +1,7 @@
 // ISU0802: a `min_cell` below 3 all but switches off small-cell suppression:
 // tables then show counts of one or two individuals, who can be recognised.
 // With sensitive data in the plan that is an error, not a warning.
-import { DEFAULT_MIN_CELL } from "../../model/index.js";
+import { DEFAULT_MIN_CELL } from "../../vocabulary/defaults.js";
 import type { Rule } from "../engine/rule.js";
 
 /** The smallest `min_cell` that still hides the counts of one or two individuals. */

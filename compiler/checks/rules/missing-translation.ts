@@ -3,6 +3,7 @@
 import type * as A from "../../syntax/ast.js";
 import type { Rule } from "../engine/rule.js";
 import { hasSyntaxProblem } from "../support/syntax-guard.js";
+import { DEFAULT_LANGUAGE } from "../../vocabulary/languages.js";
 
 interface Labelled {
   what: string;
@@ -28,7 +29,7 @@ export const missingTranslation: Rule = {
     const plan = r.plan;
     if (!plan) return;
     const settings = plan.decl.settings;
-    const own = settings.find((s) => s.key === "language")?.lang.text ?? "sv";
+    const own = settings.find((s) => s.key === "language")?.lang.text ?? DEFAULT_LANGUAGE;
     const langs = [...new Set(settings.flatMap((s) => (s.key === "translations" ? s.langs.map((l) => l.text) : [])))].filter((l) => l !== own);
     if (langs.length === 0) return;
 

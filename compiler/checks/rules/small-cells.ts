@@ -1,7 +1,7 @@
 // ISU0801: with the expected number of individuals, a split gives so many
 // cells that most would hold fewer than min_cell individuals and be suppressed.
 import type * as A from "../../syntax/ast.js";
-import { DEFAULT_MIN_CELL } from "../../model/index.js";
+import { DEFAULT_MIN_CELL } from "../../vocabulary/defaults.js";
 import { lookupMeasure, type Resolution } from "../../semantics/resolve.js";
 import type { Rule } from "../engine/rule.js";
 

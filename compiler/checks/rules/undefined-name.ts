@@ -2,8 +2,7 @@
 import { closest, toIdentifier } from "../support/suggest.js";
 import type { Rule } from "../engine/rule.js";
 import type { SymbolKind } from "../../semantics/resolve.js";
-
-const VALID = /^[a-z][a-z0-9_]*$/;
+import { VALID_NAME as VALID } from "../../vocabulary/identifiers.js";
 
 const KIND_WORD: Record<SymbolKind, string> = {
   plan: "plan",

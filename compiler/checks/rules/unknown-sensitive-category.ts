@@ -2,9 +2,7 @@
 // handbook's data-protection section could not name it.
 import type { Rule } from "../engine/rule.js";
 import { closest } from "../support/suggest.js";
-
-/** The special categories of GDPR art. 9 and criminal-offence data of art. 10. */
-export const SENSITIVE_CATEGORIES = ["health", "ethnicity", "religion", "political", "union", "genetic", "biometric", "sexual_life", "sexual_orientation", "criminal"];
+import { isSensitiveCategory, SENSITIVE_CATEGORIES } from "../../vocabulary/sensitive.js";
 
 export const unknownSensitiveCategory: Rule = {
   meta: {
@@ -17,7 +15,7 @@ export const unknownSensitiveCategory: Rule = {
   check(ctx) {
     for (const v of [...ctx.resolution.variables.values()].sort((a, b) => a.index - b.index)) {
       for (const cat of v.decl.sensitive) {
-        if (SENSITIVE_CATEGORIES.includes(cat.text)) continue;
+        if (isSensitiveCategory(cat.text)) continue;
         const guess = closest(cat.text, SENSITIVE_CATEGORIES);
         ctx.report({
           file: v.file,

@@ -6,12 +6,13 @@ import { htmlFormat, markdownFormat } from "./escape.js";
 import { renderHandbook } from "./render.js";
 import { HANDBOOK_LANGUAGES, handbookStrings, isHandbookLanguage, type HandbookLanguage } from "./strings.js";
 import { buildView } from "./view.js";
+import { DEFAULT_LANGUAGE } from "../../vocabulary/languages.js";
 
 export { HANDBOOK_LANGUAGES, isHandbookLanguage, type HandbookLanguage };
 
 /** The handbook's language: opts.lang when given, else Swedish. */
 export function handbookLanguage(opts: Partial<GenerateOptions>): HandbookLanguage {
-  const lang = opts.lang || "sv";
+  const lang = opts.lang || DEFAULT_LANGUAGE;
   if (!isHandbookLanguage(lang)) throw new Error(`the handbook can be written in ${HANDBOOK_LANGUAGES.join(" or ")}, not '${lang}'`);
   return lang;
 }

@@ -2,6 +2,8 @@
 // makes a missing translation a type error rather than a silent gap.
 import { en } from "./strings-en.js";
 import { sv } from "./strings-sv.js";
+import { isLanguage, LANGUAGES, type Language } from "../../vocabulary/languages.js";
+import type { SensitiveCategory } from "../../vocabulary/sensitive.js";
 
 export interface ScenarioText {
   letter: string;
@@ -217,7 +219,8 @@ export interface HandbookStrings {
     sensitiveIntro: string;
     noSensitive: string;
     category: string;
-    categories: Record<string, string>;
+    // Every category has a name; a lookup by any word may miss (an unknown category, ISU0604).
+    categories: Record<SensitiveCategory, string> & Partial<Record<string, string>>;
     inherited: (variable: string) => string;
     legalBasisHeading: string;
     noLegalBasis: string;
@@ -270,9 +273,7 @@ export interface HandbookStrings {
 
 export const handbookStrings: Record<HandbookLanguage, HandbookStrings> = { sv, en };
 
-export type HandbookLanguage = "sv" | "en";
-export const HANDBOOK_LANGUAGES: HandbookLanguage[] = ["sv", "en"];
-
-export function isHandbookLanguage(lang: string): lang is HandbookLanguage {
-  return (HANDBOOK_LANGUAGES as string[]).includes(lang);
-}
+/** The handbook is written in every language of the vocabulary (a missing table fails to compile). */
+export type HandbookLanguage = Language;
+export const HANDBOOK_LANGUAGES = LANGUAGES;
+export const isHandbookLanguage = isLanguage;

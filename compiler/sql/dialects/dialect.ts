@@ -1,5 +1,6 @@
 // The small interface every SQL dialect implements: one dialect a file.
 // DDL and query generators speak only through it.
+import { NAME_CHARS } from "../../../grammar/tokens.js";
 
 export interface Dialect {
   name: "sqlite" | "postgres" | "mssql";
@@ -101,7 +102,9 @@ export function lineComment(text: string, extra?: (line: string) => string): str
  * digits, `_`). Anything else reaching a generator is refused, so a model built
  * around the checker cannot put a quote or a line break into a name.
  */
+const LEXED_NAME = new RegExp(`^[${NAME_CHARS}]+$`);
+
 export function checkName(name: string): string {
-  if (!/^[A-Za-z0-9_\u00C0-\u024F]+$/.test(name)) throw new Error(`cannot write the name ${JSON.stringify(name)} into SQL: names are letters, digits and _`);
+  if (!LEXED_NAME.test(name)) throw new Error(`cannot write the name ${JSON.stringify(name)} into SQL: names are letters, digits and _`);
   return name;
 }
