@@ -7,9 +7,10 @@ import type { Command } from "commander";
 import { compile } from "../compiler/compile.js";
 import { DIALECT_NAMES, type DialectName } from "../compiler/sql/dialects/index.js";
 import { Worker } from "node:worker_threads";
-import type { BuildJob, BuildMessage } from "./build-worker.js";
+import type { BuildMessage } from "./build-worker.js";
+import { buildOutputs, planBuild, type BuildResult, type StageJob } from "../compiler/build/build-plan.js";
 import { UsageError } from "../compiler/build/usage-error.js";
-import { checkOutFolder, OutFolder, type WrittenFile } from "../compiler/build/out-folder.js";
+import { checkOutFolder, type WrittenFile } from "../compiler/build/out-folder.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
 
 interface BuildOptions {
@@ -29,7 +30,7 @@ export function parseDialects(list: string): DialectName[] {
 }
 
 /** Generates every output into the stage on a worker thread; resolves with the files written. */
-function generateInWorker(job: BuildJob, progress: (s: string) => void, onWorker: (w: Worker) => void): Promise<WrittenFile[]> {
+function generateInWorker(job: StageJob, progress: (s: string) => void, onWorker: (w: Worker) => void): Promise<WrittenFile[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: job });
     onWorker(worker);
@@ -99,44 +100,37 @@ Examples:
       const sources = new Map(c.program.files.map((f) => [f.path, f]));
       const shown = c.diagnostics.filter((d) => d.severity === "error" || !opts.quiet);
       for (const d of shown) process.stderr.write(renderDiagnostic(d, sources.get(d.file), p) + "\n\n");
-      if (c.errors > 0) {
+      const ready = planBuild(c, { ...(opts.lang ? { lang: opts.lang } : {}), dialects });
+      if (ready.kind === "errors") {
         process.stderr.write(summaryLine(c.diagnostics, c.program.files.length) + "\nnothing written: fix the errors above and build again\n");
         process.exitCode = 1;
         return;
       }
-      if (!c.model) {
-        process.stderr.write(`${displayPath(nodePath.resolve(plan))}: error: the file declares no plan block, so there is nothing to build\n  hint: build the file with the 'plan' block, which imports this one\n`);
+      if (ready.kind === "no-plan") {
+        process.stderr.write(`${displayPath(nodePath.resolve(plan))}: error: ${ready.message}\n`);
         process.exitCode = 1;
         return;
       }
-      const lang = opts.lang ?? c.model.language;
-      if (lang !== c.model.language && !c.model.translations.includes(lang)) {
-        progress(
-          `warning: the plan does not promise '${lang}' labels (no 'translations ${lang}' in its plan block): labels without 'label ${lang} "…"' stay in '${c.model.language}', and purpose, notes and units are never translated`,
-        );
-      }
-      const folder = OutFolder.open(out);
+      for (const w of ready.warnings) progress(`warning: ${w}`);
       // Until the commit, a signal stops the build and leaves the folder as it was.
       let worker: Worker | undefined;
+      let abandon = () => {};
       const onSignal = (signal: keyof typeof SIGNALS) => {
         void (worker?.terminate() ?? Promise.resolve()).finally(() => {
-          folder.abandon();
+          abandon();
           process.stderr.write(`isu: stopped by ${signal}: nothing written; ${displayPath(out)} holds what it held before\n`);
           process.exit(128 + SIGNALS[signal]);
         });
       };
       for (const s of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(s, onSignal);
-      let result: { removed: string[]; kept: string[] };
-      let files: WrittenFile[];
+      let result: BuildResult;
       try {
-        files = await generateInWorker({ model: c.model, opts: { lang, dialects }, stage: folder.stage }, progress, (w) => (worker = w));
-        result = folder.commit(c.model.name, files);
+        result = await buildOutputs(ready, out, progress, (job) => generateInWorker(job, progress, (w) => (worker = w)), (a) => (abandon = a));
       } finally {
         for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
-        folder.abandon();
       }
-      progress(`wrote ${files.length} files to ${displayPath(out)} in ${Math.round(performance.now() - t0)} ms`);
-      for (const f of files) progress(`  ${f.path}`);
+      progress(`wrote ${result.files.length} files to ${displayPath(out)} in ${Math.round(performance.now() - t0)} ms`);
+      for (const f of result.files) progress(`  ${f.path}`);
       if (result.removed.length) progress(`removed ${result.removed.length} earlier outputs the plan no longer produces: ${result.removed.join(", ")}`);
       for (const k of result.kept) process.stderr.write(`warning: left ${displayPath(nodePath.join(out, k))} in place: an earlier build wrote it, this plan does not, and it was changed since\n`);
       process.exitCode = 0;

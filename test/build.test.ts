@@ -94,6 +94,15 @@ describe("isu build", () => {
     expect(fs.readdirSync(out).filter((f) => f.startsWith("."))).toEqual([".isu-build.json"]);
   });
 
+  it("--lang the plan does not promise builds with a warning that says what stays untranslated", () => {
+    const out = tmp();
+    const r = isu(["build", path.join(root, "test", "fixtures", "plans", "form-enkel.isu"), "--out", out, "--lang", "en"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning: the plan does not promise 'en' texts \(no 'translations en' in its plan block\): each label, purpose, note, unit and definition without an? 'en' translation stays in 'sv'/);
+    expect(r.stderr).not.toMatch(/never translated/);
+    expect(fs.readFileSync(path.join(out, "handbook.html"), "utf8")).toMatch(/<html[^>]*lang="en"/);
+  });
+
   it("--help describes the command and its outputs", () => {
     const r = isu(["build", "--help"]);
     expect(r.status).toBe(0);

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { OutFolder, StageWriter, writeOutputFolder, type CommitFs } from "../compiler/build/out-folder.js";
+import { OutFolder, StageWriter, type CommitFs } from "../compiler/build/out-folder.js";
 import { compile } from "../compiler/compile.js";
 import { generateAll } from "../compiler/generate/all.js";
 import { generatePlan } from "./bench/generate-plan.js";
@@ -149,23 +149,23 @@ function twoSets() {
   const a = generateAll(compile(planA).model!, { lang: "en", dialects: ["sqlite", "postgres"] });
   const b = generateAll(compile(planB(dir)).model!, { lang: "sv", dialects: ["sqlite", "postgres"] });
   const out = path.join(dir, "out");
-  writeOutputFolder(out, "a", a);
+  commitSet(out, "a", a, real);
   fs.writeFileSync(path.join(out, "notes.txt"), "not the build's");
   return { out, b };
 }
 
-/** Stages B and commits it with the given file-system calls. */
-function commitB(out: string, b: { path: string; content: string }[], ops: CommitFs) {
+/** Stages a set of files and commits it with the given file-system calls. */
+function commitSet(out: string, plan: string, set: { path: string; content: string }[], ops: CommitFs) {
   const folder = OutFolder.open(out);
-  const w = new StageWriter(path.join(folder.stage, "new"));
-  for (const f of b) w.write(f.path, f.content);
-  const files = w.finish();
   try {
-    return folder.commit("b", files, ops);
+    const w = new StageWriter(path.join(folder.stage, "new"));
+    for (const f of set) w.write(f.path, f.content);
+    return folder.commit(plan, w.finish(), ops);
   } finally {
     folder.abandon();
   }
 }
+const commitB = (out: string, b: { path: string; content: string }[], ops: CommitFs) => commitSet(out, "b", b, ops);
 
 const real: CommitFs = { renameSync: fs.renameSync, unlinkSync: fs.unlinkSync, linkSync: fs.linkSync, writeFileSync: (p, t) => fs.writeFileSync(p, t) };
 

@@ -19,7 +19,8 @@ import { parseText } from "../grammar/parser.js";
 import * as T from "../grammar/tokens.js";
 import { LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { ALL_KEYWORDS, BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, type Keyword, type KeywordPart } from "../grammar/keywords.js";
-import { buildOutputs, compilePlan, defaultOutputFolder, parseDialectSetting, previewHandbook } from "../vscode-extension/src/plan-outputs.js";
+import { buildPlanOutputs, compilePlan, defaultOutputFolder, parseDialectSetting, previewHandbook } from "../vscode-extension/src/plan-outputs.js";
+import { generateAll } from "../compiler/generate/all.js";
 
 const root = path.resolve(__dirname, "..");
 const ext = path.join(root, "vscode-extension");
@@ -400,20 +401,26 @@ describe("preview and build logic", () => {
     expect(r.html).toContain("declares no plan block");
   });
 
-  it("writes every output, all dialects or the ones asked for", () => {
+  it("writes every output, all dialects or the ones asked for, as isu build does", async () => {
     const c = compilePlan(hemtjanst, fromDisk);
     const dir = path.join(tmp("build"), "out", c.model!.name);
-    const all = buildOutputs(c, dir, { lang: "plan", dialects: ["sqlite", "postgres", "mssql"] });
+    const all = await buildPlanOutputs(c, dir, { lang: "plan", dialects: ["sqlite", "postgres", "mssql"] });
     const written = fs.readdirSync(dir).sort();
     // The manifest of what the build wrote sits beside the outputs (docs/outputs.md).
     expect(written).toEqual([".isu-build.json", ...all.files.map((f) => f.path)].sort());
     expect(written).toEqual(expect.arrayContaining(["form.json", "handbook.html", "handbook.md", "queries.json", "schema.sqlite.sql", "schema.postgres.sql", "schema.mssql.sql"]));
-    for (const f of all.files) expect(fs.readFileSync(path.join(dir, f.path), "utf8")).toBe(f.content);
+    const expected = new Map(generateAll(c.model!, { lang: c.model!.language, dialects: ["sqlite", "postgres", "mssql"] }).map((f) => [f.path, f.content]));
+    expect([...expected.keys()].sort()).toEqual(all.files.map((f) => f.path).sort());
+    for (const f of all.files) expect(fs.readFileSync(path.join(dir, f.path), "utf8"), f.path).toBe(expected.get(f.path));
     const only = path.join(tmp("build"), "sqlite");
-    buildOutputs(c, only, { lang: "en", dialects: ["sqlite"] });
+    await buildPlanOutputs(c, only, { lang: "en", dialects: ["sqlite"] });
     const files = fs.readdirSync(only);
     expect(files.filter((f) => f.endsWith(".sql")).sort()).toEqual(["queries.sqlite.sql", "schema.sqlite.sql"]);
     expect(fs.readFileSync(path.join(only, "handbook.html"), "utf8")).toMatch(/<html lang="en">/);
+    // The same bytes as the CLI writes.
+    const cli = path.join(tmp("build"), "cli");
+    expect(spawnSync(process.execPath, [path.join(root, "bin", "isu.js"), "build", hemtjanst, "--out", cli, "-q"]).status).toBe(0);
+    for (const f of all.files) expect(fs.readFileSync(path.join(cli, f.path), "utf8"), f.path).toBe(expected.get(f.path));
   });
 
   it("puts outputs in out/<plan> beside the plan unless told otherwise", () => {

@@ -398,20 +398,3 @@ export class StageWriter {
     this.open.clear();
   }
 }
-
-/** The editor's build: every file written as one set, synchronously (no signals to handle there). */
-export function writeOutputFolder(dir: string, plan: string, files: { path: string; content: string }[]): { removed: string[]; kept: string[] } {
-  const folder = OutFolder.open(checkOutFolder(dir));
-  try {
-    const w = new StageWriter(nodePath.join(folder.stage, "new"));
-    try {
-      for (const f of files) w.write(f.path, f.content);
-    } catch (e) {
-      w.close();
-      throw e;
-    }
-    return folder.commit(plan, w.finish());
-  } finally {
-    folder.abandon();
-  }
-}

@@ -3,7 +3,7 @@
 import * as nodePath from "node:path";
 import { commands, ProgressLocation, Uri, window } from "vscode";
 import { openText, planDocument } from "./editor-files.js";
-import { buildOutputs, compilePlan, defaultOutputFolder } from "./plan-outputs.js";
+import { buildPlanOutputs, compilePlan, defaultOutputFolder } from "./plan-outputs.js";
 import { askForFolderSetting, dialectsSetting, outputFolderSetting, outputLanguageSetting } from "./settings.js";
 
 export async function buildOutputsCommand(uri?: Uri): Promise<void> {
@@ -49,9 +49,10 @@ export async function buildOutputsCommand(uri?: Uri): Promise<void> {
   const lang = outputLanguageSetting(doc.uri);
   try {
     const result = await window.withProgress({ location: ProgressLocation.Notification, title: `ISU: building ${c.model.name}` }, async (progress) =>
-      buildOutputs(c, dir, { lang, dialects }, (s) => progress.report({ message: s })),
+      buildPlanOutputs(c, dir, { lang, dialects }, (s) => progress.report({ message: s })),
     );
-    const choice = await window.showInformationMessage(`ISU: wrote ${result.files.length} files to ${dir}`, "Open Handbook", "Reveal Folder");
+    const removed = result.removed.length ? ` (removed ${result.removed.length} earlier outputs the plan no longer produces)` : "";
+    const choice = await window.showInformationMessage(`ISU: wrote ${result.files.length} files to ${dir}${removed}`, "Open Handbook", "Reveal Folder");
     if (choice === "Open Handbook") void commands.executeCommand("vscode.open", Uri.file(nodePath.join(dir, "handbook.html")));
     if (choice === "Reveal Folder") void commands.executeCommand("revealFileInOS", Uri.file(dir));
   } catch (e) {

@@ -4,11 +4,9 @@
 import * as nodePath from "node:path";
 import { compile, type Compilation } from "../../compiler/compile.js";
 import type { Diagnostic } from "../../compiler/syntax/diagnostic.js";
-import { generateAll } from "../../compiler/generate/all.js";
 import { DIALECT_NAMES, type DialectName } from "../../compiler/sql/dialects/index.js";
 import { handbookGenerator } from "../../compiler/generate/handbook/index.js";
-import type { OutputFile } from "../../compiler/generate/output.js";
-import { writeOutputFolder } from "../../compiler/build/out-folder.js";
+import { buildOutputs, planBuild, type BuildResult } from "../../compiler/build/build-plan.js";
 import { renderDiagnostic } from "../../compiler/build/render.js";
 import { diskHost, type Host } from "../../compiler/semantics/program.js";
 
@@ -106,15 +104,13 @@ export function parseDialectSetting(value: unknown): DialectName[] | string {
   return names.length ? names : [...DIALECT_NAMES];
 }
 
-export interface BuildResult {
-  dir: string;
-  files: OutputFile[];
-}
-
-/** Writes every output of a plan that compiled clean into dir, all or nothing. */
-export function buildOutputs(c: Compilation, dir: string, opts: { lang: OutputLanguage; dialects: DialectName[] }, progress: (s: string) => void = () => {}): BuildResult {
-  if (!c.model) throw new Error("buildOutputs needs a plan that compiled without errors");
-  const files = generateAll(c.model, { lang: outputLanguage(c, opts.lang), dialects: opts.dialects }, progress);
-  writeOutputFolder(dir, c.model.name, files);
-  return { dir, files };
+/**
+ * Writes every output of a plan that compiled clean into dir, as one set:
+ * the same library function as `isu build` (compiler/build/build-plan.ts).
+ */
+export async function buildPlanOutputs(c: Compilation, dir: string, opts: { lang: OutputLanguage; dialects: DialectName[] }, progress: (s: string) => void = () => {}): Promise<BuildResult> {
+  const ready = planBuild(c, { lang: outputLanguage(c, opts.lang), dialects: opts.dialects });
+  if (ready.kind !== "ready") throw new Error(ready.kind === "errors" ? `the plan has ${ready.errors} error${ready.errors === 1 ? "" : "s"}` : ready.message);
+  for (const w of ready.warnings) progress(`warning: ${w}`);
+  return buildOutputs(ready, dir, progress);
 }
