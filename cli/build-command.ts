@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { BuildMessage } from "./build-worker.js";
 import { buildOutputs, planBuild, type BuildResult, type StageJob } from "../compiler/build/build-plan.js";
 import { UsageError } from "../compiler/build/usage-error.js";
+import { isLanguage, LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { checkOutFolder, type WrittenFile } from "../compiler/build/out-folder.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
 
@@ -64,7 +65,7 @@ export function registerBuild(program: Command): void {
     .argument("<plan>", "the plan's .isu file")
     .requiredOption("-o, --out <dir>", "folder to write the outputs to (created if missing)")
     .option("--dialect <list>", `SQL dialects, comma-separated: ${DIALECT_NAMES.join(", ")}`, DIALECT_NAMES.join(","))
-    .option("--lang <lang>", "language of labels and handbook: sv or en (default: the plan's language)")
+    .option("--lang <lang>", `language of labels and handbook: ${LANGUAGES.join(" or ")} (default: the plan's language)`)
     .option("-q, --quiet", "print nothing but errors", false)
     .addHelpText(
       "after",
@@ -82,7 +83,7 @@ Examples:
     )
     .action(async (plan: string, opts: BuildOptions) => {
       const dialects = parseDialects(opts.dialect);
-      if (opts.lang !== undefined && opts.lang !== "sv" && opts.lang !== "en") throw new UsageError(`unknown language '${opts.lang}': use sv or en`);
+      if (opts.lang !== undefined && !isLanguage(opts.lang)) throw new UsageError(`unknown language '${opts.lang}': use ${LANGUAGES.join(" or ")}`);
       if (!fs.existsSync(plan) || !fs.statSync(plan).isFile()) throw new UsageError(`cannot read '${plan}': no such file`);
       try {
         fs.accessSync(plan, fs.constants.R_OK);
