@@ -64,7 +64,8 @@ export function collectIsuFiles(paths: string[]): Collected {
           continue;
         }
         if (st.isDirectory()) walk(p);
-        else if (isu) st.isFile() ? out.push(nodePath.resolve(p)) : problems.push({ path: p, reason: kindOf(st) });
+        else if (isu && st.isFile()) out.push(nodePath.resolve(p));
+        else if (isu) problems.push({ path: p, reason: kindOf(st) });
       } else if (isu) {
         problems.push({ path: p, reason: `${kindOf(fs.lstatSync(p))}` });
       }

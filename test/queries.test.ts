@@ -149,7 +149,10 @@ async function runAll(db: TestDb, model: PlanModel, data: SyntheticData, opts: {
     problems.push(...differences(query, rows, referenceRows(model, data, query.question, query.split?.id ?? null, { ...opts, stats })));
     if (stats.fallback) closed++;
     problems.push(...lonelyHiddenCells(query, rows));
-    for (const r of rows) Number(r.suppressed) === 1 ? hidden++ : shown++;
+    for (const r of rows) {
+      if (Number(r.suppressed) === 1) hidden++;
+      else shown++;
+    }
   }
   return { problems, hidden, shown, closed };
 }

@@ -24,6 +24,8 @@ import { generateAll } from "../compiler/generate/all.js";
 
 const root = path.resolve(__dirname, "..");
 const ext = path.join(root, "vscode-extension");
+// The manifests are read as loosely as VS Code reads them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const readJson = (p: string): any => JSON.parse(fs.readFileSync(p, "utf8"));
 const manifest = readJson(path.join(ext, "package.json"));
 const grammarPath = path.join(ext, "syntaxes", "isu.tmLanguage.json");
