@@ -1,6 +1,8 @@
 // Checks added by the lead: ISU0105 reserved-name.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
+import { DIALECTS } from "../compiler/sql/dialects/index.js";
+import { registrationTable } from "../compiler/sql/storage.js";
 
 const plan = (body: string) => `plan p "P" {
   language sv
@@ -27,6 +29,20 @@ describe("ISU0105 reserved-name", () => {
     const d = c.diagnostics.filter((x) => x.code === "ISU0105");
     expect(d).toHaveLength(1);
     expect(d[0]!.message).toContain(`'reg_bedomning__${long}', ${("reg_bedomning__" + long).length} bytes long; PostgreSQL keeps 63`);
+  });
+
+  // The limit is the dialect files' (maxIdentifierBytes), the strictest of them.
+  it("holds table names to the strictest dialect's identifier limit, named in the message", () => {
+    const limits = Object.values(DIALECTS).flatMap((d) => (d.maxIdentifierBytes === undefined ? [] : [{ title: d.title, bytes: d.maxIdentifierBytes }]));
+    const strictest = limits.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    expect(strictest).toEqual({ title: "PostgreSQL", bytes: 63 });
+    const timepoint = (bytes: number) => "t" + "x".repeat(bytes - registrationTable("t").length);
+    const at = (name: string) => run(`plan p "P" {\n  language sv\n  purpose "Test."\n}\ntimepoint ${name} "T" { when "då" }\nvariable alder "Ålder" : integer 0..120 at ${name}\nquestion q "Q" { summary alder }\n`).diagnostics.filter((x) => x.code === "ISU0105");
+    expect(registrationTable(timepoint(strictest.bytes))).toHaveLength(strictest.bytes);
+    expect(at(timepoint(strictest.bytes))).toEqual([]);
+    const over = at(timepoint(strictest.bytes + 1));
+    expect(over.map((d) => d.message)).toEqual([`time point '${timepoint(strictest.bytes + 1)}' needs the table '${registrationTable(timepoint(strictest.bytes + 1))}', ${strictest.bytes + 1} bytes long; ${strictest.title} keeps ${strictest.bytes}`]);
+    expect(over[0]!.hint).toBe("shorten the name by 1 characters");
   });
 
   it("is silent on ordinary names", () => {

@@ -21,7 +21,6 @@ import { ddlTexts } from "./ddl/texts.js";
 import { DIALECTS, type Dialect } from "../sql/dialects/index.js";
 import type { Generator } from "./output.js";
 
-const DIALECT_TITLES: Record<Dialect["name"], string> = { sqlite: "SQLite", postgres: "PostgreSQL", mssql: "Microsoft SQL Server" };
 
 interface Column {
   name: string;
@@ -269,7 +268,7 @@ function header(model: PlanModel, d: Dialect, lang: string): string[] {
   const t = ddlTexts(lang);
   const title = tr(model.title, lang, model.language);
   const facts = [`plan ${model.name}`, model.version ? `version ${model.version}` : undefined, model.organisation].filter((x): x is string => !!x);
-  const paragraphs = [[title, facts.join(", ")], [t.generated(DIALECT_TITLES[d.name]), t.doNotEdit], [t.freshDatabase], [t.pseudonym], [t.missingData], [t.lookupTables], [t.multipleChoice]];
+  const paragraphs = [[title, facts.join(", ")], [t.generated(d.title), t.doNotEdit], [t.freshDatabase], [t.pseudonym], [t.missingData], [t.lookupTables], [t.multipleChoice]];
   if (d.name === "sqlite") paragraphs.push([t.sqliteForeignKeys]);
   const limit = d.maxIdentifierBytes;
   const long = limit === undefined ? [] : identifiers(model).filter((n) => Buffer.byteLength(n, "utf8") > limit);

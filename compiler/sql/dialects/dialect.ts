@@ -4,6 +4,8 @@ import { NAME_CHARS } from "../../../grammar/tokens.js";
 
 export interface Dialect {
   name: "sqlite" | "postgres" | "mssql";
+  /** The engine's name as people write it, in scripts and messages. */
+  title: string;
   /** A quoted identifier: "x" or [x]; refuses anything but a plan name (checkName). */
   quote(identifier: string): string;
   /**

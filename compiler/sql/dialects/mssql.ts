@@ -3,6 +3,7 @@ import { checkName, lineComment, literalParts, type Dialect } from "./dialect.js
 
 export const mssql: Dialect = {
   name: "mssql",
+  title: "Microsoft SQL Server",
   quote: (id) => `[${checkName(id)}]`,
   string: (v) => {
     const parts = literalParts(v, SQLCMD_VARIABLE).map((p) => (typeof p === "number" ? `NCHAR(${p})` : `N'${p.replace(/'/g, "''")}'`));

@@ -3,6 +3,7 @@ import { checkName, lineComment, literalParts, type Dialect } from "./dialect.js
 
 export const postgres: Dialect = {
   name: "postgres",
+  title: "PostgreSQL",
   quote: (id) => `"${checkName(id)}"`,
   // Standard-conforming strings: only the quote needs doubling. A control
   // character is spliced in with chr(): no backslash escapes, whose meaning

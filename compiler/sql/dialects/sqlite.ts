@@ -3,6 +3,7 @@ import { checkName, lineComment, literalParts, type Dialect } from "./dialect.js
 
 export const sqlite: Dialect = {
   name: "sqlite",
+  title: "SQLite",
   quote: (id) => `"${checkName(id)}"`,
   // SQLite has no escapes in literals: a control character is spliced in with char().
   string: (v) => {
