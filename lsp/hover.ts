@@ -4,7 +4,7 @@ import * as nodePath from "node:path";
 import { MarkupKind, type Hover } from "vscode-languageserver/node.js";
 import type * as A from "../compiler/syntax/ast.js";
 import { valuesetOf, type Resolution, type Sym } from "../compiler/semantics/resolve.js";
-import { readers } from "../compiler/semantics/usage.js";
+import { facts } from "../compiler/semantics/facts.js";
 import { code, describeRange, describeType, md, valueMarkers } from "./describe.js";
 import { occurrences, type Occurrence } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
@@ -118,7 +118,7 @@ function symbolText(r: Resolution, sym: Sym): string {
 }
 
 function usedBy(r: Resolution, name: string): string {
-  const qs = [...(readers(r).get(name) ?? [])];
+  const qs = [...(facts(r).readers.get(name) ?? [])];
   return qs.length ? `*Used by:* ${qs.map(code).join(", ")}` : "*Used by no question.*";
 }
 

@@ -82,16 +82,3 @@ export function declaredOtherDescriptions(r: Resolution): Map<Sym<A.VariableDecl
   }
   return out;
 }
-
-/** Names of the variables some question reads, plus the declared `other` descriptions of those. */
-export function usedVariables(r: Resolution, extraReads: Iterable<string> = []): Set<string> {
-  const read = readers(r);
-  const used = new Set<string>([...read.keys()].filter((n) => r.variables.has(n)));
-  for (const name of extraReads) {
-    used.add(name);
-    const g = r.groups.get(name);
-    if (g) used.add(g.decl.source.name.text);
-  }
-  for (const [choice, text] of declaredOtherDescriptions(r)) if (used.has(choice.name)) used.add(text.name);
-  return used;
-}

@@ -2,7 +2,7 @@
 // collects names, diagnoses and other personal data nobody asked for.
 import type { Rule } from "../engine/rule.js";
 import { hasSyntaxProblem } from "../support/syntax-guard.js";
-import { declaredOtherDescriptions } from "../../semantics/usage.js";
+import { facts } from "../../semantics/facts.js";
 
 export const freeTextWithoutReason: Rule = {
   meta: {
@@ -14,8 +14,8 @@ export const freeTextWithoutReason: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    const descriptions = new Set([...declaredOtherDescriptions(r).values()]);
-    for (const v of [...r.variables.values()].sort((a, b) => a.index - b.index)) {
+    const descriptions = new Set([...facts(r).otherDescriptions.values()]);
+    for (const v of facts(r).variables) {
       const d = v.decl;
       if (d.type.kind !== "text" || d.reason || descriptions.has(v)) continue;
       if (hasSyntaxProblem(r, v.file, d.range)) continue;

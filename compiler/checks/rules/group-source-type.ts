@@ -1,7 +1,8 @@
 // ISU0504: a comparison group formed from a variable that cannot be grouped,
 // or mapped the wrong way (bands of a choice variable, codes of a number).
 import { bandText } from "../support/bands.js";
-import { groupSource, groupsOf, SOURCE_KIND_WORDS } from "../support/group-source.js";
+import { groupSource, SOURCE_KIND_WORDS } from "../support/group-source.js";
+import { facts } from "../../semantics/facts.js";
 import type { Rule } from "../engine/rule.js";
 
 export const groupSourceType: Rule = {
@@ -14,7 +15,7 @@ export const groupSourceType: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const g of groupsOf(r)) {
+    for (const g of facts(r).groups) {
       const d = g.decl;
       const src = groupSource(r, d);
       if (!src) continue;

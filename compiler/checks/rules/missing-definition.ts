@@ -2,6 +2,7 @@
 // assessment on an ordinal scale, or a classified concept) has no definition.
 import type { Rule } from "../engine/rule.js";
 import { hasSyntaxProblem } from "../support/syntax-guard.js";
+import { facts } from "../../semantics/facts.js";
 
 export const missingDefinition: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const missingDefinition: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const v of [...r.variables.values()].sort((a, b) => a.index - b.index)) {
+    for (const v of facts(r).variables) {
       const d = v.decl;
       if (d.definitions.length > 0) continue;
       const vs = d.type.kind === "valueset" ? r.valuesets.get(d.type.valueset.text) : undefined;

@@ -5,6 +5,7 @@ import type { Rule } from "../engine/rule.js";
 import { hasSyntaxProblem } from "../support/syntax-guard.js";
 import { DEFAULT_LANGUAGE } from "../../vocabulary/languages.js";
 import { insertAt, insertBeforeClosingBrace } from "../support/source-edits.js";
+import { facts } from "../../semantics/facts.js";
 
 /** The `other` value the fix adds, in the plan's language (`other` itself is a keyword, so not a code). */
 function otherValue(language: string): { code: string; label: string } {
@@ -22,7 +23,7 @@ export const noOtherOption: Rule = {
   check(ctx) {
     const r = ctx.resolution;
     const lang = r.plan?.decl.settings.find((s) => s.key === "language")?.lang.text ?? DEFAULT_LANGUAGE;
-    for (const vs of [...r.valuesets.values()].sort((a, b) => a.index - b.index)) {
+    for (const vs of facts(r).valuesets) {
       const d = vs.decl;
       if (d.scale?.value === "ordinal" || d.values.length === 0) continue;
       if (d.values.some((v) => v.other || v.missing)) continue;

@@ -2,7 +2,8 @@
 // would be counted in both entries.
 import { bandText, describeInterval, entryName, intersect, sortedBands } from "../support/bands.js";
 import type { Fix } from "../../syntax/diagnostic.js";
-import { groupSource, groupsOf } from "../support/group-source.js";
+import { groupSource } from "../support/group-source.js";
+import { facts } from "../../semantics/facts.js";
 import type { Rule } from "../engine/rule.js";
 
 export const overlappingBands: Rule = {
@@ -15,7 +16,7 @@ export const overlappingBands: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const g of groupsOf(r)) {
+    for (const g of facts(r).groups) {
       const src = groupSource(r, g.decl);
       if (!src || (src.kind !== "integer" && src.kind !== "decimal")) continue;
       const kind = src.kind;

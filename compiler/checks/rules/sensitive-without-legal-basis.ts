@@ -1,6 +1,7 @@
 // ISU0603: sensitive personal data collected while the plan names no legal
 // basis for processing it.
 import type { Rule } from "../engine/rule.js";
+import { facts } from "../../semantics/facts.js";
 
 export const sensitiveWithoutLegalBasis: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const sensitiveWithoutLegalBasis: Rule = {
     const r = ctx.resolution;
     const plan = r.plan;
     if (!plan || plan.decl.settings.some((s) => s.key === "legal_basis")) return;
-    for (const v of [...r.variables.values()].sort((a, b) => a.index - b.index)) {
+    for (const v of facts(r).variables) {
       const cats = v.decl.sensitive;
       if (cats.length === 0) continue;
       ctx.report({

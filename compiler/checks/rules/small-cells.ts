@@ -4,6 +4,7 @@ import type * as A from "../../syntax/ast.js";
 import { DEFAULT_MIN_CELL } from "../../vocabulary/defaults.js";
 import { lookupMeasure, type Resolution } from "../../semantics/resolve.js";
 import type { Rule } from "../engine/rule.js";
+import { facts } from "../../semantics/facts.js";
 
 /** A whole number ≥ 1 from a plan setting (ISU0902 reports other values). */
 function wholeSetting(plan: A.PlanDecl, key: "min_cell" | "expected"): number | undefined {
@@ -47,7 +48,7 @@ export const smallCells: Rule = {
     const expected = wholeSetting(plan, "expected");
     if (expected === undefined) return;
     const minCell = wholeSetting(plan, "min_cell") ?? DEFAULT_MIN_CELL;
-    for (const q of [...r.questions.values()].sort((a, b) => a.index - b.index)) {
+    for (const q of facts(r).questions) {
       const a = q.decl.analyses[0];
       if (!a) continue;
       const analysed = a.kind === "count" ? [a.target] : a.kind === "crosstab" ? [a.target, a.other] : [];

@@ -4,6 +4,7 @@ import { insertAt } from "../support/check-support.js";
 import type { Rule } from "../engine/rule.js";
 import { timepointsSetting } from "../../semantics/resolve.js";
 import { removeListItem } from "../support/source-edits.js";
+import { facts } from "../../semantics/facts.js";
 
 export const timepointOrder: Rule = {
   meta: {
@@ -38,7 +39,7 @@ export const timepointOrder: Rule = {
     });
     const last = setting.names[setting.names.length - 1]!;
     const range = { start: setting.names[0]!.range.start, end: last.range.end };
-    const missing = [...r.timepoints.values()].sort((a, b) => a.index - b.index).filter((t) => !seen.has(t.name));
+    const missing = facts(r).timepoints.filter((t) => !seen.has(t.name));
     for (const t of missing) {
       ctx.report({
         file,

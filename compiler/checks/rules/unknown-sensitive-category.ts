@@ -3,6 +3,7 @@
 import type { Rule } from "../engine/rule.js";
 import { closest } from "../support/suggest.js";
 import { isSensitiveCategory, SENSITIVE_CATEGORIES } from "../../vocabulary/sensitive.js";
+import { facts } from "../../semantics/facts.js";
 
 export const unknownSensitiveCategory: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const unknownSensitiveCategory: Rule = {
     docs: `\`sensitive\` marks a variable as a special category of personal data, which the handbook lists in its data-protection section and the legal-basis check (ISU0603) asks about. The categories are those of GDPR art. 9 and 10: \`health\`, \`ethnicity\`, \`religion\`, \`political\`, \`union\`, \`genetic\`, \`biometric\`, \`sexual_life\`, \`sexual_orientation\` and \`criminal\`. Use one of them (the hint suggests the closest); personal data that is not in a special category needs no marking.`,
   },
   check(ctx) {
-    for (const v of [...ctx.resolution.variables.values()].sort((a, b) => a.index - b.index)) {
+    for (const v of facts(ctx.resolution).variables) {
       for (const cat of v.decl.sensitive) {
         if (isSensitiveCategory(cat.text)) continue;
         const guess = closest(cat.text, SENSITIVE_CATEGORIES);

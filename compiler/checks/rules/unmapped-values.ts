@@ -3,7 +3,8 @@
 import type * as A from "../../syntax/ast.js";
 import { declaredInterval, describeInterval, sortedBands, uncoveredEnds, type Interval, type NumberKind } from "../support/bands.js";
 import type { Fix, TextEdit } from "../../syntax/diagnostic.js";
-import { groupSource, groupsOf, type GroupSource } from "../support/group-source.js";
+import { groupSource, type GroupSource } from "../support/group-source.js";
+import { facts } from "../../semantics/facts.js";
 import type { Sym } from "../../semantics/resolve.js";
 import type { Rule, RuleContext } from "../engine/rule.js";
 import { hasSyntaxProblem } from "../support/syntax-guard.js";
@@ -36,7 +37,7 @@ export const unmappedValues: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const g of groupsOf(r)) {
+    for (const g of facts(r).groups) {
       if (hasSyntaxProblem(r, g.file, g.decl.range)) continue;
       const src = groupSource(r, g.decl);
       if (!src) continue;

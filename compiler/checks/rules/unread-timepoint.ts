@@ -8,7 +8,7 @@ import { analysisReads, comparisons, contextTimepoint, mainAnalysis, recordedAt,
 import { closest } from "../support/suggest.js";
 import { programHasSyntaxProblem } from "../support/syntax-guard.js";
 import { removeListItem } from "../support/source-edits.js";
-import { declaredOtherDescriptions, usedVariables } from "../../semantics/usage.js";
+import { facts, usedVariables } from "../../semantics/facts.js";
 
 /** Variable name → the time points at which a question (or a `when` condition) reads it; "*" = any. */
 function timepointReads(r: Resolution, descriptions: Set<string>): Map<string, Set<string>> {
@@ -84,10 +84,10 @@ export const unreadTimepoint: Rule = {
     const meant = r.refs.filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source")).map((x) => closest(x.name, measures)).filter((n): n is string => !!n);
     const used = usedVariables(r, meant);
     const meantVariables = new Set(meant.flatMap((n) => [n, r.groups.get(n)?.decl.source.name.text ?? n]));
-    const describedBy = declaredOtherDescriptions(r);
+    const describedBy = facts(r).otherDescriptions;
     const descriptions = new Set([...describedBy.values()].map((s) => s.name));
     const reads = timepointReads(r, descriptions);
-    for (const v of [...r.variables.values()].sort((a, b) => a.index - b.index)) {
+    for (const v of facts(r).variables) {
       if (!used.has(v.name) || meantVariables.has(v.name) || descriptions.has(v.name) || v.decl.reason) continue;
       const read = reads.get(v.name) ?? new Set<string>();
       const recorded = recordedAt(r, v);

@@ -4,7 +4,7 @@ import type { Rule } from "../engine/rule.js";
 import { closest } from "../support/suggest.js";
 import { programHasSyntaxProblem } from "../support/syntax-guard.js";
 import { removeLines } from "../support/source-edits.js";
-import { usedVariables } from "../../semantics/usage.js";
+import { facts, usedVariables } from "../../semantics/facts.js";
 
 export const unusedVariable: Rule = {
   meta: {
@@ -21,7 +21,7 @@ export const unusedVariable: Rule = {
     const measures = [...r.variables.keys(), ...r.groups.keys()];
     const meant = r.refs.filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source")).map((x) => closest(x.name, measures)).filter((n): n is string => !!n);
     const used = usedVariables(r, meant);
-    for (const v of [...r.variables.values()].sort((a, b) => a.index - b.index)) {
+    for (const v of facts(r).variables) {
       if (used.has(v.name)) continue;
       // A stated reason justifies the collection; ISU0602 asks for one on free text.
       if (v.decl.reason) continue;

@@ -1,7 +1,8 @@
 // ISU0505: one code of the source's value set listed in two entries of a
 // group (or twice in one), so the individual's entry would be ambiguous.
 import type * as A from "../../syntax/ast.js";
-import { groupSource, groupsOf } from "../support/group-source.js";
+import { groupSource } from "../support/group-source.js";
+import { facts } from "../../semantics/facts.js";
 import type { Rule } from "../engine/rule.js";
 import { removeListItem } from "../support/source-edits.js";
 
@@ -20,7 +21,7 @@ export const valueMappedTwice: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    for (const g of groupsOf(r)) {
+    for (const g of facts(r).groups) {
       const src = groupSource(r, g.decl);
       if (!src || (src.kind !== "choice" && src.kind !== "multiple")) continue;
       const seen: { lit: A.ValueLit; entry: A.GroupEntry }[] = [];

@@ -1,6 +1,7 @@
 // ISU0312: a variable must say when it is recorded, unless the plan has only one time point.
 import { declarationsOf, insertAt, quoteList } from "../support/check-support.js";
 import type { Rule } from "../engine/rule.js";
+import { facts } from "../../semantics/facts.js";
 
 export const variableWithoutTimepoint: Rule = {
   meta: {
@@ -12,7 +13,7 @@ export const variableWithoutTimepoint: Rule = {
   },
   check(ctx) {
     const r = ctx.resolution;
-    const tps = [...r.timepoints.values()].sort((a, b) => a.index - b.index).map((t) => t.name);
+    const tps = facts(r).timepoints.map((t) => t.name);
     if (tps.length === 1) return;
     // A file of shared declarations checked on its own has neither plan nor time points yet.
     if (tps.length === 0 && r.plans.length === 0) return;

@@ -24,11 +24,6 @@ export function groupSource(r: Resolution, g: A.GroupDecl): GroupSource | undefi
   return out;
 }
 
-/** The group's declaration in the plan, with the file it is in. */
-export function groupsOf(r: Resolution): Sym<A.GroupDecl>[] {
-  return [...r.groups.values()].sort((a, b) => a.index - b.index);
-}
-
 export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
   integer: "an integer variable",
   decimal: "a decimal variable",

@@ -2,6 +2,7 @@
 // say whether an analysis or split can be computed on it, and name it in a message.
 import type * as A from "../../syntax/ast.js";
 import type { Resolution, Sym } from "../../semantics/resolve.js";
+import { facts } from "../../semantics/facts.js";
 
 export type MeasureKind = "choice" | "multiple" | "boolean" | "number" | "text" | "date" | "group";
 
@@ -51,5 +52,5 @@ export function measureWord(sym: Sym): string {
 
 /** The groups formed from a variable, in declaration order. */
 export function groupsFrom(r: Resolution, variable: string): Sym<A.GroupDecl>[] {
-  return [...r.groups.values()].filter((g) => g.decl.source.name.text === variable).sort((a, b) => a.index - b.index);
+  return facts(r).groups.filter((g) => g.decl.source.name.text === variable);
 }
