@@ -414,6 +414,15 @@ describe("small plans", () => {
     );
     const text = htmlText(handbook(model, "en").html);
     for (const t of ["Att visa hur en regel fungerar.", "Hur fördelar sig brukarna på kön?", "Kvinna", "kon_annat", "Required when Kön is Annat", "fordelning__total"]) expect(text).toContain(t);
+    // The implicit description field carries the model's label (in the plan's
+    // language, the only one it has); the codebook marks the `other` value in
+    // the handbook's language. Both come from compiler/vocabulary/other-answer.ts.
+    expect(text).toContain("Kön: annat, beskriv");
+    expect(text).toContain("Other – describe");
+    const sv = htmlText(handbook(model, "sv").html);
+    expect(sv).toContain("Kön: annat, beskriv");
+    expect(sv).toContain("Annat – beskriv");
+    expect(sv).not.toContain("Other – describe");
   });
 });
 

@@ -3,6 +3,7 @@
 import type * as A from "../syntax/ast.js";
 import { DEFAULT_MIN_CELL } from "../vocabulary/defaults.js";
 import { DEFAULT_LANGUAGE } from "../vocabulary/languages.js";
+import { otherDescriptionLabel } from "../vocabulary/other-answer.js";
 import type { Diagnostic } from "../syntax/diagnostic.js";
 import { lookupMeasure, type Resolution } from "../semantics/resolve.js";
 import { declaredOtherDescriptions, otherCodes, readers } from "../semantics/usage.js";
@@ -395,7 +396,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     let name = `${v.name}_annat`;
     while (byName.has(name)) name += "_beskrivning";
     const label: Localized = {};
-    for (const [lang, text] of Object.entries(v.label)) label[lang] = lang === "sv" ? `${text}: annat, beskriv` : `${text}: other, describe`;
+    for (const [lang, text] of Object.entries(v.label)) label[lang] = otherDescriptionLabel(lang, text);
     v.otherDescription = { name, label, codes, declared: false };
   }
 

@@ -2,6 +2,7 @@
 // Socialstyrelsen's folder "Om individbaserad systematisk uppföljning i socialtjänsten" (2022-3-7773).
 import { alternatives } from "./lists.js";
 import type { HandbookStrings } from "./strings.js";
+import { otherMarker } from "../../vocabulary/other-answer.js";
 
 export const en: HandbookStrings = {
   htmlLang: "en",
@@ -152,7 +153,7 @@ export const en: HandbookStrings = {
     code: "Code",
     label: "Label",
     marker: "Marker",
-    other: "Other – describe",
+    other: otherMarker("en"),
     missing: "Missing value",
     usedByVariables: "Used by",
     unusedValueset: "No variable uses this value set.",

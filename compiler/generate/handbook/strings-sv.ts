@@ -2,6 +2,7 @@
 // Socialstyrelsen's folder "Om individbaserad systematisk uppföljning i socialtjänsten" (2022-3-7773).
 import { alternatives } from "./lists.js";
 import type { HandbookStrings } from "./strings.js";
+import { otherMarker } from "../../vocabulary/other-answer.js";
 
 export const sv: HandbookStrings = {
   htmlLang: "sv",
@@ -152,7 +153,7 @@ export const sv: HandbookStrings = {
     code: "Kod",
     label: "Etikett",
     marker: "Markering",
-    other: "Annat – beskriv",
+    other: otherMarker("sv"),
     missing: "Saknat värde (bortfall)",
     usedByVariables: "Används av",
     unusedValueset: "Ingen uppgift använder värdemängden.",
