@@ -9,12 +9,13 @@ import { handbookGenerator } from "../../compiler/generate/handbook/index.js";
 import { buildOutputs, planBuild, type BuildResult } from "../../compiler/build/build-plan.js";
 import { renderDiagnostic } from "../../compiler/build/render.js";
 import { diskHost, type Host } from "../../compiler/semantics/program.js";
+import { DEFAULT_LANGUAGE, type Language } from "../../compiler/vocabulary/languages.js";
 
 /** Text of a file open in the editor (possibly unsaved), or undefined to read the disk. */
 export type OpenText = (path: string) => string | undefined;
 
-/** "plan" follows the plan's own `language`; otherwise sv or en. */
-export type OutputLanguage = "plan" | "sv" | "en";
+/** "plan" follows the plan's own `language`; otherwise one of the languages (compiler/vocabulary/languages.ts). */
+export type OutputLanguage = "plan" | Language;
 
 /** Compiles a plan the way the editor shows it: open buffers first, the disk otherwise. */
 export function compilePlan(planPath: string, openText: OpenText, rootText?: string): Compilation {
@@ -23,7 +24,7 @@ export function compilePlan(planPath: string, openText: OpenText, rootText?: str
 }
 
 export function outputLanguage(c: Compilation, setting: OutputLanguage): string {
-  return setting === "plan" ? (c.model?.language ?? "sv") : setting;
+  return setting === "plan" ? (c.model?.language ?? DEFAULT_LANGUAGE) : setting;
 }
 
 export type PreviewResult =
