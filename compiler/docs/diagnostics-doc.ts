@@ -18,9 +18,23 @@ export function passingExamplePath(root: string, rule: Rule): string {
   return path.join(root, "test", "fixtures", "rules", `${ruleFileBase(rule)}.pass.isu`);
 }
 
+/**
+ * A failing example ends with the diagnostics it must give, one comment line
+ * each, under this header; test/rules/broken-examples.test.ts checks them.
+ */
+export const EXPECTATIONS_HEADER = "// Expected diagnostics";
+
+/** The example without its trailing block of expected diagnostics. */
+export function withoutExpectations(text: string): string {
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => l.startsWith(EXPECTATIONS_HEADER));
+  return i < 0 ? text : lines.slice(0, i).join("\n").trimEnd() + "\n";
+}
+
 function readOr(p: string): string | undefined {
   // ISU0005/ISU0006's examples hold invisible characters: the page shows them as \u escapes.
-  return fs.existsSync(p) ? escapeForTerminal(fs.readFileSync(p, "utf8").trimEnd()).replace(/\\u000a/g, "\n").replace(/\\u0009/g, "\t") : undefined;
+  // The page shows the plan; its expected diagnostics are for the tests.
+  return fs.existsSync(p) ? escapeForTerminal(withoutExpectations(fs.readFileSync(p, "utf8")).trimEnd()).replace(/\\u000a/g, "\n").replace(/\\u0009/g, "\t") : undefined;
 }
 
 export function renderDiagnosticsDoc(root: string): string {
