@@ -3,6 +3,7 @@
 // keywords as nodes (so a comment next to one stays next to it) and knows
 // which block was written on one line. Offsets are half-open [start, end).
 import type { CstElement, CstNode, IToken } from "chevrotain";
+import type * as C from "../../grammar/cst.js";
 
 /** A keyword, name, number or text, printed exactly as written. */
 export interface TokenNode {
@@ -121,10 +122,10 @@ function firstToken(n: CstNode): IToken {
   return isToken(e) ? e : firstToken(e);
 }
 
-function range(n: CstNode): RangeNode {
-  const low = n.children["low"]?.[0] as IToken | undefined;
-  const high = n.children["high"]?.[0] as IToken | undefined;
-  const dots = (n.children["DotDot"]?.[0] as IToken | undefined)!;
+function range(n: C.RangeCstNode): RangeNode {
+  const low = n.children.low?.[0];
+  const high = n.children.high?.[0];
+  const dots = n.children.DotDot?.[0] as IToken;
   const out: RangeNode = { type: "Range", start: (low ?? dots).startOffset, end: (high ?? dots).endOffset! + 1 };
   if (low) out.low = token(low);
   if (high) out.high = token(high);
@@ -137,22 +138,21 @@ function varRef(n: CstNode): Phrase {
 }
 
 /** Mirrors build-ast: a one-part `or`/`and` is its part, parentheses leave no node. */
-function condition(n: CstNode): InlineNode {
+function condition(n: C.ConditionCstNode | C.ConjunctionCstNode | C.UnaryCstNode | C.ComparisonCstNode): InlineNode {
   switch (n.name) {
     case "condition":
     case "conjunction": {
-      const parts = ((n.children["part"] ?? []) as CstNode[]).map(condition);
+      const parts = (n.children.part ?? []).map(condition);
       if (parts.length === 1) return parts[0]!;
       return span<OrNode | AndNode>(parts[0]!, parts[parts.length - 1]!, { type: n.name === "condition" ? "Or" : "And", parts } as OrNode);
     }
     case "unary": {
-      const not = n.children["Not"]?.[0] as IToken | undefined;
+      const not = n.children.Not?.[0];
       if (not) {
-        const operand = condition(n.children["negated"]![0] as CstNode);
+        const operand = condition(n.children.negated![0]!);
         return { type: "Not", operand, start: not.startOffset, end: operand.end };
       }
-      const inner = n.children["inner"]?.[0] as CstNode | undefined;
-      return condition(inner ?? (n.children["comparison"]![0] as CstNode));
+      return condition(n.children.inner?.[0] ?? n.children.comparison![0]!);
     }
     default:
       return comparison(n);
@@ -165,7 +165,7 @@ function comparison(n: CstNode): Phrase {
   for (const e of sortedChildren(n)) {
     if (!isToken(e)) {
       if (e.name === "varRef") parts.push(varRef(e));
-      else if (e.name === "range") parts.push(range(e));
+      else if (e.name === "range") parts.push(range(e as C.RangeCstNode));
       else if (list) list.items.push(token(firstToken(e)));
       else parts.push(token(firstToken(e)));
       continue;
@@ -181,8 +181,8 @@ function comparison(n: CstNode): Phrase {
   return span<Phrase>(parts[0]!, parts[parts.length - 1]!, { type: "Phrase", parts });
 }
 
-function split(n: CstNode): InlineNode {
-  const parts = ((n.children["part"] ?? []) as CstNode[]).map(varRef);
+function split(n: C.SplitCstNode): InlineNode {
+  const parts = (n.children.part ?? []).map(varRef);
   if (parts.length === 1) return parts[0]!;
   return span<ListNode>(parts[0]!, parts[parts.length - 1]!, { type: "List", sep: "*", parens: false, items: parts });
 }
@@ -191,10 +191,11 @@ function split(n: CstNode): InlineNode {
 const LEAVES: Record<string, (n: CstNode) => InlineNode> = {
   text: (n) => token(firstToken(n)),
   value: (n) => token(firstToken(n)),
-  range,
+  // The table is keyed by rule name, so each entry gets the node type of its rule.
+  range: (n) => range(n as C.RangeCstNode),
   varRef,
-  condition,
-  split,
+  condition: (n) => condition(n as C.ConditionCstNode),
+  split: (n) => split(n as C.SplitCstNode),
 };
 
 type Piece = IToken | InlineNode | { item: CstNode };

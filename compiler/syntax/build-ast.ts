@@ -1,24 +1,31 @@
-// CST → AST. The CST may be partial after error recovery: every accessor
-// tolerates a missing child, and a declaration without its name is dropped
-// (the parse error already says what is wrong).
-import type { CstNode, IToken, CstElement } from "chevrotain";
+// CST → AST, one small builder a declaration. The CST may be partial after
+// error recovery: every accessor tolerates a missing child, and a
+// declaration without its name is dropped (the parse error already says what
+// is wrong). The node types are generated from the grammar (grammar/cst.ts),
+// so a child label that the grammar does not have is a type error here.
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import type * as C from "../../grammar/cst.js";
 import type * as A from "./ast.js";
 
-type Children = Record<string, CstElement[] | undefined>;
+type Kids = Record<string, CstElement[] | undefined>;
+/** The labels of a node's children that hold tokens, and those that hold nodes (with the node type). */
+type TokenLabel<K> = { [L in keyof K]-?: NonNullable<K[L]> extends IToken[] ? L : never }[keyof K] & string;
+type NodeLabel<K> = { [L in keyof K]-?: NonNullable<K[L]> extends CstNode[] ? L : never }[keyof K] & string;
+type NodeAt<K, L extends keyof K> = NonNullable<K[L]> extends (infer N)[] ? N : never;
 
 const isToken = (e: CstElement): e is IToken => (e as IToken).image !== undefined;
 const real = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 
-function tokens(c: Children, label: string): IToken[] {
-  return (c[label] ?? []).filter(isToken).filter(real);
+function tokens<K extends object>(c: K, label: TokenLabel<K>): IToken[] {
+  return ((c as unknown as Kids)[label] ?? []).filter(isToken).filter(real);
 }
-function tok(c: Children, label: string): IToken | undefined {
+function tok<K extends object>(c: K, label: TokenLabel<K>): IToken | undefined {
   return tokens(c, label)[0];
 }
-function nodes(c: Children, label: string): CstNode[] {
-  return (c[label] ?? []).filter((e): e is CstNode => !isToken(e));
+function nodes<K extends object, L extends NodeLabel<K>>(c: K, label: L): NodeAt<K, L>[] {
+  return ((c as unknown as Kids)[label] ?? []).filter((e) => !isToken(e)) as NodeAt<K, L>[];
 }
-function node(c: Children, label: string): CstNode | undefined {
+function node<K extends object, L extends NodeLabel<K>>(c: K, label: L): NodeAt<K, L> | undefined {
   return nodes(c, label)[0];
 }
 
@@ -82,9 +89,9 @@ export function decodeString(image: string): { value: string; triple: boolean } 
   return { value: inner, triple: false };
 }
 
-function text(n: CstNode | undefined): A.TextLit | undefined {
+function text(n: C.TextCstNode | undefined): A.TextLit | undefined {
   if (!n) return undefined;
-  const t = tok(n.children, "StringLiteral") ?? tok(n.children, "TripleString") ?? tok(n.children, "path");
+  const t = tok(n.children, "StringLiteral") ?? tok(n.children, "TripleString");
   if (!t) return undefined;
   return { ...decodeString(t.image), range: tokenRange(t) };
 }
@@ -97,14 +104,14 @@ function numberLit(t: IToken | undefined): A.NumberLit | undefined {
   return t ? { value: Number(t.image), raw: t.image, range: tokenRange(t) } : undefined;
 }
 
-function translation(n: CstNode): A.Translation | undefined {
+function translation(n: C.TranslationCstNode | C.TimepointItemCstNode): A.Translation | undefined {
   const lang = name(tok(n.children, "lang"));
   const t = text(node(n.children, "text"));
   const r = nodeRange(n);
   return lang && t && r ? { lang, text: t, range: r } : undefined;
 }
 
-function definition(n: CstNode): A.Definition | undefined {
+function definition(n: C.DefinitionCstNode): A.Definition | undefined {
   const t = text(node(n.children, "text"));
   const r = nodeRange(n);
   if (!t || !r) return undefined;
@@ -112,7 +119,7 @@ function definition(n: CstNode): A.Definition | undefined {
   return lang ? { lang, text: t, range: r } : { text: t, range: r };
 }
 
-function classification(n: CstNode): A.Classification | undefined {
+function classification(n: C.ClassificationCstNode): A.Classification | undefined {
   const system = name(tok(n.children, "system"));
   const code = stringToken(tok(n.children, "code"));
   const r = nodeRange(n);
@@ -123,7 +130,7 @@ function classification(n: CstNode): A.Classification | undefined {
   return out;
 }
 
-function rangeLit(n: CstNode | undefined): A.RangeLit | undefined {
+function rangeLit(n: C.RangeCstNode | undefined): A.RangeLit | undefined {
   if (!n) return undefined;
   const r = nodeRange(n);
   if (!r) return undefined;
@@ -136,7 +143,7 @@ function rangeLit(n: CstNode | undefined): A.RangeLit | undefined {
   return out;
 }
 
-function value(n: CstNode): A.ValueLit | undefined {
+function value(n: C.ValueCstNode): A.ValueLit | undefined {
   const t = tok(n.children, "v");
   if (!t) return undefined;
   const range = tokenRange(t);
@@ -151,7 +158,7 @@ function value(n: CstNode): A.ValueLit | undefined {
   }
 }
 
-function varRef(n: CstNode | undefined): A.VarRef | undefined {
+function varRef(n: C.VarRefCstNode | undefined): A.VarRef | undefined {
   if (!n) return undefined;
   const nm = name(tok(n.children, "name"));
   const r = nodeRange(n);
@@ -160,7 +167,7 @@ function varRef(n: CstNode | undefined): A.VarRef | undefined {
   return tp ? { name: nm, timepoint: tp, range: r } : { name: nm, range: r };
 }
 
-function condition(n: CstNode | undefined): A.Condition | undefined {
+function condition(n: C.ConditionCstNode | C.ConjunctionCstNode | C.UnaryCstNode | C.ComparisonCstNode | undefined): A.Condition | undefined {
   if (!n) return undefined;
   const r = nodeRange(n);
   if (!r) return undefined;
@@ -198,7 +205,7 @@ function condition(n: CstNode | undefined): A.Condition | undefined {
   return undefined;
 }
 
-function typeRef(n: CstNode | undefined): A.TypeRef | undefined {
+function typeRef(n: C.VariableTypeCstNode | undefined): A.TypeRef | undefined {
   if (!n) return undefined;
   const r = nodeRange(n);
   if (!r) return undefined;
@@ -219,7 +226,7 @@ function typeRef(n: CstNode | undefined): A.TypeRef | undefined {
   return out;
 }
 
-function plan(n: CstNode, r: A.Range, nm: A.Name): A.PlanDecl {
+function plan(n: C.PlanDeclCstNode, r: A.Range, nm: A.Name): A.PlanDecl {
   const settings: A.PlanSetting[] = [];
   for (const item of nodes(n.children, "planItem")) {
     const range = nodeRange(item);
@@ -279,224 +286,243 @@ function plan(n: CstNode, r: A.Range, nm: A.Name): A.PlanDecl {
   return label ? { kind: "Plan", name: nm, label, settings, range: r } : { kind: "Plan", name: nm, settings, range: r };
 }
 
-function collect<T>(items: CstNode[], sub: string, f: (n: CstNode) => T | undefined): T[] {
+/** What a builder makes of each `sub` child of each item, where it makes something. */
+function collect<I extends { children: object }, L extends NodeLabel<I["children"]>, T>(items: I[], sub: L, f: (n: NodeAt<I["children"], L>) => T | undefined): T[] {
   const out: T[] = [];
-  for (const it of items) for (const s of nodes(it.children, sub)) {
-    const v = f(s);
-    if (v) out.push(v);
+  for (const it of items) {
+    for (const e of (it.children as unknown as Kids)[sub] ?? []) {
+      if (isToken(e)) continue;
+      const v = f(e as NodeAt<I["children"], L>);
+      if (v) out.push(v);
+    }
   }
   return out;
 }
 
-function declaration(n: CstNode): A.Declaration | undefined {
+function importDecl(n: C.ImportDeclCstNode, r: A.Range): A.ImportDecl | undefined {
+  // An unclosed `"""` runs to the end of the file: that is no path (the
+  // syntax error says so), while an unclosed `"…` still names a file.
+  const pathTok = tok(n.children, "path");
+  if (pathTok?.tokenType.name === "UnterminatedTriple") return undefined;
+  const path = stringToken(pathTok);
+  return path ? { kind: "Import", path, range: r } : undefined;
+}
+
+function timepointDecl(n: C.TimepointDeclCstNode, r: A.Range, nm: A.Name): A.TimepointDecl {
+  const items = nodes(n.children, "timepointItem");
+  const whenNodes = items.filter((i) => tok(i.children, "When"));
+  const whenNode = whenNodes.find((i) => !tok(i.children, "lang"));
+  const when = whenNode ? text(node(whenNode.children, "text")) : undefined;
+  const whenTranslations = whenNodes.flatMap((i) => {
+    const t = translation(i);
+    return t ? [t] : [];
+  });
+  const d: A.TimepointDecl = withLabel(n, {
+    kind: "Timepoint" as const,
+    name: nm,
+    translations: collect(items, "translation", translation),
+    definitions: collect(items, "definition", definition),
+    range: r,
+  });
+  if (when) d.when = when;
+  if (whenTranslations.length) d.whenTranslations = whenTranslations;
+  return d;
+}
+
+function valueDecl(v: C.ValueDeclCstNode): A.ValueDecl | undefined {
+  const codeTok = tok(v.children, "code");
+  const lbl = text(node(v.children, "label"));
+  const vr = nodeRange(v);
+  if (!codeTok || !lbl || !vr) return undefined;
+  const sub = nodes(v.children, "valueItem");
+  const decl: A.ValueDecl = {
+    kind: "Value",
+    code: { kind: codeTok.tokenType.name === "NumberLiteral" ? "number" : "code", value: codeTok.image, range: tokenRange(codeTok) },
+    label: lbl,
+    translations: collect(sub, "translation", translation),
+    definitions: collect(sub, "definition", definition),
+    classifications: collect(sub, "classification", classification),
+    range: vr,
+  };
+  for (const m of tokens(v.children, "marker")) {
+    if (m.image === "other") decl.other = tokenRange(m);
+    else decl.missing = tokenRange(m);
+  }
+  return decl;
+}
+
+function valuesetDecl(n: C.ValuesetDeclCstNode, r: A.Range, nm: A.Name): A.ValuesetDecl {
+  const items = nodes(n.children, "valuesetItem");
+  const scaleTok = tok(n.children, "scale");
+  const dirTok = tok(n.children, "direction");
+  const d: A.ValuesetDecl = withLabel(n, {
+    kind: "Valueset" as const,
+    name: nm,
+    values: collect(items, "valueDecl", valueDecl),
+    translations: collect(items, "translation", translation),
+    definitions: collect(items, "definition", definition),
+    range: r,
+  });
+  if (scaleTok) d.scale = { value: scaleTok.image as "nominal" | "ordinal", range: tokenRange(scaleTok) };
+  if (dirTok) d.direction = { value: dirTok.image as "higher" | "lower", range: tokenRange(dirTok) };
+  return d;
+}
+
+function variableDecl(n: C.VariableDeclCstNode, r: A.Range, nm: A.Name): A.VariableDecl | undefined {
+  const c = n.children;
+  const type = typeRef(node(c, "variableType"));
+  if (!type) return undefined;
+  const items = nodes(c, "variableItem");
+  const tps = tokens(c, "timepoint").map((t) => name(t)!);
+  const at = tok(c, "At");
+  const d: A.VariableDecl = withLabel(n, {
+    kind: "Variable" as const,
+    name: nm,
+    type,
+    timepoints: tps,
+    definitions: collect(items, "definition", definition),
+    translations: collect(items, "translation", translation),
+    classifications: collect(items, "classification", classification),
+    sensitive: [] as A.Name[],
+    range: r,
+  });
+  if (at && tps.length) d.atRange = { start: tokenRange(at).start, end: tps[tps.length - 1]!.range.end };
+  for (const it of items) {
+    const flag = tok(it.children, "flag");
+    if (flag) d.required = { value: flag.image === "required", range: tokenRange(flag) };
+    const cat = name(tok(it.children, "category"));
+    if (cat) d.sensitive.push(cat);
+    const cond = condition(node(it.children, "condition"));
+    if (cond) d.condition = cond;
+    const reason = text(node(it.children, "reason"));
+    const unit = text(node(it.children, "unit"));
+    const lang = name(tok(it.children, "lang"));
+    const itemRange = nodeRange(it);
+    if (lang && itemRange && (reason || unit)) {
+      const list = reason ? (d.reasonTranslations ??= []) : (d.unitTranslations ??= []);
+      list.push({ lang, text: (reason ?? unit)!, range: itemRange });
+      continue;
+    }
+    if (reason) d.reason = reason;
+    if (unit) d.unit = unit;
+  }
+  return d;
+}
+
+function groupEntry(e: C.GroupEntryCstNode): A.GroupEntry | undefined {
+  const lbl = text(node(e.children, "label"));
+  const er = nodeRange(e);
+  if (!lbl || !er) return undefined;
+  const entry: A.GroupEntry = {
+    label: lbl,
+    values: nodes(e.children, "value").map(value).filter((x): x is A.ValueLit => !!x),
+    translations: nodes(e.children, "translation").map(translation).filter((x): x is A.Translation => !!x),
+    range: er,
+  };
+  const en = name(tok(e.children, "name"));
+  if (en) entry.name = en;
+  const band = rangeLit(node(e.children, "range"));
+  if (band) entry.band = band;
+  return entry;
+}
+
+function groupDecl(n: C.GroupDeclCstNode, r: A.Range, nm: A.Name): A.GroupDecl | undefined {
+  const source = varRef(node(n.children, "source"));
+  if (!source) return undefined;
+  const items = nodes(n.children, "groupItem");
+  return withLabel(n, { kind: "Group" as const, name: nm, source, entries: collect(items, "groupEntry", groupEntry), translations: collect(items, "translation", translation), range: r });
+}
+
+/** The analyses a question item states (at most one; the checks report several). */
+function analyses(ic: C.QuestionItemCstNode["children"]): A.Analysis[] {
+  const out: A.Analysis[] = [];
+  for (const a of [...nodes(ic, "countAnalysis"), ...nodes(ic, "summaryAnalysis")]) {
+    const target = varRef(node(a.children, "target"));
+    const ar = nodeRange(a);
+    if (target && ar) out.push({ kind: a.name === "countAnalysis" ? "count" : "summary", target, range: ar });
+  }
+  for (const x of nodes(ic, "crosstabAnalysis")) {
+    const target = varRef(node(x.children, "target"));
+    const other = varRef(node(x.children, "other"));
+    const ar = nodeRange(x);
+    if (target && other && ar) out.push({ kind: "crosstab", target, other, range: ar });
+  }
+  for (const ch of nodes(ic, "changeAnalysis")) {
+    const variable = name(tok(ch.children, "variable"));
+    const from = name(tok(ch.children, "from"));
+    const to = name(tok(ch.children, "to"));
+    const ar = nodeRange(ch);
+    if (variable && from && to && ar) out.push({ kind: "change", variable, from, to, range: ar });
+  }
+  for (const at of nodes(ic, "attainmentAnalysis")) {
+    const target = varRef(node(at.children, "target"));
+    const goal = varRef(node(at.children, "goal"));
+    const ar = nodeRange(at);
+    if (target && goal && ar) out.push({ kind: "attainment", target, goal, range: ar });
+  }
+  return out;
+}
+
+function questionDecl(n: C.QuestionDeclCstNode, r: A.Range, nm: A.Name): A.QuestionDecl {
+  const items = nodes(n.children, "questionItem");
+  const found: A.Analysis[] = [];
+  const splits: A.Split[] = [];
+  const where: A.Condition[] = [];
+  const notes: A.TextLit[] = [];
+  for (const it of items) {
+    const ic = it.children;
+    found.push(...analyses(ic));
+    for (const sc of nodes(ic, "splitClause")) {
+      for (const s of nodes(sc.children, "split")) {
+        const parts = nodes(s.children, "part").map(varRef).filter((p): p is A.VarRef => !!p);
+        const sr = nodeRange(s);
+        if (parts.length && sr) splits.push({ parts, range: sr });
+      }
+    }
+    const cond = condition(node(ic, "condition"));
+    if (cond) where.push(cond);
+    const note = text(node(ic, "note"));
+    if (note) notes.push(note);
+  }
+  return withLabel(n, { kind: "Question" as const, name: nm, analyses: found, splits, where, translations: collect(items, "translation", translation), notes, range: r });
+}
+
+/** A declaration's label, where it has one. */
+function withLabel<T extends object>(n: { children: { label?: C.TextCstNode[] } }, o: T): T {
+  const label = text(node(n.children, "label"));
+  return label ? { ...o, label } : o;
+}
+
+type DeclarationNode = C.ImportDeclCstNode | C.PlanDeclCstNode | C.TimepointDeclCstNode | C.ValuesetDeclCstNode | C.VariableDeclCstNode | C.GroupDeclCstNode | C.QuestionDeclCstNode;
+
+function declaration(n: DeclarationNode): A.Declaration | undefined {
   const r = nodeRange(n);
   if (!r) return undefined;
-  const c = n.children;
-  if (n.name === "importDecl") {
-    // An unclosed `"""` runs to the end of the file: that is no path (the
-    // syntax error says so), while an unclosed `"…` still names a file.
-    const pathTok = tok(c, "path");
-    if (pathTok?.tokenType.name === "UnterminatedTriple") return undefined;
-    const path = stringToken(pathTok);
-    return path ? { kind: "Import", path, range: r } : undefined;
-  }
-  const nm = name(tok(c, "name"));
+  if (n.name === "importDecl") return importDecl(n, r);
+  const nm = name(tok(n.children, "name"));
   if (!nm) return undefined;
-  const label = text(node(c, "label"));
-  const withLabel = <T extends object>(o: T): T => (label ? { ...o, label } : o);
   switch (n.name) {
     case "planDecl":
       return plan(n, r, nm);
-    case "timepointDecl": {
-      const items = nodes(c, "timepointItem");
-      const whenNodes = items.filter((i) => tok(i.children, "When"));
-      const whenNode = whenNodes.find((i) => !tok(i.children, "lang"));
-      const when = whenNode ? text(node(whenNode.children, "text")) : undefined;
-      const whenTranslations = whenNodes.flatMap((i) => {
-        const t = translation(i);
-        return t ? [t] : [];
-      });
-      const d: A.TimepointDecl = withLabel({
-        kind: "Timepoint" as const,
-        name: nm,
-        translations: collect(items, "translation", translation),
-        definitions: collect(items, "definition", definition),
-        range: r,
-      });
-      if (when) d.when = when;
-      if (whenTranslations.length) d.whenTranslations = whenTranslations;
-      return d;
-    }
-    case "valuesetDecl": {
-      const items = nodes(c, "valuesetItem");
-      const scaleTok = tok(c, "scale");
-      const dirTok = tok(c, "direction");
-      const values: A.ValueDecl[] = [];
-      for (const v of collect(items, "valueDecl", (x) => x)) {
-        const codeTok = tok(v.children, "code");
-        const lbl = text(node(v.children, "label"));
-        const vr = nodeRange(v);
-        if (!codeTok || !lbl || !vr) continue;
-        const sub = nodes(v.children, "valueItem");
-        const decl: A.ValueDecl = {
-          kind: "Value",
-          code: { kind: codeTok.tokenType.name === "NumberLiteral" ? "number" : "code", value: codeTok.image, range: tokenRange(codeTok) },
-          label: lbl,
-          translations: collect(sub, "translation", translation),
-          definitions: collect(sub, "definition", definition),
-          classifications: collect(sub, "classification", classification),
-          range: vr,
-        };
-        for (const m of tokens(v.children, "marker")) {
-          if (m.image === "other") decl.other = tokenRange(m);
-          else decl.missing = tokenRange(m);
-        }
-        values.push(decl);
-      }
-      const d: A.ValuesetDecl = withLabel({
-        kind: "Valueset" as const,
-        name: nm,
-        values,
-        translations: collect(items, "translation", translation),
-        definitions: collect(items, "definition", definition),
-        range: r,
-      });
-      if (scaleTok) d.scale = { value: scaleTok.image as "nominal" | "ordinal", range: tokenRange(scaleTok) };
-      if (dirTok) d.direction = { value: dirTok.image as "higher" | "lower", range: tokenRange(dirTok) };
-      return d;
-    }
-    case "variableDecl": {
-      const type = typeRef(node(c, "variableType"));
-      if (!type) return undefined;
-      const items = nodes(c, "variableItem");
-      const tps = tokens(c, "timepoint").map((t) => name(t)!);
-      const at = tok(c, "At");
-      const d: A.VariableDecl = withLabel({
-        kind: "Variable" as const,
-        name: nm,
-        type,
-        timepoints: tps,
-        definitions: collect(items, "definition", definition),
-        translations: collect(items, "translation", translation),
-        classifications: collect(items, "classification", classification),
-        sensitive: [] as A.Name[],
-        range: r,
-      });
-      if (at && tps.length) d.atRange = { start: tokenRange(at).start, end: tps[tps.length - 1]!.range.end };
-      for (const it of items) {
-        const flag = tok(it.children, "flag");
-        if (flag) d.required = { value: flag.image === "required", range: tokenRange(flag) };
-        const cat = name(tok(it.children, "category"));
-        if (cat) d.sensitive.push(cat);
-        const cond = condition(node(it.children, "condition"));
-        if (cond) d.condition = cond;
-        const reason = text(node(it.children, "reason"));
-        const unit = text(node(it.children, "unit"));
-        const lang = name(tok(it.children, "lang"));
-        const itemRange = nodeRange(it);
-        if (lang && itemRange && (reason || unit)) {
-          const list = reason ? (d.reasonTranslations ??= []) : (d.unitTranslations ??= []);
-          list.push({ lang, text: (reason ?? unit)!, range: itemRange });
-          continue;
-        }
-        if (reason) d.reason = reason;
-        if (unit) d.unit = unit;
-      }
-      return d;
-    }
-    case "groupDecl": {
-      const source = varRef(node(c, "source"));
-      if (!source) return undefined;
-      const items = nodes(c, "groupItem");
-      const entries: A.GroupEntry[] = [];
-      for (const e of collect(items, "groupEntry", (x) => x)) {
-        const lbl = text(node(e.children, "label"));
-        const er = nodeRange(e);
-        if (!lbl || !er) continue;
-        const entry: A.GroupEntry = {
-          label: lbl,
-          values: nodes(e.children, "value").map(value).filter((x): x is A.ValueLit => !!x),
-          translations: nodes(e.children, "translation").map(translation).filter((x): x is A.Translation => !!x),
-          range: er,
-        };
-        const en = name(tok(e.children, "name"));
-        if (en) entry.name = en;
-        const band = rangeLit(node(e.children, "range"));
-        if (band) entry.band = band;
-        entries.push(entry);
-      }
-      return withLabel({ kind: "Group" as const, name: nm, source, entries, translations: collect(items, "translation", translation), range: r });
-    }
-    case "questionDecl": {
-      const items = nodes(c, "questionItem");
-      const analyses: A.Analysis[] = [];
-      const splits: A.Split[] = [];
-      const where: A.Condition[] = [];
-      const notes: A.TextLit[] = [];
-      for (const it of items) {
-        const ic = it.children;
-        const a = node(ic, "countAnalysis") ?? node(ic, "summaryAnalysis");
-        if (a) {
-          const target = varRef(node(a.children, "target"));
-          const ar = nodeRange(a);
-          if (target && ar) analyses.push({ kind: a.name === "countAnalysis" ? "count" : "summary", target, range: ar });
-        }
-        const x = node(ic, "crosstabAnalysis");
-        if (x) {
-          const target = varRef(node(x.children, "target"));
-          const other = varRef(node(x.children, "other"));
-          const ar = nodeRange(x);
-          if (target && other && ar) analyses.push({ kind: "crosstab", target, other, range: ar });
-        }
-        const ch = node(ic, "changeAnalysis");
-        if (ch) {
-          const variable = name(tok(ch.children, "variable"));
-          const from = name(tok(ch.children, "from"));
-          const to = name(tok(ch.children, "to"));
-          const ar = nodeRange(ch);
-          if (variable && from && to && ar) analyses.push({ kind: "change", variable, from, to, range: ar });
-        }
-        const at = node(ic, "attainmentAnalysis");
-        if (at) {
-          const target = varRef(node(at.children, "target"));
-          const goal = varRef(node(at.children, "goal"));
-          const ar = nodeRange(at);
-          if (target && goal && ar) analyses.push({ kind: "attainment", target, goal, range: ar });
-        }
-        const sc = node(ic, "splitClause");
-        if (sc) {
-          for (const s of nodes(sc.children, "split")) {
-            const parts = nodes(s.children, "part").map(varRef).filter((p): p is A.VarRef => !!p);
-            const sr = nodeRange(s);
-            if (parts.length && sr) splits.push({ parts, range: sr });
-          }
-        }
-        const cond = condition(node(ic, "condition"));
-        if (cond) where.push(cond);
-        const note = text(node(ic, "note"));
-        if (note) notes.push(note);
-      }
-      return withLabel({
-        kind: "Question" as const,
-        name: nm,
-        analyses,
-        splits,
-        where,
-        translations: collect(items, "translation", translation),
-        notes,
-        range: r,
-      });
-    }
+    case "timepointDecl":
+      return timepointDecl(n, r, nm);
+    case "valuesetDecl":
+      return valuesetDecl(n, r, nm);
+    case "variableDecl":
+      return variableDecl(n, r, nm);
+    case "groupDecl":
+      return groupDecl(n, r, nm);
+    case "questionDecl":
+      return questionDecl(n, r, nm);
   }
-  return undefined;
 }
 
 export function buildAst(cst: CstNode, textLength: number, endPos: A.Position): A.FileAst {
   const declarations: A.Declaration[] = [];
-  for (const list of Object.values(cst.children)) {
-    for (const e of list ?? []) {
+  for (const list of Object.values((cst as C.FileCstNode).children)) {
+    for (const e of (list ?? []) as CstElement[]) {
       if (isToken(e)) continue;
-      const d = declaration(e);
+      const d = declaration(e as DeclarationNode);
       if (d) declarations.push(d);
     }
   }
