@@ -13,7 +13,7 @@ export interface OutputFile {
 }
 
 export interface GenerateOptions {
-  /** Language of labels and the handbook: "sv" or "en". */
+  /** Language of labels and the handbook: one of LANGUAGES (compiler/vocabulary/languages.ts). */
   lang: string;
   dialects: DialectName[];
 }

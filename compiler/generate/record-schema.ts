@@ -4,6 +4,7 @@
 // without ajv-formats or custom keywords.
 import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "../sql/key.js";
 import { jsonText } from "./json.js";
+import { inLanguage } from "../vocabulary/languages.js";
 import type { PlanModel } from "../model/index.js";
 import { buildForm, type Form, type FormComparison, type FormCondition, type FormField, type FormTimepoint } from "./form.js";
 import type { GenerateOptions, Generator } from "./output.js";
@@ -61,7 +62,7 @@ const TEXT = {
 type Texts = (typeof TEXT)["sv"];
 
 function texts(lang: string): Texts {
-  return lang === "sv" ? TEXT.sv : TEXT.en;
+  return inLanguage(TEXT, lang, "en");
 }
 
 const nonNull = { not: { type: "null" } };

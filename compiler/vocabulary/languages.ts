@@ -14,3 +14,15 @@ export const LANGUAGE_NAMES: Record<Language, string> = { sv: "svenska", en: "En
 export function isLanguage(lang: string): lang is Language {
   return (LANGUAGES as readonly string[]).includes(lang);
 }
+
+/** The locale numbers are written in, per language. */
+export const LOCALES: Record<Language, string> = { sv: "sv-SE", en: "en-GB" };
+
+/**
+ * A language's entry in a per-language table (a table keyed by Language
+ * cannot miss one), or the fallback's for a language the compiler does not
+ * write (a translation-only language).
+ */
+export function inLanguage<T>(table: Record<Language, T>, lang: string, fallback: Language): T {
+  return table[isLanguage(lang) ? lang : fallback];
+}

@@ -2,21 +2,17 @@
 // language. The model labels the implicit description field with them (and
 // the form, the DDL comments and the handbook print that label); the
 // handbook's codebook marks an `other` value with them.
-import { isLanguage, type Language } from "./languages.js";
+import { inLanguage, type Language } from "./languages.js";
 
 export const OTHER_ANSWER: Record<Language, { other: string; describe: string }> = {
   sv: { other: "annat", describe: "beskriv" },
   en: { other: "other", describe: "describe" },
 };
 
-/** The words in a label's language; a translation into a language the compiler does not write gets the English ones. */
-function words(lang: string): { other: string; describe: string } {
-  return OTHER_ANSWER[isLanguage(lang) ? lang : "en"];
-}
-
 /** The label of the implicit description field: `Kön: annat, beskriv`. */
 export function otherDescriptionLabel(lang: string, variableLabel: string): string {
-  const w = words(lang);
+  // A translation into a language the compiler does not write gets the English words.
+  const w = inLanguage(OTHER_ANSWER, lang, "en");
   return `${variableLabel}: ${w.other}, ${w.describe}`;
 }
 

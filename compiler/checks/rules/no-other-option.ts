@@ -3,13 +3,13 @@
 import type { Fix } from "../../syntax/diagnostic.js";
 import type { Rule } from "../engine/rule.js";
 import { hasSyntaxProblem } from "../support/syntax-guard.js";
-import { DEFAULT_LANGUAGE } from "../../vocabulary/languages.js";
+import { DEFAULT_LANGUAGE, inLanguage } from "../../vocabulary/languages.js";
 import { insertAt, insertBeforeClosingBrace } from "../support/source-edits.js";
 import { facts } from "../../semantics/facts.js";
 
 /** The `other` value the fix adds, in the plan's language (`other` itself is a keyword, so not a code). */
 function otherValue(language: string): { code: string; label: string } {
-  return language === "en" ? { code: "other_option", label: "Other" } : { code: "annat", label: "Annat" };
+  return inLanguage({ sv: { code: "annat", label: "Annat" }, en: { code: "other_option", label: "Other" } }, language, "sv");
 }
 
 export const noOtherOption: Rule = {

@@ -1,5 +1,6 @@
 // Fixed texts of the schema script's comments, per language. The interface
 // makes a missing translation a type error.
+import { inLanguage } from "../../vocabulary/languages.js";
 
 export interface DdlTexts {
   generated: (dialect: string) => string;
@@ -128,5 +129,5 @@ const sv: DdlTexts = {
 };
 
 export function ddlTexts(lang: string): DdlTexts {
-  return lang === "sv" ? sv : en;
+  return inLanguage({ sv, en }, lang, "en");
 }

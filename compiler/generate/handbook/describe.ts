@@ -4,6 +4,7 @@
 import { tr, type ConditionModel, type GroupModel, type Localized, type MeasureRef, type PlanModel, type ValuesetModel, type VariableModel } from "../../model/index.js";
 import type { TextFormat } from "./escape.js";
 import { alternatives } from "./lists.js";
+import { inLanguage, LOCALES } from "../../vocabulary/languages.js";
 import type { HandbookStrings } from "./strings.js";
 import type { Part } from "./view-types.js";
 
@@ -40,7 +41,7 @@ export class Describer {
     this.valuesets = new Map(model.valuesets.map((v) => [v.name, v]));
     this.groups = new Map(model.groups.map((g) => [g.name, g]));
     this.timepointLabels = new Map(model.timepoints.map((t) => [t.name, t.label]));
-    this.number = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 10, useGrouping: false });
+    this.number = new Intl.NumberFormat(inLanguage(LOCALES, lang, "en"), { maximumFractionDigits: 10, useGrouping: false });
   }
 
   /** A label in the handbook's language, falling back to the plan's, escaped for the format. */

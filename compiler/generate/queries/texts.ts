@@ -1,5 +1,6 @@
-// Words the queries write into their results and the manifest, in the two
+// Words the queries write into their results and the manifest, in the
 // languages plans are written in. Labels from the plan itself come from the model.
+import { inLanguage } from "../../vocabulary/languages.js";
 
 export interface QueryTexts {
   missing: string;
@@ -122,5 +123,5 @@ const en: QueryTexts = {
 };
 
 export function queryTexts(lang: string): QueryTexts {
-  return lang === "en" ? en : sv;
+  return inLanguage({ sv, en }, lang, "sv");
 }
