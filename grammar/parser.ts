@@ -1,62 +1,11 @@
 // The .isu parser: one CstParser instance, reused for every parse (Chevrotain's
 // grammar recording is costly; the instance is cheap to re-feed).
-import { CstParser, type CstNode, type IRecognitionException, type ILexingError, type IToken, type TokenType, type IParserErrorMessageProvider, EOF, MismatchedTokenException, tokenMatcher } from "chevrotain";
+import { CstParser, type CstNode, type IRecognitionException, type ILexingError, type IToken, type TokenType, EOF, MismatchedTokenException, tokenMatcher } from "chevrotain";
 import * as T from "./tokens.js";
-import { BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, listed } from "./keywords.js";
+import { BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS } from "./keywords.js";
 import { scanNesting, type TooDeep } from "./nesting.js";
-
-function describe(tt: TokenType): string {
-  if (tt === EOF) return "the end of the file";
-  const d = T.tokenDescriptions[tt.name];
-  if (d) return d;
-  const src = (tt.PATTERN as RegExp).source;
-  return `'${src}'`;
-}
-
-function shown(tok: IToken): string {
-  if (tok.tokenType === EOF) return "the end of the file";
-  const img = tok.image.length > 30 ? tok.image.slice(0, 27) + "…" : tok.image;
-  return `'${img.replace(/\n/g, "\\n")}'`;
-}
-
-const RULE_NAMES: Record<string, string> = {
-  file: `a declaration (${listed(DECLARATION_KEYWORDS)})`,
-  planItem: "a plan setting (organisation, version, language, min_cell, purpose, note, legal_basis, rule …)",
-  timepointItem: `a time point setting (${BLOCK_ITEM_KEYWORDS.timepoint.join(", ")})`,
-  valuesetItem: "a value (a code and its label in quotes)",
-  valueItem: `a value setting (${BLOCK_ITEM_KEYWORDS.value.join(", ")})`,
-  variableType: `a type (a value set's name, ${listed(KEYWORDS.type)})`,
-  variableItem: `a variable setting (${BLOCK_ITEM_KEYWORDS.variable.join(", ")})`,
-  groupItem: "a group entry (name \"label\" = values or a range)",
-  questionItem: `an analysis (${KEYWORDS.analysis.join(", ")}) or ${BLOCK_ITEM_KEYWORDS.question.filter((w) => !(KEYWORDS.analysis as readonly string[]).includes(w)).join(", ")}`,
-  comparison: "a comparison (=, !=, <, <=, >, >=, in)",
-  value: "a value (a code, a number, true or false)",
-  text: 'a text in quotes ("…" or """…""")',
-  range: "a range (e.g. 18..120, 80.. or ..64)",
-  importDecl: 'an import path in quotes (import "./gemensamt.isu")',
-  planDecl: "a plan (plan <name> \"<title>\" { … })",
-  timepointDecl: "a time point (timepoint <name> \"<label>\")",
-  valuesetDecl: "a value set (valueset <name> \"<label>\" { … })",
-  valueDecl: "a value (a code and its label in quotes)",
-  variableDecl: "a variable (variable <name> \"<label>\" : <type>)",
-  groupDecl: "a group (group <name> \"<label>\" from <variable> { … })",
-  groupEntry: "a group entry (name \"label\" = values or a range)",
-  questionDecl: "a question (question <name> \"<label>\" { … })",
-  translation: 'a translation (label en "…")',
-  definition: 'a definition (definition "…" or definition en "…")',
-  classification: 'a classification code (code icf "d450", code ksi 2022 "…", code kva "…")',
-  countAnalysis: "a variable or group to count",
-  summaryAnalysis: "a numeric variable to summarise",
-  crosstabAnalysis: "crosstab <variable> by <variable>",
-  changeAnalysis: "change <variable> from <time point> to <time point>",
-  attainmentAnalysis: "attainment <variable> against <goal variable>",
-  splitClause: "a variable or group after 'by'",
-  split: "a variable or group after 'by'",
-  varRef: "a variable or group name",
-  condition: "a condition (e.g. kon = kvinna, alder >= 65)",
-  conjunction: "a condition (e.g. kon = kvinna, alder >= 65)",
-  unary: "a condition (e.g. kon = kvinna, alder >= 65)",
-};
+import { messages, misplacedWord, RULE_NAMES, shown } from "./messages.js";
+import { withoutCascades } from "./recovery.js";
 
 /** Tokens that begin a declaration; a block missing its `}` ends at one of them. */
 export const DECLARATION_STARTS: TokenType[] = T.keywordTokensOf(DECLARATION_KEYWORDS);
@@ -94,36 +43,6 @@ const ITEM_RULES = new Set(["planItem", "timepointItem", "valuesetItem", "valueD
 const real = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 
 const matchesAny = (t: IToken, types: TokenType[]): boolean => types.some((tt) => tokenMatcher(t, tt));
-
-const keywordNames = new Set(T.keywordTokens.map((t) => t.name));
-
-/** A reserved word where a name belongs: say so, since it looks like a name. */
-function keywordAsName(expected: TokenType, actual: IToken): string {
-  if (expected !== T.Identifier || !keywordNames.has(actual.tokenType.name)) return "";
-  return ` ('${actual.image}' is a keyword of the language and cannot be a name; use e.g. '${actual.image}_1' or a Swedish word)`;
-}
-
-/** `when` and `where` mixed up between variables and questions. */
-function misplacedWord(ruleName: string, actual: IToken): string {
-  if (ruleName === "questionItem" && actual.image === "when") return " (a question restricts its population with 'where'; 'when' belongs in a variable)";
-  if (ruleName === "variableItem" && actual.image === "where") return " (a variable is asked conditionally with 'when'; 'where' belongs in a question)";
-  return "";
-}
-
-const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
-    return `expected ${describe(expected)} but found ${shown(actual)}${keywordAsName(expected, actual)}`;
-  },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `unexpected ${shown(firstRedundant)}: expected ${RULE_NAMES["file"]}`;
-  },
-  buildNoViableAltMessage({ actual, ruleName }) {
-    return `expected ${RULE_NAMES[ruleName] ?? ruleName} but found ${shown(actual[0]!)}${misplacedWord(ruleName, actual[0]!)}`;
-  },
-  buildEarlyExitMessage({ actual, ruleName }) {
-    return `expected ${RULE_NAMES[ruleName] ?? ruleName} but found ${shown(actual[0]!)}`;
-  },
-};
 
 export class IsuParser extends CstParser {
   constructor() {
@@ -663,51 +582,4 @@ export function parseText(text: string): ParseOutput {
     parseErrors: withoutCascades(errors, lexed.tokens),
     tooDeep: nesting.tooDeep,
   };
-}
-
-/**
- * Drops follow-on errors. After recovery the next tokens may be misread too
- * (`2 b` is read as a value without a label, then `b` as a new value whose
- * label is missing): an error within two tokens of the previous error, or of
- * an unterminated text, says nothing new. One broken line then gives one message.
- */
-function withoutCascades(errors: IRecognitionException[], tokens: IToken[]): IRecognitionException[] {
-  const index = new Map<IToken, number>();
-  tokens.forEach((t, i) => index.set(t, i));
-  const at = (t: IToken): number => index.get(t) ?? tokens.length;
-  const troubled = new Set<number>();
-  tokens.forEach((t, i) => {
-    if (t.tokenType === T.UnterminatedString || t.tokenType === T.UnterminatedTriple) troubled.add(i);
-  });
-  const sorted = [...errors].sort((a, b) => at(a.token) - at(b.token));
-  const out: IRecognitionException[] = [];
-  for (const e of sorted) {
-    const i = at(e.token);
-    const cascade = troubled.has(i) || troubled.has(i - 1) || troubled.has(i - 2);
-    troubled.add(i);
-    if (!cascade) out.push(atEndOfLine(e, tokens[i - 1]));
-  }
-  return out;
-}
-
-/**
- * "expected X but found Y" where Y starts a later line than the last token
- * read: the missing X belongs at the end of that token's line, so the error
- * points there (zero width), not at the next line's first word.
- */
-function atEndOfLine(e: IRecognitionException, previous: IToken | undefined): IRecognitionException {
-  const t = e.token;
-  if (e.message.startsWith("unexpected ") || !previous || previous.endLine === undefined || previous.endColumn === undefined || previous.endOffset === undefined) return e;
-  if (Number.isFinite(t.startOffset) && t.startLine !== undefined && t.startLine <= previous.endLine) return e;
-  const at: IToken = {
-    ...previous,
-    image: "",
-    startOffset: previous.endOffset + 1,
-    endOffset: previous.endOffset,
-    startLine: previous.endLine,
-    endLine: previous.endLine,
-    startColumn: previous.endColumn + 1,
-    endColumn: previous.endColumn,
-  };
-  return Object.assign(Object.create(Object.getPrototypeOf(e) as object) as IRecognitionException, e, { token: at, message: e.message });
 }
