@@ -625,6 +625,30 @@ describe("script and generator", () => {
     expect(generateDdl(m, DIALECTS.postgres)).not.toContain("VARNING");
   });
 
+  // The limits live in the dialect files (ISU0105 and this header read them):
+  // the engines must agree, and docs/outputs.md must say the same.
+  it("the engines keep names exactly as long as the dialect files declare, as docs/outputs.md says", async () => {
+    const limit = DIALECTS.postgres.maxIdentifierBytes!;
+    const pg = await openPglite();
+    try {
+      await pg.exec(`CREATE TABLE "${"t".repeat(limit)}" (a integer); CREATE TABLE "${"u".repeat(limit + 1)}" (a integer)`);
+      const rows = await pg.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND (relname LIKE 'ttt%' OR relname LIKE 'uuu%') ORDER BY relname`);
+      expect(rows.map((r) => r.relname)).toEqual(["t".repeat(limit), "u".repeat(limit)]);
+    } finally {
+      await pg.close();
+    }
+    expect(DIALECTS.sqlite.maxIdentifierBytes).toBeUndefined();
+    const lite = openSqlite();
+    try {
+      await lite.exec(`CREATE TABLE "${"s".repeat(1000)}" (a integer)`);
+      expect(await lite.query(`SELECT length(name) AS n FROM sqlite_schema WHERE name LIKE 'sss%'`)).toEqual([{ n: 1000 }]);
+    } finally {
+      await lite.close();
+    }
+    const doc = fs.readFileSync(path.join(root, "docs", "outputs.md"), "utf8").replace(/\s+/g, " ");
+    expect(doc).toContain(`PostgreSQL keeps ${limit} bytes of a name, SQL Server ${DIALECTS.mssql.maxIdentifierBytes}.`);
+  });
+
   it("warns in the header when a variable takes a name the layout already uses", () => {
     const clash = structuredClone(m);
     clash.variables.find((v) => v.name === "alder")!.name = "registrerad_datum";
