@@ -1,7 +1,8 @@
 // ISU0504: a comparison group formed from a variable that cannot be grouped,
 // or mapped the wrong way (bands of a choice variable, codes of a number).
 import { bandText } from "../support/bands.js";
-import { groupSource, SOURCE_KIND_WORDS } from "../support/group-source.js";
+import { groupSource } from "../support/group-source.js";
+import { kindAsVariable } from "../support/measure-kind.js";
 import { facts } from "../../semantics/facts.js";
 import type { Rule } from "../engine/rule.js";
 
@@ -19,12 +20,12 @@ export const groupSourceType: Rule = {
       const d = g.decl;
       const src = groupSource(r, d);
       if (!src) continue;
-      const what = `'${src.variable.name}' is ${SOURCE_KIND_WORDS[src.kind]}`;
+      const what = `'${src.variable.name}' is ${kindAsVariable(src.kind)}`;
       if (src.kind === "text" || src.kind === "date" || src.kind === "boolean" || src.kind === "multiple") {
         ctx.report({
           file: g.file,
           range: d.source.name.range,
-          message: `group '${g.name}' cannot be formed from '${src.variable.name}': it is ${SOURCE_KIND_WORDS[src.kind]}`,
+          message: `group '${g.name}' cannot be formed from '${src.variable.name}': it is ${kindAsVariable(src.kind)}`,
           hint:
             src.kind === "boolean"
               ? `split by '${src.variable.name}' directly, without a group`

@@ -2,7 +2,7 @@
 import type * as A from "../../syntax/ast.js";
 import { declarationsOf, leading, quoteList, refTarget, replace } from "../support/check-support.js";
 import type { Fix } from "../../syntax/diagnostic.js";
-import { describeMeasure, groupsFrom, measureKind } from "../support/measure-kind.js";
+import { describeMeasure, groupsFrom, measureKind, isNumeric } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 
 export const notCategorical: Rule = {
@@ -20,13 +20,13 @@ export const notCategorical: Rule = {
         const sym = refTarget(r, file, ref.name);
         if (!sym) return;
         const kind = measureKind(sym);
-        if (kind !== "number" && kind !== "text" && kind !== "date") return;
-        const groups = kind === "number" ? groupsFrom(r, sym.name) : [];
+        if (!isNumeric(kind) && kind !== "text" && kind !== "date") return;
+        const groups = isNumeric(kind) ? groupsFrom(r, sym.name) : [];
         const fixes: Fix[] = groups.map((g) => ({ title: `Use group '${g.name}'`, preferred: groups.length === 1, edits: [replace(file, ref.name.range, g.name)] }));
-        if (kind === "number" && a.kind === "count") fixes.push({ title: `Use 'summary ${sym.name}'`, edits: [replace(file, leading(a.range, "count".length), "summary")] });
+        if (isNumeric(kind) && a.kind === "count") fixes.push({ title: `Use 'summary ${sym.name}'`, edits: [replace(file, leading(a.range, "count".length), "summary")] });
         let hint: string;
         if (groups.length) hint = `use its group ${quoteList(groups.map((g) => g.name), "or")} instead`;
-        else if (kind === "number") hint = `declare a group from '${sym.name}' with bands (e.g. '"65–79 år" = 65..79') and use it${a.kind === "count" ? `, or use 'summary ${sym.name}'` : ""}`;
+        else if (isNumeric(kind)) hint = `declare a group from '${sym.name}' with bands (e.g. '"65–79 år" = 65..79') and use it${a.kind === "count" ? `, or use 'summary ${sym.name}'` : ""}`;
         else hint = `collect it on a value set to count it`;
         ctx.report({ file, range: ref.name.range, message: `question '${q.name.text}': ${a.kind} needs categories, but '${sym.name}' is ${describeMeasure(sym)}`, hint, fixes });
       };

@@ -1,6 +1,6 @@
 // ISU0310: a comparison group must divide individuals into a few known categories.
 import { declarationsOf, quoteList, refTarget, replace } from "../support/check-support.js";
-import { describeMeasure, groupsFrom, isCategorical, measureKind } from "../support/measure-kind.js";
+import { describeMeasure, groupsFrom, isCategorical, measureKind, isNumeric } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 
 export const splitNotCategorical: Rule = {
@@ -20,10 +20,10 @@ export const splitNotCategorical: Rule = {
           if (!sym) continue;
           const kind = measureKind(sym);
           if (isCategorical(kind)) continue;
-          const groups = kind === "number" ? groupsFrom(r, sym.name) : [];
+          const groups = isNumeric(kind) ? groupsFrom(r, sym.name) : [];
           let hint: string;
           if (groups.length) hint = `split by its group ${quoteList(groups.map((g) => g.name), "or")}`;
-          else if (kind === "number") hint = `declare a group from '${sym.name}' with bands (e.g. '"65–79 år" = 65..79') and split by it`;
+          else if (isNumeric(kind)) hint = `declare a group from '${sym.name}' with bands (e.g. '"65–79 år" = 65..79') and split by it`;
           else if (kind === "multiple") hint = `split by a single-choice variable, or ask 'crosstab ${sym.name} by …' to compare its choices`;
           else hint = `split by a variable on a value set or by a group`;
           ctx.report({

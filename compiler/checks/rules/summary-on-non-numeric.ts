@@ -1,6 +1,6 @@
 // ISU0308: mean and median exist only for numbers.
 import { declarationsOf, leading, refTarget, replace } from "../support/check-support.js";
-import { describeMeasure, isCategorical, measureKind } from "../support/measure-kind.js";
+import { describeMeasure, isCategorical, measureKind, isNumeric } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 
 export const summaryOnNonNumeric: Rule = {
@@ -19,7 +19,7 @@ export const summaryOnNonNumeric: Rule = {
         const sym = refTarget(r, file, a.target.name);
         if (!sym) continue;
         const kind = measureKind(sym);
-        if (kind === "number") continue;
+        if (isNumeric(kind)) continue;
         const countable = isCategorical(kind) || kind === "multiple";
         ctx.report({
           file,

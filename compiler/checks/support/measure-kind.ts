@@ -4,45 +4,48 @@ import type * as A from "../../syntax/ast.js";
 import type { Resolution, Sym } from "../../semantics/resolve.js";
 import { facts } from "../../semantics/facts.js";
 
-export type MeasureKind = "choice" | "multiple" | "boolean" | "number" | "text" | "date" | "group";
+/** What a variable holds, by its declared type: the one vocabulary the checks use for it. */
+export type ValueKind = "integer" | "decimal" | "choice" | "multiple" | "boolean" | "date" | "text";
+/** What a variable or a group holds. */
+export type MeasureKind = ValueKind | "group";
+
+export function valueKind(t: A.TypeRef): ValueKind {
+  return t.kind === "valueset" ? (t.multiple ? "multiple" : "choice") : t.kind;
+}
 
 export function measureKind(sym: Sym): MeasureKind {
-  if (sym.kind === "group") return "group";
-  const t = (sym.decl as A.VariableDecl).type;
-  switch (t.kind) {
-    case "valueset":
-      return t.multiple ? "multiple" : "choice";
-    case "integer":
-    case "decimal":
-      return "number";
-    default:
-      return t.kind;
-  }
+  return sym.kind === "group" ? "group" : valueKind((sym.decl as A.VariableDecl).type);
 }
+
+export const isNumeric = (kind: MeasureKind): boolean => kind === "integer" || kind === "decimal";
 
 /** Kinds that fall into a fixed set of categories: a table can have a row or column per category. */
 export function isCategorical(kind: MeasureKind): boolean {
   return kind === "choice" || kind === "boolean" || kind === "group";
 }
 
-/** "an integer", "free text", "on value set 'kon'" … — completes "'alder' is …". */
+/** Each kind in words: what it is ("an integer") and as a variable ("an integer variable"). */
+const KIND_WORDS: Record<ValueKind, { is: string; variable: string }> = {
+  integer: { is: "an integer", variable: "an integer variable" },
+  decimal: { is: "a decimal number", variable: "a decimal variable" },
+  choice: { is: "a choice", variable: "a choice variable" },
+  multiple: { is: "multiple choice", variable: "a multiple-choice variable" },
+  boolean: { is: "a yes/no (boolean) variable", variable: "a yes/no (boolean) variable" },
+  date: { is: "a date", variable: "a date variable" },
+  text: { is: "free text", variable: "a free-text variable" },
+};
+
+/** "an integer variable", "a free-text variable" … — completes "'alder' is …" where the kind alone matters. */
+export function kindAsVariable(kind: ValueKind): string {
+  return KIND_WORDS[kind].variable;
+}
+
+/** "an integer", "free text", "on value set 'kon'" … — completes "'alder' is …", naming the value set where there is one. */
 export function describeMeasure(sym: Sym): string {
   if (sym.kind === "group") return `a group from '${(sym.decl as A.GroupDecl).source.name.text}'`;
   const t = (sym.decl as A.VariableDecl).type;
-  switch (t.kind) {
-    case "valueset":
-      return t.multiple ? `multiple choice on value set '${t.valueset.text}'` : `on value set '${t.valueset.text}'`;
-    case "integer":
-      return "an integer";
-    case "decimal":
-      return "a decimal number";
-    case "boolean":
-      return "a yes/no (boolean) variable";
-    case "date":
-      return "a date";
-    case "text":
-      return "free text";
-  }
+  if (t.kind === "valueset") return t.multiple ? `multiple choice on value set '${t.valueset.text}'` : `on value set '${t.valueset.text}'`;
+  return KIND_WORDS[t.kind].is;
 }
 
 /** "variable" or "group", for messages. */
