@@ -1,6 +1,7 @@
 // ISU0304: an analysis reads a variable recorded at several time points without saying which.
 import type * as A from "../../syntax/ast.js";
-import { declarationsOf, insertAt, quoteList, refTarget } from "../support/check-support.js";
+import { declarationsOf, quoteList, refTarget } from "../support/check-support.js";
+import { insertAt } from "../support/source-edits.js";
 import { measureWord } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 import { recordedAt } from "../../semantics/time.js";

@@ -1,6 +1,7 @@
 // ISU0311: a goal is comparable with a measurement only on the same scale.
 import type * as A from "../../syntax/ast.js";
-import { declarationsOf, refTarget, replace } from "../support/check-support.js";
+import { declarationsOf, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import { describeMeasure } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 

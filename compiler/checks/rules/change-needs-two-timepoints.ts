@@ -1,6 +1,7 @@
 // ISU0305: a change compares a later time point with an earlier one; from = to or
 // a reversed pair measures nothing or turns improvement into worsening.
-import { declarationsOf, importedOrderNote, refTarget, replace } from "../support/check-support.js";
+import { declarationsOf, importedOrderNote, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import type { Fix } from "../../syntax/diagnostic.js";
 import type { Rule } from "../engine/rule.js";
 import { timepointsSetting } from "../../semantics/resolve.js";

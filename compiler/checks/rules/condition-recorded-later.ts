@@ -1,5 +1,6 @@
 // ISU0402: a form can only show a field conditionally on an answer it already has.
-import { addTimepointFix, asSym, declarationsOf, quoteList, recordingVariable, refTarget, replace } from "../support/check-support.js";
+import { addTimepointFix, asSym, declarationsOf, quoteList, recordingVariable, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import type { Fix } from "../../syntax/diagnostic.js";
 import { measureWord } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";

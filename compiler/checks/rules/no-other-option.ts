@@ -33,7 +33,7 @@ export const noOtherOption: Rule = {
       let suggestion = "";
       const labelled = d.values.find((v) => /^(annat|other|övrigt|ovrigt)$/i.test(v.label.value.trim()));
       if (labelled) {
-        fixes.push({ title: `Mark '${labelled.code.value}' as other`, preferred: true, edits: [insertAt(sf, labelled.label.range.end.offset, " other")] });
+        fixes.push({ title: `Mark '${labelled.code.value}' as other`, preferred: true, edits: [insertAt(sf.path, labelled.label.range.end, " other")] });
       } else {
         const { code: base, label } = otherValue(lang);
         let code = base;

@@ -1,6 +1,7 @@
 // ISU0309: a distribution or cross-table needs categories; numbers need a group first.
 import type * as A from "../../syntax/ast.js";
-import { declarationsOf, leading, quoteList, refTarget, replace } from "../support/check-support.js";
+import { declarationsOf, leading, quoteList, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import type { Fix } from "../../syntax/diagnostic.js";
 import { describeMeasure, groupsFrom, measureKind, isNumeric } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";

@@ -1,6 +1,7 @@
 // ISU0303: a variable (or group) is read at a time point where it is never recorded.
 import type * as A from "../../syntax/ast.js";
-import { addTimepointFix, declarationsOf, quoteList, recordingVariable, refTarget, replace } from "../support/check-support.js";
+import { addTimepointFix, declarationsOf, quoteList, recordingVariable, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import type { Fix } from "../../syntax/diagnostic.js";
 import { measureWord } from "../support/measure-kind.js";
 import type { Resolution, Sym } from "../../semantics/resolve.js";

@@ -1,5 +1,6 @@
 // ISU0307: "improved" means nothing until the scale says which end is better.
-import { insertAt, scaleAnalyses } from "../support/check-support.js";
+import { scaleAnalyses } from "../support/check-support.js";
+import { insertAt } from "../support/source-edits.js";
 import type { Rule } from "../engine/rule.js";
 
 export const ordinalWithoutDirection: Rule = {

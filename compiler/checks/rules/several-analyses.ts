@@ -1,6 +1,7 @@
 // ISU0302: one question, one analysis — each question becomes one query and one table.
 import type * as A from "../../syntax/ast.js";
-import { declarationsOf, insertAt, replace } from "../support/check-support.js";
+import { declarationsOf } from "../support/check-support.js";
+import { insertAt, replace } from "../support/source-edits.js";
 import type { Fix } from "../../syntax/diagnostic.js";
 import type { Resolution } from "../../semantics/resolve.js";
 import type { Rule } from "../engine/rule.js";

@@ -1,5 +1,6 @@
 // ISU0310: a comparison group must divide individuals into a few known categories.
-import { declarationsOf, quoteList, refTarget, replace } from "../support/check-support.js";
+import { declarationsOf, quoteList, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import { describeMeasure, groupsFrom, isCategorical, measureKind, isNumeric } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 

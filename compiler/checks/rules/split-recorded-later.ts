@@ -1,7 +1,8 @@
 // ISU0401: a split or `where` must describe individuals with what is known when the
 // analysis measures them, not with something recorded only afterwards.
 import type * as A from "../../syntax/ast.js";
-import { addTimepointFix, declarationsOf, importedOrderNote, quoteList, recordingVariable, refTarget, replace } from "../support/check-support.js";
+import { addTimepointFix, declarationsOf, importedOrderNote, quoteList, recordingVariable, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import type { Fix } from "../../syntax/diagnostic.js";
 import { measureWord } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";

@@ -1,5 +1,6 @@
 // ISU0308: mean and median exist only for numbers.
-import { declarationsOf, leading, refTarget, replace } from "../support/check-support.js";
+import { declarationsOf, leading, refTarget } from "../support/check-support.js";
+import { replace } from "../support/source-edits.js";
 import { describeMeasure, isCategorical, measureKind, isNumeric } from "../support/measure-kind.js";
 import type { Rule } from "../engine/rule.js";
 

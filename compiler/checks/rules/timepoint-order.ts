@@ -1,9 +1,9 @@
 // ISU0903: the plan's `timepoints` list decides the order every change,
 // split and goal is judged by, so it must place each time point exactly once.
-import { insertAt } from "../support/check-support.js";
+
 import type { Rule } from "../engine/rule.js";
 import { timepointsSetting } from "../../semantics/resolve.js";
-import { removeListItem } from "../support/source-edits.js";
+import { insertAt, removeListItem } from "../support/source-edits.js";
 import { facts } from "../../semantics/facts.js";
 
 export const timepointOrder: Rule = {

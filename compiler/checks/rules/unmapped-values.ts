@@ -78,7 +78,7 @@ function uncoveredRange(ctx: RuleContext, g: Sym<A.GroupDecl>, src: GroupSource,
       if (part.hi < bands[0]!.interval.lo) {
         const before = sf.text.slice(0, firstEntry.range.start.offset);
         const indent = /[ \t]*$/.exec(before)![0];
-        edits.push(insertAt(sf, firstEntry.range.start.offset, before.endsWith("\n" + indent) ? `${entry}\n${indent}` : `${entry} `));
+        edits.push(insertAt(sf.path, firstEntry.range.start, before.endsWith("\n" + indent) ? `${entry}\n${indent}` : `${entry} `));
       } else {
         const e = insertBeforeClosingBrace(sf, d.range, entry, lastEntry(d)?.range);
         if (e) edits.push(e);

@@ -1,5 +1,6 @@
 // ISU0312: a variable must say when it is recorded, unless the plan has only one time point.
-import { declarationsOf, insertAt, quoteList } from "../support/check-support.js";
+import { declarationsOf, quoteList } from "../support/check-support.js";
+import { insertAt } from "../support/source-edits.js";
 import type { Rule } from "../engine/rule.js";
 import { facts } from "../../semantics/facts.js";
 

@@ -4,6 +4,7 @@ import type * as A from "../../syntax/ast.js";
 import type { Fix, TextEdit } from "../../syntax/diagnostic.js";
 import { timepointsSetting, type Resolution, type Sym } from "../../semantics/resolve.js";
 import { tpOrder } from "../../semantics/time.js";
+import { insertAt, replace } from "./source-edits.js";
 
 /** Every declaration of a kind in every file, duplicates included, in program order. */
 export function declarationsOf<K extends A.Declaration["kind"]>(r: Resolution, kind: K): { decl: Extract<A.Declaration, { kind: K }>; file: string }[] {
@@ -38,13 +39,6 @@ export function quoteList(names: string[], last = "and"): string {
   return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} ${last} ${q[q.length - 1]}`;
 }
 
-export function insertAt(file: string, pos: A.Position, text: string): TextEdit {
-  return { file, range: { start: pos, end: pos }, newText: text };
-}
-
-export function replace(file: string, range: A.Range, text: string): TextEdit {
-  return { file, range, newText: text };
-}
 
 /** The range of the first `length` characters of a range that starts a keyword (e.g. `summary`). */
 export function leading(range: A.Range, length: number): A.Range {

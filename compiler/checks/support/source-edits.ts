@@ -47,9 +47,14 @@ export function removeListItem(sf: SourceFile, items: A.Range[], index: number):
   return { file: sf.path, range: spanRange(sf, start, end), newText: "" };
 }
 
-/** Inserts text at an offset. */
-export function insertAt(sf: SourceFile, offset: number, newText: string): TextEdit {
-  return { file: sf.path, range: spanRange(sf, offset, offset), newText };
+/** Inserts text at a position. */
+export function insertAt(file: string, pos: A.Position, text: string): TextEdit {
+  return { file, range: { start: pos, end: pos }, newText: text };
+}
+
+/** Replaces the text of a range. */
+export function replace(file: string, range: A.Range, text: string): TextEdit {
+  return { file, range, newText: text };
 }
 
 /**
