@@ -32,6 +32,7 @@ type Frame = BlockKind | "other";
 export const BLOCK_KEYWORDS = Object.fromEntries(Object.entries(BLOCK_ITEM_KEYWORDS).map(([k, words]) => [k, T.keywordTokensOf(words)])) as Record<BlockKind, TokenType[]>;
 
 const TYPE_KEYWORDS = T.keywordTokensOf(KEYWORDS.type);
+const MARKERS = T.keywordTokensOf(KEYWORDS.marker);
 /** A token that is (the start of) a name or a hyphenated rule name. */
 const NAME_START = new RegExp(`^[${T.NAME_CHARS}-]`);
 
@@ -220,8 +221,8 @@ class Completer {
     const prev = seg[seg.length - 2];
     if (is(last, T.Label, T.Definition)) return languages();
     // After `code "label"` (and its markers) a value may be marked.
-    if ((isString(last) && (is(prev, T.NumberLiteral) || isName(prev))) || is(last, T.Other, T.Missing)) {
-      return [...keywords([T.Other, T.Missing]), ...keywords(BLOCK_KEYWORDS.valueset)];
+    if ((isString(last) && (is(prev, T.NumberLiteral) || isName(prev))) || is(last, ...MARKERS)) {
+      return [...keywords(MARKERS), ...keywords(BLOCK_KEYWORDS.valueset)];
     }
     return keywords(BLOCK_KEYWORDS.valueset);
   }
