@@ -58,6 +58,12 @@ t.invalid([
     output: oneLine.replace('valueset svar "Svar" { ja "Ja" nej "Nej" }', 'valueset svar "Svar" { ja "Ja" nej "Nej" kanske "Kanske" }'),
   },
   {
+    name: "reports an unknown code in a group mapping, and leaves a number against word codes to ISU0204",
+    plan: `${HEAD}variable kon "Kön" : kon at bedomning\ngroup g "G" from kon {\n  "Kvinnor" = 1\n  "Övriga" = man, annat, okand\n}\nquestion q "Q?" { count g }\n`,
+    diagnostics: [{ message: "value set 'kon' has no value 'okand'" }],
+    counts: { ISU0204: 1 },
+  },
+  {
     name: "checks codes against a group's entry names",
     plan: entries,
     diagnostics: [{ message: "group 'aldersgrupp' has no entry 'aldr'", hint: "did you mean 'aldre'?", ...at(entries, "aldr\n") }],

@@ -1,4 +1,4 @@
-import { planB } from "./plans.js";
+import { planB, twoTp } from "./plans.js";
 import { ruleTester, span } from "../support/rule-tester.js";
 
 const t = ruleTester("ISU0306", { defaultSeverity: "error" });
@@ -19,5 +19,10 @@ t.invalid([
     plan: planB(`variable insats "Insatser" : multiple insatser at bedomning, uppfoljning\nquestion q "Q" { change insats from bedomning to uppfoljning }\n`),
     diagnostics: [{ message: "question 'q': change needs an ordered scale, but 'insats' is multiple choice on value set 'insatser', not on an ordinal value set" }],
     others: [],
+  },
+  {
+    name: "on a number: suggests summary at each time point or a group, not a count (ISU0309)",
+    plan: twoTp(`variable mna "MNA-SF" : integer 0..14 at inflyttning, uppf_12m\nquestion q "Q" { change mna from inflyttning to uppf_12m }`),
+    diagnostics: [{ message: /./, hint: "ask with 'summary mna at <time point>' at each time point, or form a group of 'mna' (bands) and count it at each time point" }],
   },
 ]);

@@ -44,6 +44,8 @@ export interface ExpectedDiagnostic {
   severity?: Severity;
   /** The file it is reported in (PLAN when not given and the plan has one file). */
   file?: string;
+  /** The source text its range covers. */
+  text?: string;
   /** The titles of its fixes, in order; [] for none. */
   fixes?: (string | RegExp)[];
 }
@@ -149,10 +151,13 @@ export function applyFix(text: string, d: Diagnostic, fixIndex?: number, file = 
   return applyFixToFiles({ [file]: text }, { ...fix, edits: fix.edits.filter((e) => e.file === file) })[file]!;
 }
 
+/** A pattern for a message or hint that contains `text` (ESLint's tests would pin the whole). */
+export const containing = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+
 const matcher = (v: string | RegExp): unknown => (typeof v === "string" ? v : expect.stringMatching(v));
 
 /** The fields of `d` that `e` names, so toEqual compares exactly those. */
-function project(d: Diagnostic, e: ExpectedDiagnostic, defaultFile: string | undefined): Record<string, unknown> {
+function project(d: Diagnostic, e: ExpectedDiagnostic, defaultFile: string | undefined, files: Files): Record<string, unknown> {
   const out: Record<string, unknown> = { message: d.message };
   if ("hint" in e) out.hint = d.hint ?? null;
   if (e.line !== undefined) out.line = d.range.start.line;
@@ -161,6 +166,7 @@ function project(d: Diagnostic, e: ExpectedDiagnostic, defaultFile: string | und
   if (e.endColumn !== undefined) out.endColumn = d.range.end.column;
   if (e.severity !== undefined) out.severity = d.severity;
   if (e.file !== undefined || defaultFile !== undefined) out.file = d.file;
+  if (e.text !== undefined) out.text = files[d.file]?.slice(d.range.start.offset, d.range.end.offset);
   if (e.fixes !== undefined) out.fixes = (d.fixes ?? []).map((f) => f.title);
   return out;
 }
@@ -171,6 +177,7 @@ function expected(e: ExpectedDiagnostic, defaultFile: string | undefined): Recor
   for (const k of ["line", "column", "endLine", "endColumn", "severity"] as const) if (e[k] !== undefined) out[k] = e[k];
   const file = e.file ?? defaultFile;
   if (file !== undefined) out.file = file;
+  if (e.text !== undefined) out.text = e.text;
   if (e.fixes !== undefined) out.fixes = e.fixes.map(matcher);
   return out;
 }
@@ -246,7 +253,7 @@ export function ruleTester(code: string, options: RuleTesterOptions = {}): RuleT
             const defaultFile = k.files ? undefined : PLAN;
             // Compare messages first, so a missing or extra diagnostic reads plainly.
             expect(messages(ds)).toEqual(k.diagnostics.map((e) => matcher(e.message)));
-            expect(ds.map((d, i) => project(d, k.diagnostics[i]!, defaultFile))).toEqual(k.diagnostics.map((e) => expected(e, defaultFile)));
+            expect(ds.map((d, i) => project(d, k.diagnostics[i]!, defaultFile, files))).toEqual(k.diagnostics.map((e) => expected(e, defaultFile)));
             if (k.others) expect(c.diagnostics.filter((d) => d.code !== code).map((d) => d.code)).toEqual(k.others);
             expectCounts(c, k.counts);
             if (k.output === undefined && k.outputContains === undefined && !k.outputClean) return;
