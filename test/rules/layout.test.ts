@@ -8,6 +8,10 @@ import { allRules } from "../../compiler/checks/engine/registry.js";
 const files = fs.readdirSync(__dirname).filter((f) => /^ISU\d{4}-/.test(f));
 
 describe("test/rules", () => {
+  it("has a file for every rule", () => {
+    expect(allRules.map((r) => `${r.meta.code}-${r.meta.name}.test.ts`).filter((f) => !files.includes(f))).toEqual([]);
+  });
+
   it("every rule file is named after a rule of the catalogue, and creates its tester", () => {
     const names = new Set(allRules.map((r) => `${r.meta.code}-${r.meta.name}.test.ts`));
     for (const f of files) {
