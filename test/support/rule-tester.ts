@@ -3,6 +3,15 @@
 // that must fail it with exactly the listed diagnostics; a fix named by a case
 // is applied and the result checked again. Plans are virtual files served to
 // compile() through its host, so a test never touches the disk.
+//
+//   const t = ruleTester("ISU0201");
+//   t.valid([{ name: "a known code", plan: text }]);
+//   t.invalid([{ name: "a misspelt code", plan: bad,
+//     diagnostics: [{ message: "value set 'kon' has no value 'kvina'", hint: "did you mean 'kvinna'?", ...at(bad, "kvina") }],
+//     output: text }]);
+//
+// What a table cannot say (the model built, an edit's place) goes in ordinary
+// describe/it blocks beside it, with the helpers exported here.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { rulesByCode } from "../../compiler/checks/engine/registry.js";
@@ -72,7 +81,7 @@ export interface InvalidCase extends PlanInput {
 }
 
 export function filesOf(input: PlanInput): { files: Files; rootPath: string } {
-  const files = input.files ?? { [PLAN]: input.plan ?? "" };
+  const files = { ...(input.files ?? { [PLAN]: input.plan ?? "" }) };
   if (input.files && input.plan !== undefined) files[PLAN] = input.plan;
   return { files, rootPath: input.root ?? PLAN };
 }
