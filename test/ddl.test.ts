@@ -443,7 +443,7 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
         expect(String(tc!.d)).toContain(tr(tp.label, m.language, m.language));
         for (const v of at(m, tp.name).filter((x) => !isMultiple(x))) {
           const label = tr(v.label, m.language, m.language);
-          expect(described.get(`reg_${tp.name}.${v.name}`)!.split("\n")[0]).toBe(v.unit ? `${label} (${v.unit})` : label);
+          expect(described.get(`reg_${tp.name}.${v.name}`)!.split("\n")[0]).toBe(v.unit ? `${label} (${tr(v.unit, m.language, m.language)})` : label);
           if (v.definition) expect(described.get(`reg_${tp.name}.${v.name}`)).toContain(tr(v.definition, m.language, m.language));
         }
       }
@@ -454,7 +454,7 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
         const [r] = await db.query(`SELECT sql FROM sqlite_schema WHERE name = ${d.string(`reg_${tp.name}`)}`);
         for (const v of at(m, tp.name).filter((x) => !isMultiple(x))) {
           const label = tr(v.label, m.language, m.language);
-          for (const line of (v.unit ? `${label} (${v.unit})` : label).split("\n")) expect(String(r!.sql)).toContain(`-- ${line}`.trimEnd());
+          for (const line of (v.unit ? `${label} (${tr(v.unit, m.language, m.language)})` : label).split("\n")) expect(String(r!.sql)).toContain(`-- ${line}`.trimEnd());
         }
       }
     });

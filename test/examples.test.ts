@@ -119,7 +119,7 @@ describe("examples/", () => {
       const c = compile(path.join(root, "examples", f));
       const m = c.model!;
       expect(m).toBeDefined();
-      expect(m.purpose?.length).toBeGreaterThan(50);
+      expect(m.purpose?.[m.language]?.length).toBeGreaterThan(50);
       expect(m.legalBasis.length).toBeGreaterThan(0);
       expect(m.timepoints.length).toBeGreaterThanOrEqual(2);
       expect(m.timepoints.length).toBeLessThanOrEqual(3);

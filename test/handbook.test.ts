@@ -88,7 +88,7 @@ function planTexts(model: PlanModel, lang: string): { what: string; text: string
     for (const e of g.entries) out.push({ what: `group entry ${g.name}.${e.code}`, text: t(e.label) });
   }
   // A legal basis shows in the handbook's language when the plan translates it.
-  for (const l of model.legalBasisTexts) out.push({ what: "legal basis", text: t(l) });
+  for (const l of model.legalBasis) out.push({ what: "legal basis", text: t(l) });
   for (const d of model.openDiagnostics) out.push({ what: `${d.code} code`, text: d.code }, { what: `${d.code} message`, text: d.message });
   return out.map((x) => ({ ...x, text: squash(x.text) }));
 }
@@ -251,7 +251,7 @@ function planSuite(file: string, model: PlanModel): void {
           expect(block).toContain(squash(tr(v.label, lang, model.language)));
           for (const c of v.sensitive) expect(block).toContain(s.protection.categories[c] ?? c);
         }
-        for (const l of model.legalBasisTexts) expect(block).toContain(squash(tr(l, lang, model.language)));
+        for (const l of model.legalBasis) expect(block).toContain(squash(tr(l, lang, model.language)));
         if (model.legalBasis.length === 0) expect(block).toContain(s.protection.noLegalBasis);
         expect(block).toContain(squash(s.protection.key[1]!));
       });

@@ -67,6 +67,8 @@ function hostile(m: PlanModel, first: "sqlite" | "psql" = "sqlite", benign = fal
   const attack = (i: number) => ((i % 2 === 0) === (first === "sqlite") ? SQLITE_ATTACK : PSQL_ATTACK);
   const h = replaceTexts(m, next, {
     valueLabel: (vs, i, j) => (j < 2 && !benign ? Object.fromEntries(Object.keys(vs.values[j]!.label).map((k) => [k, attack(i)[j]!])) : undefined),
+    // The attack spans the rows of values 0 and 1: a line break in the first row's definition would end it early.
+    valueDefinition: (vs, i, j) => (j < 2 && !benign ? { [m.language]: `D${i}.${j} plain` } : undefined),
     afterValues: (vs) => {
       if (vs.codeType !== "text") return;
       const order = vs.values.length + 1;

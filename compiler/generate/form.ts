@@ -270,7 +270,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
       required: v.required,
       valueset: choice?.valueset,
       options: choice && (optionsOf.get(choice.valueset) ?? []),
-      unit: v.unitText ? t(v.unitText) : v.unit,
+      unit: v.unit && t(v.unit),
       min: numeric?.min,
       max: numeric?.max,
       classifications: v.classifications,
@@ -279,7 +279,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
       visibleWhen: condition && conditions.build(condition),
       otherDescription: v.otherDescription?.name,
       describesOther: described && describes(described),
-      reason: v.reasonText ? t(v.reasonText) : v.reason,
+      reason: v.reason && t(v.reason),
     });
   };
 
@@ -309,7 +309,7 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
     return compact<FormTimepoint>({
       name: tp.name,
       label: t(tp.label),
-      when: tp.whenText ? t(tp.whenText) : tp.when,
+      when: tp.when && t(tp.when),
       help: tp.definition && t(tp.definition),
       order: tp.order,
       recordSchema: recordSchemaFile(tp.name),
@@ -323,8 +323,8 @@ export function buildForm(model: PlanModel, opts: Pick<GenerateOptions, "lang">)
     version: model.version,
     organisation: model.organisation,
     language: model.language,
-    purpose: model.purposeText ? t(model.purposeText) : model.purpose,
-    legalBasis: model.legalBasis.map((l, i) => (model.legalBasisTexts[i] ? t(model.legalBasisTexts[i]) : l)),
+    purpose: model.purpose && t(model.purpose),
+    legalBasis: model.legalBasis.map((l) => t(l)),
   });
   return { format: FORM_FORMAT, formatVersion: FORM_FORMAT_VERSION, language: opts.lang, plan, valuesets, timepoints };
 }

@@ -9,7 +9,11 @@ import { lookupMeasure, type Resolution } from "../semantics/resolve.js";
 import { declaredOtherDescriptions, otherCodes, readers } from "../semantics/usage.js";
 import { analysisReads, contextTimepoint, recordedAt, targetTimepoint } from "../semantics/time.js";
 
-/** Text per language code; the plan's own language is always present. */
+/**
+ * A plan text with its translations, by language code. The plan's own
+ * language is always present: a text the plan does not write in its own
+ * language is absent from the model, whatever its translations.
+ */
 export type Localized = Record<string, string>;
 
 export interface ClassificationModel {
@@ -21,9 +25,8 @@ export interface ClassificationModel {
 export interface TimepointModel {
   name: string;
   label: Localized;
-  when?: string;
   /** `when` with its translations (`when en "…"`). */
-  whenText?: Localized;
+  when?: Localized;
   definition?: Localized;
   /** 0-based position in plan order. */
   order: number;
@@ -72,9 +75,8 @@ export interface VariableModel {
   name: string;
   label: Localized;
   type: VariableType;
-  unit?: string;
   /** The unit with its translations (`unit en "…"` in the variable's block). */
-  unitText?: Localized;
+  unit?: Localized;
   timepoints: string[];
   definition?: Localized;
   classifications: ClassificationModel[];
@@ -89,9 +91,8 @@ export interface VariableModel {
    * point (`condition` is the reading at the first one).
    */
   conditionAt?: Record<string, ConditionModel>;
-  reason?: string;
   /** `reason` with its translations (`reason en "…"`). */
-  reasonText?: Localized;
+  reason?: Localized;
   /** For choice variables whose value set has `other` values. */
   otherDescription?: OtherDescription;
   /** Names of questions that read this variable. */
@@ -167,14 +168,10 @@ export interface PlanModel {
   minCell: number;
   /** Expected number of individuals, when stated. */
   expected?: number;
-  purpose?: string;
-  notes: string[];
-  legalBasis: string[];
-  /** `purpose`, each note and each legal basis with their translations (`note en "…"`);
-   * noteTexts and legalBasisTexts run parallel to notes and legalBasis. */
-  purposeText?: Localized;
-  noteTexts: Localized[];
-  legalBasisTexts: Localized[];
+  /** `purpose`, each note and each legal basis, with their translations (`note en "…"`). */
+  purpose?: Localized;
+  notes: Localized[];
+  legalBasis: Localized[];
   timepoints: TimepointModel[];
   valuesets: ValuesetModel[];
   variables: VariableModel[];
@@ -192,10 +189,9 @@ function localized(lang: string, main: A.TextLit | undefined, fallback: string, 
   return out;
 }
 
-/** A text in the plan's language with its translations; undefined when there is neither. */
-function localizedText(lang: string, main: A.TextLit | undefined, translations: A.Translation[] | undefined): Localized | undefined {
-  if (!main && !translations?.length) return undefined;
-  const out: Localized = main ? { [lang]: main.value } : {};
+/** A text the plan writes in its own language, with its translations. */
+function localizedText(lang: string, main: A.TextLit, translations: A.Translation[] | undefined): Localized {
+  const out: Localized = { [lang]: main.value };
   for (const t of translations ?? []) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
   return out;
 }
@@ -264,9 +260,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     .map((s, order) => {
       const d = s.decl;
       const m: TimepointModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), order };
-      if (d.when) m.when = d.when.value;
-      const whenText = localizedText(language, d.when, d.whenTranslations);
-      if (whenText) m.whenText = whenText;
+      if (d.when) m.when = localizedText(language, d.when, d.whenTranslations);
       const def = definitionOf(language, d.definitions);
       if (def) m.definition = def;
       return m;
@@ -360,18 +354,14 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
         usedBy: [...(usedBy.get(d.name.text) ?? [])],
       };
       const unit = d.type.unit ?? d.unit;
-      if (unit) m.unit = unit.value;
-      const unitText = localizedText(language, unit, d.unitTranslations);
-      if (unitText) m.unitText = unitText;
+      if (unit) m.unit = localizedText(language, unit, d.unitTranslations);
       const def = definitionOf(language, d.definitions);
       if (def) m.definition = def;
       if (d.condition) {
         m.condition = condition(d.condition, tps.slice(0, 1));
         m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
       }
-      if (d.reason) m.reason = d.reason.value;
-      const reasonText = localizedText(language, d.reason, d.reasonTranslations);
-      if (reasonText) m.reasonText = reasonText;
+      if (d.reason) m.reason = localizedText(language, d.reason, d.reasonTranslations);
       return m;
     });
 
@@ -430,10 +420,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     language,
     translations: setting("translations").flatMap((s) => s.langs.map((l) => l.text)),
     minCell: minCell ?? DEFAULT_MIN_CELL,
-    notes: setting("note").map((s) => s.text.value),
-    legalBasis: setting("legal_basis").map((s) => s.text.value),
-    noteTexts: localizedList(language, plan.settings, "note"),
-    legalBasisTexts: localizedList(language, plan.settings, "legal_basis"),
+    notes: localizedList(language, plan.settings, "note"),
+    legalBasis: localizedList(language, plan.settings, "legal_basis"),
     timepoints,
     valuesets,
     variables,
@@ -447,13 +435,13 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   const ver = setting("version")[0];
   if (ver) model.version = ver.text.value;
   const purpose = setting("purpose")[0];
-  if (purpose) model.purpose = purpose.text.value;
-  const purposeText = localizedText(
-    language,
-    purpose?.text,
-    setting("text_translation").flatMap((s) => (s.of === "purpose" ? [s.translation] : [])),
-  );
-  if (purposeText) model.purposeText = purposeText;
+  if (purpose) {
+    model.purpose = localizedText(
+      language,
+      purpose.text,
+      setting("text_translation").flatMap((s) => (s.of === "purpose" ? [s.translation] : [])),
+    );
+  }
   if (expected !== undefined) model.expected = expected;
   return model;
 }

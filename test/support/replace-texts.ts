@@ -6,6 +6,8 @@ import type { Localized, PlanModel, ValuesetModel } from "../../compiler/model/i
 export interface ReplaceHooks {
   /** A value's label instead of the next text (no text is taken then). */
   valueLabel?: (valueset: ValuesetModel, setIndex: number, valueIndex: number) => Localized | undefined;
+  /** A value's definition instead of the next text (no text is taken then). */
+  valueDefinition?: (valueset: ValuesetModel, setIndex: number, valueIndex: number) => Localized | undefined;
   /** Called after a value set's values are done, in order (to add values, say). */
   afterValues?: (valueset: ValuesetModel, setIndex: number) => void;
 }
@@ -20,16 +22,12 @@ export function replaceTexts(m: PlanModel, next: () => string, hooks: ReplaceHoo
   h.title = loc(h.title)!;
   h.organisation = next();
   h.version = next();
-  h.purpose = next();
-  h.purposeText = loc(h.purposeText ?? { [h.language]: "p" });
-  h.notes = h.notes.map(() => next());
-  h.noteTexts = h.noteTexts.map((x) => loc(x)!);
-  h.legalBasis = [...h.legalBasis, "lb"].map(() => next());
-  h.legalBasisTexts = [...h.legalBasisTexts, { [h.language]: "lb" }].map((x) => loc(x)!);
+  h.purpose = loc(h.purpose ?? { [h.language]: "p" });
+  h.notes = h.notes.map((x) => loc(x)!);
+  h.legalBasis = [...h.legalBasis, { [h.language]: "lb" }].map((x) => loc(x)!);
   for (const tp of h.timepoints) {
     tp.label = loc(tp.label)!;
-    tp.when = next();
-    tp.whenText = loc(tp.whenText ?? { [h.language]: "w" });
+    tp.when = loc(tp.when ?? { [h.language]: "w" });
     tp.definition = loc(tp.definition ?? { [h.language]: "d" });
   }
   h.valuesets.forEach((vs, i) => {
@@ -37,7 +35,7 @@ export function replaceTexts(m: PlanModel, next: () => string, hooks: ReplaceHoo
     vs.definition = loc(vs.definition ?? { [h.language]: "d" });
     vs.values.forEach((v, j) => {
       v.label = hooks.valueLabel?.(vs, i, j) ?? loc(v.label)!;
-      v.definition = loc(v.definition ?? { [h.language]: "d" });
+      v.definition = hooks.valueDefinition?.(vs, i, j) ?? loc(v.definition ?? { [h.language]: "d" });
       for (const c of v.classifications) c.code = next();
     });
     hooks.afterValues?.(vs, i);
@@ -45,10 +43,8 @@ export function replaceTexts(m: PlanModel, next: () => string, hooks: ReplaceHoo
   for (const v of h.variables) {
     v.label = loc(v.label)!;
     v.definition = loc(v.definition ?? { [h.language]: "d" });
-    if (v.unit) v.unit = next();
-    v.unitText = v.unitText && loc(v.unitText);
-    if (v.reason) v.reason = next();
-    v.reasonText = v.reasonText && loc(v.reasonText);
+    if (v.unit) v.unit = loc(v.unit);
+    if (v.reason) v.reason = loc(v.reason);
     if (v.otherDescription) v.otherDescription.label = loc(v.otherDescription.label)!;
     for (const c of v.classifications) c.code = next();
   }

@@ -39,7 +39,7 @@ function classificationText(cs: ClassificationModel[]): string {
 
 /** The variable's label with its unit: `Ålder (år)`. */
 function heading(c: DescribeContext, v: VariableModel): string {
-  return v.unit ? `${label(c, v.label)} (${v.unitText ? label(c, v.unitText) : v.unit})` : label(c, v.label);
+  return v.unit ? `${label(c, v.label)} (${label(c, v.unit)})` : label(c, v.label);
 }
 
 export function variableLines(c: DescribeContext, v: VariableModel): string[] {
@@ -51,7 +51,7 @@ export function variableLines(c: DescribeContext, v: VariableModel): string[] {
   if (v.condition) lines.push(c.t.askedWhen(conditionText(v.condition)));
   if (v.sensitive.length) lines.push(c.t.sensitive(v.sensitive.join(", ")));
   if (v.classifications.length) lines.push(c.t.classification(classificationText(v.classifications)));
-  if (v.reason) lines.push(c.t.reason(v.reasonText ? label(c, v.reasonText) : v.reason));
+  if (v.reason) lines.push(c.t.reason(label(c, v.reason)));
   return lines;
 }
 
@@ -68,7 +68,7 @@ export function otherDescriptionLines(c: DescribeContext, v: VariableModel): str
 
 export function timepointLines(c: DescribeContext, tp: TimepointModel): string[] {
   const lines = [c.t.registrationTable(label(c, tp.label))];
-  if (tp.when) lines.push(c.t.when(tp.whenText ? label(c, tp.whenText) : tp.when));
+  if (tp.when) lines.push(c.t.when(label(c, tp.when)));
   if (tp.definition) lines.push(c.t.definition(label(c, tp.definition)));
   return lines;
 }

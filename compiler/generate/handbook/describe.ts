@@ -51,8 +51,8 @@ export class Describer {
 
   /** A plan text (purpose, note, `when`, unit, reason) in the handbook's language, unescaped:
    * its translation when the plan gives one, else the text as written. */
-  local<T extends string | undefined>(l: Localized | undefined, written: T): T | string {
-    return l ? tr(l, this.lang, this.model.language) : written;
+  local(l: Localized): string {
+    return tr(l, this.lang, this.model.language);
   }
 
   plain(s: string): string {
@@ -213,7 +213,7 @@ export class Describer {
       case "decimal": {
         if (!detailed) return [text(T[v.type.kind])];
         const range = this.range(v.type.min, v.type.max);
-        const unit = v.unit ? ` ${this.fmt.text(this.local(v.unitText, v.unit))}` : "";
+        const unit = v.unit ? ` ${this.fmt.text(this.local(v.unit))}` : "";
         return [text(`${T[v.type.kind]}${range ? `, ${range}${unit}` : unit ? `,${unit}` : ""}`)];
       }
       default:

@@ -118,7 +118,7 @@ export class QuestionTables {
   private summary(target: MeasureRef, axis: SplitAxis | undefined, caption: string): TableView {
     const C = this.d.s.cells;
     const v = this.d.variables.get(target.name);
-    const unit = v?.unit && this.d.local(v.unitText, v.unit);
+    const unit = v?.unit && this.d.local(v.unit);
     const rows = this.groupRows(axis, () => [cell(C.n), cell(C.stat), cell(C.stat), cell(C.stat), cell(C.stat), cell(C.count, "missing")]);
     const notes = [this.d.s.questions.summaryValid(unit ? this.d.plain(unit) : undefined), ...this.splitNotes(axis)];
     return { cls: "result", caption, query: null, header: [axis?.title ?? "", C.n, C.mean, C.median, C.min, C.max, C.missing], rows, notes };

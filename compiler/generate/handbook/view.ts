@@ -60,7 +60,7 @@ export function buildView(model: PlanModel, lang: string, s: HandbookStrings, fm
     { href: SECTION_IDS.diagnostics, text: n(10, S.diagnostics), children: [] },
   ];
 
-  const purpose = paragraphs(d.local(model.purposeText, model.purpose)).map(fmt.text);
+  const purpose = paragraphs(model.purpose && d.local(model.purpose)).map(fmt.text);
   return {
     lang: s.htmlLang,
     title,

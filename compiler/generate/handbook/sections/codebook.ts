@@ -9,7 +9,7 @@ export function variableView(d: Describer, v: VariableModel): EntryView {
   const C = s.codebook;
   const facts: FactRow[] = [fact(C.definition, [text(v.definition ? d.label(v.definition) : C.noDefinition)])];
   facts.push(fact(C.type, d.type(v, false)));
-  if (v.unit) facts.push(fact(C.unit, [text(d.plain(d.local(v.unitText, v.unit)))]));
+  if (v.unit) facts.push(fact(C.unit, [text(d.plain(d.local(v.unit)))]));
   if (v.type.kind === "integer" || v.type.kind === "decimal") {
     const r = d.range(v.type.min, v.type.max);
     if (r) facts.push(fact(C.range, [text(r)]));
@@ -19,7 +19,7 @@ export function variableView(d: Describer, v: VariableModel): EntryView {
   if (v.condition) facts.push(fact(C.condition, [text(d.condition(v.condition, v.timepoints))]));
   if (v.classifications.length) facts.push(fact(C.classification, [text(v.classifications.map((c) => d.classification(c.system, c.version, c.code)).join("; "))]));
   if (v.sensitive.length) facts.push(fact(C.sensitive, [text(d.list(v.sensitive.map((c) => s.protection.categories[c] ?? d.plain(c))))]));
-  if (v.reason) facts.push(fact(C.reason, [text(d.plain(d.local(v.reasonText, v.reason)))]));
+  if (v.reason) facts.push(fact(C.reason, [text(d.plain(d.local(v.reason)))]));
   const od = v.otherDescription;
   if (od) {
     const codes = d.list(od.codes.map((c) => d.valueLabel({ kind: "variable", name: v.name, timepoint: v.timepoints[0] ?? "" }, c)));

@@ -20,7 +20,7 @@ export function groupView(d: Describer, name: string): EntryView {
       const band = decimal
         ? G.decimalBand(e.low === undefined ? undefined : d.num(e.low), e.high === undefined ? undefined : d.num(e.high))
         : (d.range(e.low, e.high) ?? "");
-      covers = [text(`${band}${source?.unit ? ` ${d.plain(d.local(source.unitText, source.unit))}` : ""}`)];
+      covers = [text(`${band}${source?.unit ? ` ${d.plain(d.local(source.unit))}` : ""}`)];
     } else {
       covers = d.joined((e.values ?? []).map((c) => text(`${d.fmt.code(c)} ${d.valueLabel(ref, c)}`)));
     }

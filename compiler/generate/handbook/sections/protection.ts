@@ -25,7 +25,7 @@ export function protectionView(d: Describer): Omit<HandbookView["protection"], "
   for (const v of model.variables) {
     if (v.type.kind === "text") {
       const describes = model.variables.find((x) => x.otherDescription?.declared && x.otherDescription.name === v.name);
-      const reason = v.reason ? d.plain(d.local(v.reasonText, v.reason)) : describes ? P.otherDescriptionReason(d.label(describes.label)) : P.noReason;
+      const reason = v.reason ? d.plain(d.local(v.reason)) : describes ? P.otherDescriptionReason(d.label(describes.label)) : P.noReason;
       freeText.push([[varLink(v)], [d.code(v.name)], [text(reason)]]);
     }
     const od = v.otherDescription;
@@ -44,10 +44,10 @@ export function protectionView(d: Describer): Omit<HandbookView["protection"], "
     },
     legalBasis: {
       heading: P.legalBasisHeading,
-      items: model.legalBasis.map((l, i) => paragraphs(d.local(model.legalBasisTexts[i], l)).map(d.fmt.text)),
+      items: model.legalBasis.map((l) => paragraphs(d.local(l)).map(d.fmt.text)),
       none: model.legalBasis.length ? null : P.noLegalBasis,
     },
-    notes: model.notes.length ? { heading: P.notesHeading, items: model.notes.map((l, i) => paragraphs(d.local(model.noteTexts[i], l)).map(d.fmt.text)) } : null,
+    notes: model.notes.length ? { heading: P.notesHeading, items: model.notes.map((l) => paragraphs(d.local(l)).map(d.fmt.text)) } : null,
     freeText: {
       heading: P.freeTextHeading,
       intro: P.freeTextIntro,

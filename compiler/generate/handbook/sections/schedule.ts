@@ -18,7 +18,7 @@ export function timepointView(d: Describer, name: string, number: string): Timep
   const S = s.schedule;
   const tp = model.timepoints.find((t) => t.name === name)!;
   const facts: FactRow[] = [];
-  if (tp.when) facts.push(fact(S.when, [text(d.plain(d.local(tp.whenText, tp.when)))]));
+  if (tp.when) facts.push(fact(S.when, [text(d.plain(d.local(tp.when)))]));
   if (tp.definition) facts.push(fact(S.definition, [text(d.label(tp.definition))]));
   const rows: Part[][][] = [];
   for (const v of model.variables.filter((x) => x.timepoints.includes(name))) {
