@@ -6,7 +6,8 @@ import { DEFAULT_LANGUAGE } from "../vocabulary/languages.js";
 import { otherDescriptionLabel } from "../vocabulary/other-answer.js";
 import type { Diagnostic } from "../syntax/diagnostic.js";
 import { lookupMeasure, type Resolution } from "../semantics/resolve.js";
-import { declaredOtherDescriptions, otherCodes, readers } from "../semantics/usage.js";
+import { facts } from "../semantics/facts.js";
+import { otherCodes } from "../semantics/usage.js";
 import { analysisReads, contextTimepoint, recordedAt, targetTimepoint } from "../semantics/time.js";
 
 /**
@@ -266,8 +267,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       return m;
     });
 
-  const valuesets: ValuesetModel[] = [...r.valuesets.values()]
-    .sort((a, b) => a.index - b.index)
+  const valuesets: ValuesetModel[] = facts(r).valuesets
     .map((s) => {
       const d = s.decl;
       const m: ValuesetModel = {
@@ -297,8 +297,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
 
   const questions: QuestionModel[] = [];
   // Who reads what comes from usage.ts, which the data-minimisation checks share.
-  const usedBy = readers(r);
-  for (const s of [...r.questions.values()].sort((a, b) => a.index - b.index)) {
+  const usedBy = facts(r).readers;
+  for (const s of facts(r).questions) {
     const d = s.decl;
     const a = d.analyses[0];
     if (!a) continue;
@@ -331,8 +331,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     questions.push(q);
   }
 
-  const variables: VariableModel[] = [...r.variables.values()]
-    .sort((a, b) => a.index - b.index)
+  const variables: VariableModel[] = facts(r).variables
     .map((s) => {
       const d = s.decl;
       let type: VariableType;
@@ -368,7 +367,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   // `other` descriptions: a declared text variable conditioned on the other
   // code(s), or else an implicit `<variable>_annat` field.
   const byName = new Map(variables.map((v) => [v.name, v]));
-  const declaredDescriptions = new Map([...declaredOtherDescriptions(r)].map(([choice, text]) => [choice.name, byName.get(text.name)!]));
+  const declaredDescriptions = new Map([...facts(r).otherDescriptions].map(([choice, text]) => [choice.name, byName.get(text.name)!]));
   for (const v of variables) {
     const sym = r.variables.get(v.name)!;
     const codes = otherCodes(r, sym.decl);
@@ -390,8 +389,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     v.otherDescription = { name, label, codes, declared: false };
   }
 
-  const groups: GroupModel[] = [...r.groups.values()]
-    .sort((a, b) => a.index - b.index)
+  const groups: GroupModel[] = facts(r).groups
     .map((s) => {
       const d = s.decl;
       const bands = d.entries.some((e) => e.band);
