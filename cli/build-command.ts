@@ -22,7 +22,10 @@ interface BuildOptions {
 }
 
 export function parseDialects(list: string): DialectName[] {
-  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError(`--dialect needs at least one of ${DIALECT_NAMES.join(", ")}`);
   for (const n of names) {
     if (!(DIALECT_NAMES as string[]).includes(n)) throw new UsageError(`unknown dialect '${n}': use one or more of ${DIALECT_NAMES.join(", ")}, separated by commas`);
@@ -126,7 +129,13 @@ Examples:
       for (const s of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(s, onSignal);
       let result: BuildResult;
       try {
-        result = await buildOutputs(ready, out, progress, (job) => generateInWorker(job, progress, (w) => (worker = w)), (a) => (abandon = a));
+        result = await buildOutputs(
+          ready,
+          out,
+          progress,
+          (job) => generateInWorker(job, progress, (w) => (worker = w)),
+          (a) => (abandon = a),
+        );
       } finally {
         for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
       }

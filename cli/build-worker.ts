@@ -7,10 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { stageOutputs, type StageJob } from "../compiler/build/build-plan.js";
 import type { WrittenFile } from "../compiler/build/out-folder.js";
 
-export type BuildMessage =
-  | { type: "progress"; text: string }
-  | { type: "done"; files: WrittenFile[] }
-  | { type: "error"; message: string; code?: string; syscall?: string; path?: string };
+export type BuildMessage = { type: "progress"; text: string } | { type: "done"; files: WrittenFile[] } | { type: "error"; message: string; code?: string; syscall?: string; path?: string };
 
 const post = (m: BuildMessage) => parentPort!.postMessage(m);
 try {

@@ -7,7 +7,6 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { fsReason, kindOf } from "../compiler/semantics/read-file.js";
 
-
 export interface FileProblem {
   path: string;
   reason: string;

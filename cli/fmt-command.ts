@@ -73,7 +73,6 @@ function reasonOf(e: unknown): string {
   return (e as Error).message;
 }
 
-
 function summary(counts: Record<FmtOutcome, number>, check: boolean): string {
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
   const parts = check

@@ -16,8 +16,25 @@ export const MAX_CONDITION_NESTING = 64;
 
 /** Tokens that may stand inside a condition; any other token ends the condition. */
 const CONDITION_TOKENS: TokenType[] = [
-  T.Not, T.LParen, T.RParen, T.And, T.Or, T.Identifier, T.At, T.Equals, T.NotEquals,
-  T.Less, T.LessEq, T.Greater, T.GreaterEq, T.In, T.NumberLiteral, T.True, T.False, T.Comma, T.DotDot,
+  T.Not,
+  T.LParen,
+  T.RParen,
+  T.And,
+  T.Or,
+  T.Identifier,
+  T.At,
+  T.Equals,
+  T.NotEquals,
+  T.Less,
+  T.LessEq,
+  T.Greater,
+  T.GreaterEq,
+  T.In,
+  T.NumberLiteral,
+  T.True,
+  T.False,
+  T.Comma,
+  T.DotDot,
 ];
 
 const inCondition = (t: IToken): boolean => CONDITION_TOKENS.some((tt) => tokenMatcher(t, tt));

@@ -94,7 +94,9 @@ export class IsuParser extends CstParser {
     }
     if (first) {
       const expected = kind === "file" ? RULE_NAMES["file"]! : BLOCK_ITEM[kind];
-      (this as unknown as { SAVE_ERROR(e: Error): void }).SAVE_ERROR(new MismatchedTokenException(`unexpected ${shown(first)}: expected ${expected}${misplacedWord(`${kind}Item`, first)}`, first, this.LA(0)));
+      (this as unknown as { SAVE_ERROR(e: Error): void }).SAVE_ERROR(
+        new MismatchedTokenException(`unexpected ${shown(first)}: expected ${expected}${misplacedWord(`${kind}Item`, first)}`, first, this.LA(0)),
+      );
     }
     const next = this.LA(1);
     return next.tokenType !== EOF && matchesAny(next, starts);
@@ -154,15 +156,15 @@ export class IsuParser extends CstParser {
     this.MANY({
       GATE: () => this.blockGoesOn(undefined, "file"),
       DEF: () =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.importDecl) },
-        { ALT: () => this.SUBRULE(this.planDecl) },
-        { ALT: () => this.SUBRULE(this.timepointDecl) },
-        { ALT: () => this.SUBRULE(this.valuesetDecl) },
-        { ALT: () => this.SUBRULE(this.variableDecl) },
-        { ALT: () => this.SUBRULE(this.groupDecl) },
-        { ALT: () => this.SUBRULE(this.questionDecl) },
-      ]),
+        this.OR([
+          { ALT: () => this.SUBRULE(this.importDecl) },
+          { ALT: () => this.SUBRULE(this.planDecl) },
+          { ALT: () => this.SUBRULE(this.timepointDecl) },
+          { ALT: () => this.SUBRULE(this.valuesetDecl) },
+          { ALT: () => this.SUBRULE(this.variableDecl) },
+          { ALT: () => this.SUBRULE(this.groupDecl) },
+          { ALT: () => this.SUBRULE(this.questionDecl) },
+        ]),
     });
   });
 
@@ -186,9 +188,24 @@ export class IsuParser extends CstParser {
 
   private planItem = this.RULE("planItem", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Organisation, { LABEL: "key" }); this.SUBRULE(this.text); } },
-      { ALT: () => { this.CONSUME(T.Version, { LABEL: "key" }); this.SUBRULE1(this.text); } },
-      { ALT: () => { this.CONSUME(T.Language, { LABEL: "key" }); this.CONSUME(T.Identifier, { LABEL: "lang" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Organisation, { LABEL: "key" });
+          this.SUBRULE(this.text);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Version, { LABEL: "key" });
+          this.SUBRULE1(this.text);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Language, { LABEL: "key" });
+          this.CONSUME(T.Identifier, { LABEL: "lang" });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.Translations, { LABEL: "key" });
@@ -202,12 +219,40 @@ export class IsuParser extends CstParser {
           this.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => this.CONSUME4(T.Identifier, { LABEL: "timepoint" }) });
         },
       },
-      { ALT: () => { this.CONSUME(T.MinCell, { LABEL: "key" }); this.CONSUME(T.NumberLiteral, { LABEL: "number" }); } },
-      { ALT: () => { this.CONSUME(T.Expected, { LABEL: "key" }); this.CONSUME1(T.NumberLiteral, { LABEL: "number" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.MinCell, { LABEL: "key" });
+          this.CONSUME(T.NumberLiteral, { LABEL: "number" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Expected, { LABEL: "key" });
+          this.CONSUME1(T.NumberLiteral, { LABEL: "number" });
+        },
+      },
       // An optional language code makes the text a translation: `purpose en """…"""`.
-      { ALT: () => { this.CONSUME(T.Purpose, { LABEL: "key" }); this.OPTION(() => this.CONSUME5(T.Identifier, { LABEL: "lang" })); this.SUBRULE2(this.text); } },
-      { ALT: () => { this.CONSUME(T.Note, { LABEL: "key" }); this.OPTION1(() => this.CONSUME6(T.Identifier, { LABEL: "lang" })); this.SUBRULE3(this.text); } },
-      { ALT: () => { this.CONSUME(T.LegalBasis, { LABEL: "key" }); this.OPTION2(() => this.CONSUME7(T.Identifier, { LABEL: "lang" })); this.SUBRULE4(this.text); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Purpose, { LABEL: "key" });
+          this.OPTION(() => this.CONSUME5(T.Identifier, { LABEL: "lang" }));
+          this.SUBRULE2(this.text);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Note, { LABEL: "key" });
+          this.OPTION1(() => this.CONSUME6(T.Identifier, { LABEL: "lang" }));
+          this.SUBRULE3(this.text);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LegalBasis, { LABEL: "key" });
+          this.OPTION2(() => this.CONSUME7(T.Identifier, { LABEL: "lang" }));
+          this.SUBRULE4(this.text);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.Rule, { LABEL: "key" });
@@ -246,7 +291,13 @@ export class IsuParser extends CstParser {
 
   private timepointItem = this.RULE("timepointItem", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.When); this.OPTION(() => this.CONSUME(T.Identifier, { LABEL: "lang" })); this.SUBRULE(this.text); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.OPTION(() => this.CONSUME(T.Identifier, { LABEL: "lang" }));
+          this.SUBRULE(this.text);
+        },
+      },
       { ALT: () => this.SUBRULE(this.translation) },
       { ALT: () => this.SUBRULE(this.definition) },
     ]);
@@ -276,11 +327,7 @@ export class IsuParser extends CstParser {
   });
 
   private valuesetItem = this.RULE("valuesetItem", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.valueDecl) },
-      { ALT: () => this.SUBRULE(this.translation) },
-      { ALT: () => this.SUBRULE(this.definition) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.valueDecl) }, { ALT: () => this.SUBRULE(this.translation) }, { ALT: () => this.SUBRULE(this.definition) }]);
   });
 
   private valueDecl = this.RULE("valueDecl", () => {
@@ -295,11 +342,7 @@ export class IsuParser extends CstParser {
   });
 
   private valueItem = this.RULE("valueItem", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.translation) },
-      { ALT: () => this.SUBRULE(this.definition) },
-      { ALT: () => this.SUBRULE(this.classification) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.translation) }, { ALT: () => this.SUBRULE(this.definition) }, { ALT: () => this.SUBRULE(this.classification) }]);
   });
 
   /** `code icf "d450"`, `code ksi 2022 "…"`, `code kva "…"`. */
@@ -329,10 +372,25 @@ export class IsuParser extends CstParser {
 
   private variableType = this.RULE("variableType", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Multiple, { LABEL: "kind" }); this.CONSUME(T.Identifier, { LABEL: "valueset" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Multiple, { LABEL: "kind" });
+          this.CONSUME(T.Identifier, { LABEL: "valueset" });
+        },
+      },
       { ALT: () => this.CONSUME1(T.Identifier, { LABEL: "valueset" }) },
-      { ALT: () => { this.CONSUME(T.IntegerKw, { LABEL: "kind" }); this.OPTION(() => this.SUBRULE(this.range)); } },
-      { ALT: () => { this.CONSUME(T.DecimalKw, { LABEL: "kind" }); this.OPTION1(() => this.SUBRULE1(this.range)); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.IntegerKw, { LABEL: "kind" });
+          this.OPTION(() => this.SUBRULE(this.range));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.DecimalKw, { LABEL: "kind" });
+          this.OPTION1(() => this.SUBRULE1(this.range));
+        },
+      },
       { ALT: () => this.CONSUME(T.BooleanKw, { LABEL: "kind" }) },
       { ALT: () => this.CONSUME(T.DateKw, { LABEL: "kind" }) },
       { ALT: () => this.CONSUME(T.TextKw, { LABEL: "kind" }) },
@@ -369,10 +427,32 @@ export class IsuParser extends CstParser {
       { ALT: () => this.SUBRULE(this.classification) },
       { ALT: () => this.CONSUME(T.Required, { LABEL: "flag" }) },
       { ALT: () => this.CONSUME(T.Optional, { LABEL: "flag" }) },
-      { ALT: () => { this.CONSUME(T.Sensitive); this.CONSUME(T.Identifier, { LABEL: "category" }); } },
-      { ALT: () => { this.CONSUME(T.When); this.SUBRULE(this.condition); } },
-      { ALT: () => { this.CONSUME(T.Reason); this.OPTION(() => this.CONSUME1(T.Identifier, { LABEL: "lang" })); this.SUBRULE(this.text, { LABEL: "reason" }); } },
-      { ALT: () => { this.CONSUME(T.Unit); this.OPTION1(() => this.CONSUME2(T.Identifier, { LABEL: "lang" })); this.SUBRULE1(this.text, { LABEL: "unit" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Sensitive);
+          this.CONSUME(T.Identifier, { LABEL: "category" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.SUBRULE(this.condition);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Reason);
+          this.OPTION(() => this.CONSUME1(T.Identifier, { LABEL: "lang" }));
+          this.SUBRULE(this.text, { LABEL: "reason" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Unit);
+          this.OPTION1(() => this.CONSUME2(T.Identifier, { LABEL: "lang" }));
+          this.SUBRULE1(this.text, { LABEL: "unit" });
+        },
+      },
     ]);
   });
 
@@ -388,10 +468,7 @@ export class IsuParser extends CstParser {
   });
 
   private groupItem = this.RULE("groupItem", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.translation) },
-      { ALT: () => this.SUBRULE(this.groupEntry) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.translation) }, { ALT: () => this.SUBRULE(this.groupEntry) }]);
   });
 
   /** `[name] "label" = 65..79` or `[name] "label" = a, b`. */
@@ -399,10 +476,7 @@ export class IsuParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.Identifier, { LABEL: "name" }));
     this.SUBRULE(this.text, { LABEL: "label" });
     this.CONSUME(T.Equals);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.range) },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.value) }) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.range) }, { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.value) }) }]);
     this.OPTION1(() => {
       const open = this.CONSUME(T.LBrace);
       this.MANY({ GATE: () => this.blockGoesOn(open, "groupEntry"), DEF: () => this.SUBRULE(this.translation) });
@@ -427,9 +501,19 @@ export class IsuParser extends CstParser {
       { ALT: () => this.SUBRULE(this.changeAnalysis) },
       { ALT: () => this.SUBRULE(this.attainmentAnalysis) },
       { ALT: () => this.SUBRULE(this.splitClause) },
-      { ALT: () => { this.CONSUME(T.Where); this.SUBRULE(this.condition); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Where);
+          this.SUBRULE(this.condition);
+        },
+      },
       { ALT: () => this.SUBRULE(this.translation) },
-      { ALT: () => { this.CONSUME(T.Note); this.SUBRULE(this.text, { LABEL: "note" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Note);
+          this.SUBRULE(this.text, { LABEL: "note" });
+        },
+      },
     ]);
   });
 
@@ -495,8 +579,19 @@ export class IsuParser extends CstParser {
 
   private unary = this.RULE("unary", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Not); this.SUBRULE(this.unary, { LABEL: "negated" }); } },
-      { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE(this.condition, { LABEL: "inner" }); this.CONSUME(T.RParen); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.unary, { LABEL: "negated" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.condition, { LABEL: "inner" });
+          this.CONSUME(T.RParen);
+        },
+      },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
   });

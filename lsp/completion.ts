@@ -177,7 +177,10 @@ class Completer {
     const dir = nodePath.dirname(this.path);
     let names: string[] = [];
     try {
-      names = fs.readdirSync(dir).filter((f) => f.endsWith(".isu") && nodePath.join(dir, f) !== this.path).sort();
+      names = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".isu") && nodePath.join(dir, f) !== this.path)
+        .sort();
     } catch {
       return [];
     }
@@ -212,7 +215,13 @@ class Completer {
         { label: r.meta.name, kind: CompletionItemKind.Value, detail: r.meta.code, documentation: r.meta.description },
       ]);
     }
-    if (kw?.tokenType === T.Rule && rest.length === 1) return values([["error", "severity"], ["warning", "severity"], ["info", "severity"], ["off", "turn the rule off"]]);
+    if (kw?.tokenType === T.Rule && rest.length === 1)
+      return values([
+        ["error", "severity"],
+        ["warning", "severity"],
+        ["info", "severity"],
+        ["off", "turn the rule off"],
+      ]);
     return keywords(BLOCK_KEYWORDS.plan);
   }
 
@@ -491,4 +500,3 @@ function languages(): CompletionItem[] {
 function values(pairs: string[][]): CompletionItem[] {
   return pairs.map(([label, detail], i) => ({ label: label!, kind: CompletionItemKind.Value, detail: detail!, sortText: String(i).padStart(3, "0") }));
 }
-

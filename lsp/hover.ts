@@ -86,7 +86,10 @@ function symbolText(r: Resolution, sym: Sym): string {
       if (d.reason) facts.push(`reason: ${md(d.reason.value)}`);
       if (facts.length) out.push(facts.join(" · "));
       const vs = valuesetOf(r, d);
-      if (vs) out.push(`Value set ${code(vs.name)}${vs.decl.label ? ` — ${md(vs.decl.label.value)}` : ""}${vs.decl.scale ? ` (${vs.decl.scale.value}${vs.decl.direction ? `, better ${vs.decl.direction.value}` : ""})` : ""}:\n\n${valueTable(vs.decl)}`);
+      if (vs)
+        out.push(
+          `Value set ${code(vs.name)}${vs.decl.label ? ` — ${md(vs.decl.label.value)}` : ""}${vs.decl.scale ? ` (${vs.decl.scale.value}${vs.decl.direction ? `, better ${vs.decl.direction.value}` : ""})` : ""}:\n\n${valueTable(vs.decl)}`,
+        );
       if (d.timepoints.length) {
         const tps = d.timepoints.map((t) => {
           const tp = r.timepoints.get(t.text);
@@ -146,7 +149,12 @@ function valueText(vs: Sym<A.ValuesetDecl>, v: A.ValueDecl): string {
 function entryText(r: Resolution, g: Sym<A.GroupDecl>, e: A.GroupEntry, index: number): string {
   const src = g.decl.source.name.text;
   const vs = r.variables.get(src) ? valuesetOf(r, r.variables.get(src)!.decl) : undefined;
-  const labels = vs ? e.values.map((x) => vs.decl.values.find((v) => v.code.value === x.raw)).filter((v): v is A.ValueDecl => !!v).map((v) => `${code(v.code.value)} ${md(v.label.value)}`) : [];
+  const labels = vs
+    ? e.values
+        .map((x) => vs.decl.values.find((v) => v.code.value === x.raw))
+        .filter((v): v is A.ValueDecl => !!v)
+        .map((v) => `${code(v.code.value)} ${md(v.label.value)}`)
+    : [];
   const out = [`**group entry** ${code(e.name?.text ?? String(index + 1))} — ${md(e.label.value)}`, `in group ${code(g.name)}, from ${code(src)}: ${code(mapping(e))}`];
   if (labels.length) out.push(labels.join(", "));
   return out.join("\n\n");

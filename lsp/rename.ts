@@ -95,7 +95,9 @@ function validate(t: Target, name: string): void {
   }
   if (!VALID_NAME.test(name)) {
     const suggestion = name ? toIdentifier(name) : "";
-    throw refuse(`'${name}' is not a valid name: names are lower-case ASCII letters, digits and '_', starting with a letter${suggestion && suggestion !== name ? ` (for example '${suggestion}')` : ""}`);
+    throw refuse(
+      `'${name}' is not a valid name: names are lower-case ASCII letters, digits and '_', starting with a letter${suggestion && suggestion !== name ? ` (for example '${suggestion}')` : ""}`,
+    );
   }
   if (isKeyword(name)) throw refuse(`'${name}' is a keyword of the language and cannot be used as a name`);
 }

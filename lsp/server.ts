@@ -174,95 +174,131 @@ export function startServer(options: ServerOptions = {}): Connection {
     }),
   );
 
-  connection.onCompletion(safe("completion", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? complete(ws, a.path, a.offset) : [];
-  }));
-  connection.onHover(safe("hover", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? hover(ws, a.path, a.offset) : null;
-  }));
-  connection.onDefinition(safe("definition", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? definition(ws, a.path, a.offset) : null;
-  }));
-  connection.onTypeDefinition(safe("type definition", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? typeDefinition(ws, a.path, a.offset) : null;
-  }));
-  connection.onDocumentLinks(safe("document links", (p) => {
-    const od = ws.byUri(p.textDocument.uri);
-    return od ? documentLinks(ws, od.path) : [];
-  }));
-  connection.languages.inlayHint.on(safe("inlay hints", (p) => {
-    const od = ws.byUri(p.textDocument.uri);
-    return od ? inlayHints(ws, od.path, p.range) : [];
-  }));
+  connection.onCompletion(
+    safe("completion", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? complete(ws, a.path, a.offset) : [];
+    }),
+  );
+  connection.onHover(
+    safe("hover", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? hover(ws, a.path, a.offset) : null;
+    }),
+  );
+  connection.onDefinition(
+    safe("definition", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? definition(ws, a.path, a.offset) : null;
+    }),
+  );
+  connection.onTypeDefinition(
+    safe("type definition", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? typeDefinition(ws, a.path, a.offset) : null;
+    }),
+  );
+  connection.onDocumentLinks(
+    safe("document links", (p) => {
+      const od = ws.byUri(p.textDocument.uri);
+      return od ? documentLinks(ws, od.path) : [];
+    }),
+  );
+  connection.languages.inlayHint.on(
+    safe("inlay hints", (p) => {
+      const od = ws.byUri(p.textDocument.uri);
+      return od ? inlayHints(ws, od.path, p.range) : [];
+    }),
+  );
   // References and rename read the workspace's files; what they parsed is dropped after.
-  connection.onReferences(safe("references", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    try {
-      return a ? references(ws, a.path, a.offset, p.context.includeDeclaration) : [];
-    } finally {
-      ws.trim();
-    }
-  }));
-  connection.onDocumentHighlight(safe("document highlight", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? highlights(ws, a.path, a.offset) : [];
-  }));
-  connection.onPrepareRename(safe("prepare rename", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? prepareRename(ws, a.path, a.offset) : null;
-  }));
-  connection.onRenameRequest(safe("rename", (p) => {
-    const a = at(p.textDocument.uri, p.position);
-    try {
-      return a ? rename(ws, a.path, a.offset, p.newName) : null;
-    } finally {
-      ws.trim();
-    }
-  }));
-  connection.onDocumentSymbol(safe("document symbols", (p) => {
-    const od = ws.byUri(p.textDocument.uri);
-    return od ? documentSymbols(ws, od.path) : [];
-  }));
+  connection.onReferences(
+    safe("references", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      try {
+        return a ? references(ws, a.path, a.offset, p.context.includeDeclaration) : [];
+      } finally {
+        ws.trim();
+      }
+    }),
+  );
+  connection.onDocumentHighlight(
+    safe("document highlight", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? highlights(ws, a.path, a.offset) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    safe("prepare rename", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? prepareRename(ws, a.path, a.offset) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    safe("rename", (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      try {
+        return a ? rename(ws, a.path, a.offset, p.newName) : null;
+      } finally {
+        ws.trim();
+      }
+    }),
+  );
+  connection.onDocumentSymbol(
+    safe("document symbols", (p) => {
+      const od = ws.byUri(p.textDocument.uri);
+      return od ? documentSymbols(ws, od.path) : [];
+    }),
+  );
   connection.onWorkspaceSymbol(safe("workspace symbols", (p) => workspaceSymbols(ws, p.query)));
-  connection.onFoldingRanges(safe("folding", (p) => {
-    const od = ws.byUri(p.textDocument.uri);
-    return od ? foldingRanges(ws, od.path) : [];
-  }));
-  connection.languages.semanticTokens.on(safe("semantic tokens", (p) => {
-    const od = ws.byUri(p.textDocument.uri);
-    return od ? semanticTokens(ws, od.path) : { data: [] };
-  }));
-  connection.onCodeAction(safe("code actions", (p) => {
-    const od = ws.byUri(p.textDocument.uri);
-    return od ? codeActions(ws, od.path, p.range, p.context.only) : [];
-  }));
-  connection.onDocumentFormatting(safe("formatting", async (p) => {
-    const out = await formatDocument(ws, p.textDocument.uri);
-    if (out.problem) connection.console.info(`isu: ${out.problem}`);
-    return out.edits;
-  }));
+  connection.onFoldingRanges(
+    safe("folding", (p) => {
+      const od = ws.byUri(p.textDocument.uri);
+      return od ? foldingRanges(ws, od.path) : [];
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    safe("semantic tokens", (p) => {
+      const od = ws.byUri(p.textDocument.uri);
+      return od ? semanticTokens(ws, od.path) : { data: [] };
+    }),
+  );
+  connection.onCodeAction(
+    safe("code actions", (p) => {
+      const od = ws.byUri(p.textDocument.uri);
+      return od ? codeActions(ws, od.path, p.range, p.context.only) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    safe("formatting", async (p) => {
+      const out = await formatDocument(ws, p.textDocument.uri);
+      if (out.problem) connection.console.info(`isu: ${out.problem}`);
+      return out.edits;
+    }),
+  );
 
   if (testHooks) {
     // `{}` fails this request; `{ feature: "hover" }` makes the next hover fail.
-    connection.onRequest(TEST_CRASH_REQUEST, safe("test crash", (p: { feature?: string } | undefined) => {
-      if (p?.feature) {
-        failNext.add(p.feature);
-        return "armed";
-      }
-      throw new Error("crash provoked by a test");
-    }));
-    connection.onRequest(TEST_MEMORY_REQUEST, safe("test memory", (): TestMemoryReport => {
-      const gc = (globalThis as { gc?: () => void }).gc;
-      // Twice: the first pass may only finalise what the second frees.
-      gc?.();
-      gc?.();
-      const m = process.memoryUsage();
-      return { collected: !!gc, rss: m.rss, heapUsed: m.heapUsed, cachedFiles: ws.cache.cachedPaths(), cachedChars: ws.cache.cachedChars() };
-    }));
+    connection.onRequest(
+      TEST_CRASH_REQUEST,
+      safe("test crash", (p: { feature?: string } | undefined) => {
+        if (p?.feature) {
+          failNext.add(p.feature);
+          return "armed";
+        }
+        throw new Error("crash provoked by a test");
+      }),
+    );
+    connection.onRequest(
+      TEST_MEMORY_REQUEST,
+      safe("test memory", (): TestMemoryReport => {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        // Twice: the first pass may only finalise what the second frees.
+        gc?.();
+        gc?.();
+        const m = process.memoryUsage();
+        return { collected: !!gc, rss: m.rss, heapUsed: m.heapUsed, cachedFiles: ws.cache.cachedPaths(), cachedChars: ws.cache.cachedChars() };
+      }),
+    );
   }
 
   // A stray error from a timer or a promise must not end the session.

@@ -47,7 +47,15 @@ export function documentSymbols(ws: Workspace, path: string): DocumentSymbol[] {
     if (d.kind === "Valueset") {
       children = d.values.map((v) => symbol(v.code.value, [v.label.value, valueMarkers(v)].filter(Boolean).join(" — "), SymbolKind.EnumMember, v.range, v.code.range));
     } else if (d.kind === "Group") {
-      children = d.entries.map((e, i) => symbol(e.name?.text ?? String(i + 1), `${e.label.value} = ${e.band ? describeRange(e.band) : e.values.map((v) => v.raw).join(", ")}`, SymbolKind.EnumMember, e.range, e.name?.range ?? e.label.range));
+      children = d.entries.map((e, i) =>
+        symbol(
+          e.name?.text ?? String(i + 1),
+          `${e.label.value} = ${e.band ? describeRange(e.band) : e.values.map((v) => v.raw).join(", ")}`,
+          SymbolKind.EnumMember,
+          e.range,
+          e.name?.range ?? e.label.range,
+        ),
+      );
     }
     out.push(symbol(d.name.text, detailOf(d), KIND[d.kind], d.range, d.name.range, children));
   }
@@ -75,7 +83,8 @@ export function workspaceSymbols(ws: Workspace, query: string): SymbolInformatio
       if (d.kind === "Import") continue;
       if (matches(d.name.text)) out.push({ name: d.name.text, kind: KIND[d.kind], location: { uri, range: toLspRange(d.name.range) }, containerName: d.label?.value ?? "" });
       if (d.kind === "Valueset") {
-        for (const v of d.values) if (matches(v.code.value)) out.push({ name: v.code.value, kind: SymbolKind.EnumMember, location: { uri, range: toLspRange(v.code.range) }, containerName: d.name.text });
+        for (const v of d.values)
+          if (matches(v.code.value)) out.push({ name: v.code.value, kind: SymbolKind.EnumMember, location: { uri, range: toLspRange(v.code.range) }, containerName: d.name.text });
       }
     }
   }

@@ -40,8 +40,7 @@ async function main(): Promise<void> {
     else if (a === "--slices") {
       slice = Number(args[++i]);
       if (!Number.isInteger(slice) || slice < 100) usage("--slices needs a height in pixels (at least 100)");
-    }
-    else if (a.startsWith("--")) usage(`unknown option ${a}`);
+    } else if (a.startsWith("--")) usage(`unknown option ${a}`);
     else positional.push(a);
   }
   const [plan, out] = positional;

@@ -70,8 +70,7 @@ function importsOf(file: string): Import[] {
 const units = readMap();
 const files = SOURCE_ROOTS.flatMap((d) => sourceFiles(d));
 const imports = files.flatMap(importsOf);
-const unitOf = (file: string): Unit | undefined =>
-  units.filter((u) => (u.path.endsWith("/") ? file.startsWith(u.path) : file === u.path)).sort((a, b) => b.path.length - a.path.length)[0];
+const unitOf = (file: string): Unit | undefined => units.filter((u) => (u.path.endsWith("/") ? file.startsWith(u.path) : file === u.path)).sort((a, b) => b.path.length - a.path.length)[0];
 const local = imports.filter((i) => i.to.endsWith(".ts"));
 
 describe("the map in docs/architecture.md", () => {
@@ -155,7 +154,9 @@ describe("invariants", () => {
   });
 
   it("no rule imports the catalogue or the front end", () => {
-    const bad = local.filter((i) => i.from.startsWith("compiler/checks/rules/") && (i.to === "compiler/checks/engine/registry.ts" || i.to === "compiler/checks/engine/runner.ts" || i.to === "compiler/compile.ts"));
+    const bad = local.filter(
+      (i) => i.from.startsWith("compiler/checks/rules/") && (i.to === "compiler/checks/engine/registry.ts" || i.to === "compiler/checks/engine/runner.ts" || i.to === "compiler/compile.ts"),
+    );
     expect(bad.map((i) => `${i.from}:${i.line} → ${i.to}`)).toEqual([]);
   });
 

@@ -98,7 +98,9 @@ describe("isu build", () => {
     const out = tmp();
     const r = isu(["build", path.join(root, "test", "fixtures", "plans", "form-enkel.isu"), "--out", out, "--lang", "en"]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/warning: the plan does not promise 'en' texts \(no 'translations en' in its plan block\): each label, purpose, note, unit and definition without an? 'en' translation stays in 'sv'/);
+    expect(r.stderr).toMatch(
+      /warning: the plan does not promise 'en' texts \(no 'translations en' in its plan block\): each label, purpose, note, unit and definition without an? 'en' translation stays in 'sv'/,
+    );
     expect(r.stderr).not.toMatch(/never translated/);
     expect(fs.readFileSync(path.join(out, "handbook.html"), "utf8")).toMatch(/<html[^>]*lang="en"/);
   });

@@ -138,7 +138,15 @@ describe("isu check --format json", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).not.toMatch(ANSI);
     const out = JSON.parse(r.stdout) as {
-      diagnostics: { file: string; range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }; code: string; rule: string; severity: string; message: string; hint?: string }[];
+      diagnostics: {
+        file: string;
+        range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
+        code: string;
+        rule: string;
+        severity: string;
+        message: string;
+        hint?: string;
+      }[];
       summary: { files: number; errors: number; warnings: number; infos: number };
     };
     const undefinedName = out.diagnostics.find((d) => d.code === "ISU0101")!;

@@ -336,7 +336,14 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
   it("fills every value-set table with exactly the plan's codes, labels, order, flags and definitions", async () => {
     for (const vs of m.valuesets) {
       const rows = await db.query(`SELECT CAST(code AS ${d.types.text}) AS code, label, sort_order, is_missing, is_other, definition FROM ${q(`vs_${vs.name}`)} ORDER BY sort_order`);
-      const got = rows.map((r) => ({ code: String(r.code), label: r.label, sort_order: Number(r.sort_order), is_missing: asBool(r.is_missing), is_other: asBool(r.is_other), definition: r.definition }));
+      const got = rows.map((r) => ({
+        code: String(r.code),
+        label: r.label,
+        sort_order: Number(r.sort_order),
+        is_missing: asBool(r.is_missing),
+        is_other: asBool(r.is_other),
+        definition: r.definition,
+      }));
       const want = vs.values.map((v) => ({
         code: String(codeValue(vs, v.code)),
         label: tr(v.label, m.language, m.language),
@@ -373,9 +380,20 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
 
   it("keeps pseudonyms out of personnummer shape: accepts pseudonyms, rejects personnummer and samordningsnummer", async () => {
     for (const ok of ["a3f1c9e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6", "ISU-000123", "12345", "1912121212-x"]) await db.exec(insert(d, "individ", { individ_id: ok }));
-    for (const bad of ["19121212-1212", "191212121212", "121212-1212", "121212+1212", "1212121212", "19811262-2389", "811262 2389", "19811262 2389"]) await rejects(db, insert(d, "individ", { individ_id: bad }), CHECK);
+    for (const bad of ["19121212-1212", "191212121212", "121212-1212", "121212+1212", "1212121212", "19811262-2389", "811262 2389", "19811262 2389"])
+      await rejects(db, insert(d, "individ", { individ_id: bad }), CHECK);
     // Stepping around the shape, and keys the record schema refuses (test/hostile-keys.test.ts has the rest).
-    for (const bad of ["19121212\u20131212", "SE191212121212", "pnr:1912121212", "\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12", "19121212\u200B1212", "121212-1212 ", " 1212121212", "", "   "])
+    for (const bad of [
+      "19121212\u20131212",
+      "SE191212121212",
+      "pnr:1912121212",
+      "\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12",
+      "19121212\u200B1212",
+      "121212-1212 ",
+      " 1212121212",
+      "",
+      "   ",
+    ])
       await rejects(db, insert(d, "individ", { individ_id: bad }), CHECK);
     await rejects(db, insert(d, "individ", { individ_id: "ISU-000123" }), UNIQUE);
   });
@@ -498,8 +516,7 @@ function mssqlSuite(m: PlanModel): void {
 
   it("describes every registration column with MS_Description", () => {
     for (const tp of m.timepoints)
-      for (const v of at(m, tp.name).filter((x) => !isMultiple(x)))
-        expect(script).toContain(`@level1name = N'reg_${tp.name}', @level2type = N'COLUMN', @level2name = N'${v.name}'`);
+      for (const v of at(m, tp.name).filter((x) => !isMultiple(x))) expect(script).toContain(`@level1name = N'reg_${tp.name}', @level2type = N'COLUMN', @level2name = N'${v.name}'`);
   });
 }
 
@@ -528,7 +545,9 @@ for (const p of [...fixtures, ...examples]) {
 
 describe("escaping", () => {
   const m = fixture("ddl-escaping.isu");
-  const tricky = m.valuesets.flatMap((vs) => vs.values.map((v) => ({ vs, v, label: tr(v.label, m.language, m.language) }))).filter((x) => /'/.test(x.label) || /--/.test(x.label) || /\*\//.test(x.label));
+  const tricky = m.valuesets
+    .flatMap((vs) => vs.values.map((v) => ({ vs, v, label: tr(v.label, m.language, m.language) })))
+    .filter((x) => /'/.test(x.label) || /--/.test(x.label) || /\*\//.test(x.label));
 
   it("the fixture has labels with ', -- and */", () => {
     expect(tricky.some((x) => x.label.includes("'"))).toBe(true);

@@ -87,11 +87,7 @@ describe("snippets in the documentation", () => {
 
   it("the language reference shows all five analyses in one complete plan", () => {
     const plans = isuBlocks("docs/language.md").filter(isPlan);
-    const kinds = (s: Snippet) =>
-      new Set(
-        parseSource("/snippet.isu", s.text)
-          .ast.declarations.flatMap((d) => (d.kind === "Question" ? d.analyses.map((a) => a.kind) : [])),
-      );
+    const kinds = (s: Snippet) => new Set(parseSource("/snippet.isu", s.text).ast.declarations.flatMap((d) => (d.kind === "Question" ? d.analyses.map((a) => a.kind) : [])));
     expect(plans.some((p) => ["count", "summary", "crosstab", "change", "attainment"].every((k) => kinds(p).has(k as never)))).toBe(true);
   });
 });

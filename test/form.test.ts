@@ -280,7 +280,12 @@ describe("form and record schemas: Swedish-only fixture plan", () => {
 
 describe("form and record schemas: examples", () => {
   const dir = path.join(root, "examples");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".isu")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".isu"))
+        .sort()
+    : [];
   if (files.length === 0) it.skip("examples/*.isu: none yet", () => {});
   for (const name of files) {
     const { model, problems } = tryModel(path.join(dir, name));
@@ -384,7 +389,12 @@ describe("form content of the rich fixture", () => {
     // A condition on a comparison group becomes a test of its source variable.
     expect(fieldOf(sv, "bedomning", "hemtjanst_tidigare").visibleWhen).toEqual({
       any: [
-        { all: [{ field: "alder", timepoint: "bedomning", op: ">=", value: 65 }, { field: "alder", timepoint: "bedomning", op: "<=", value: 79 }] },
+        {
+          all: [
+            { field: "alder", timepoint: "bedomning", op: ">=", value: 65 },
+            { field: "alder", timepoint: "bedomning", op: "<=", value: 79 },
+          ],
+        },
         { field: "alder", timepoint: "bedomning", op: ">=", value: 80 },
       ],
     });

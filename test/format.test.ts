@@ -100,16 +100,8 @@ describe("canonical layout", () => {
   });
 
   it("keeps a block written on one line on one line (items two spaces apart) and expands the rest", async () => {
-    const input = lines(
-      'valueset v "V" nominal {',
-      '  a "A" {   label en "A"   code icf "d4" }',
-      '  b "B" other { label en "B"',
-      "  }",
-      "}",
-    );
-    expect(await expectFaithful(input, "inline blocks")).toBe(
-      lines('valueset v "V" nominal {', '  a "A" { label en "A"  code icf "d4" }', '  b "B" other {', '    label en "B"', "  }", "}"),
-    );
+    const input = lines('valueset v "V" nominal {', '  a "A" {   label en "A"   code icf "d4" }', '  b "B" other { label en "B"', "  }", "}");
+    expect(await expectFaithful(input, "inline blocks")).toBe(lines('valueset v "V" nominal {', '  a "A" { label en "A"  code icf "d4" }', '  b "B" other {', '    label en "B"', "  }", "}"));
   });
 
   it("puts a blank line between declarations, but lets a run of one-line declarations of one kind stay together", async () => {
@@ -151,7 +143,7 @@ describe("canonical layout", () => {
   });
 
   it("keeps plan settings in source order and at most one blank line inside a block, none at its edges", async () => {
-    const input = lines("plan p {", "", "  version \"2\"", "  organisation \"O\"", "", "", "", "  note \"a\"", "  language sv", "", "}");
+    const input = lines("plan p {", "", '  version "2"', '  organisation "O"', "", "", "", '  note "a"', "  language sv", "", "}");
     expect(await expectFaithful(input, "settings")).toBe(lines("plan p {", '  version "2"', '  organisation "O"', "", '  note "a"', "  language sv", "}"));
   });
 
@@ -245,9 +237,7 @@ describe("comments stay where they were", () => {
 
   it("keeps comments in an empty block inside it", async () => {
     const input = lines('valueset v "V" {', "  // inget än", "}", 'valueset w "W" { // inget här heller', "}");
-    expect(await expectFaithful(input, "empty blocks")).toBe(
-      lines('valueset v "V" {', "  // inget än", "}", "", 'valueset w "W" { // inget här heller', "}"),
-    );
+    expect(await expectFaithful(input, "empty blocks")).toBe(lines('valueset v "V" {', "  // inget än", "}", "", 'valueset w "W" { // inget här heller', "}"));
   });
 
   it("keeps a block comment beside the word it was beside", async () => {
@@ -291,7 +281,7 @@ describe("syntax errors", () => {
 
 describe("text whose value formatting would change", () => {
   it("refuses a lone carriage return inside a block comment, and formats one between tokens", async () => {
-    for (const [text, line, column] of [['plan p {\n  /* a\rb */ language sv\n}\n', 2, 3]] as const) {
+    for (const [text, line, column] of [["plan p {\n  /* a\rb */ language sv\n}\n", 2, 3]] as const) {
       const e = await formatIsu(text).then(
         () => undefined,
         (x: unknown) => x as FormatError,
@@ -307,7 +297,8 @@ describe("text whose value formatting would change", () => {
     const text = 'plan p {\n  purpose """\r    a\r      b\r    """\n}\n';
     const out = await formatIsu(text);
     expect(out).toBe('plan p {\n  purpose """\n    a\n      b\n    """\n}\n');
-    const purpose = (src: string) => (parseSource("p.isu", src).ast.declarations[0] as { settings: { key: string; text?: { value: string } }[] }).settings.find((x) => x.key === "purpose")!.text!.value;
+    const purpose = (src: string) =>
+      (parseSource("p.isu", src).ast.declarations[0] as { settings: { key: string; text?: { value: string } }[] }).settings.find((x) => x.key === "purpose")!.text!.value;
     expect(purpose(out)).toBe("a\n  b");
     expect(purpose(text)).toBe(purpose(out));
   });

@@ -38,12 +38,70 @@ const PLAN_FILES = ["test/fixtures/plans/form-enkel.isu", "test/fixtures/plans/q
 
 /** What breaks out of SQL literals and comments, client meta-commands, JSON, HTML and Markdown. */
 const PIECES = [
-  "'", "''", '"', "`", "--", "/*", "*/", "$$", "$q$", "\\", "\\\\", ";", ")", "(", "]", "[",
-  "\n", "\r", "\r\n", "\u0000", "\u2028", "\u2029", "\u0085", "\u000b", "\u001b[2J", "\u007f", "\u202e", "\uFEFF", "\uD800", "😀", "\t",
-  "\nGO\n", "GO", "$(ISU)", `\n.shell touch ${markers}/dot\n`, `\n.system touch ${markers}/dot2\n`, `\\! touch ${markers}/psql `, `\n:!! touch ${markers}/sqlcmd\n`,
-  "'); CREATE TABLE pwned(z); --", `'); SELECT writefile('${markers}/w', 'x'); --`, "char(0)", "NCHAR(10)",
-  "</script>", "<script>alert(1)</script>", "<!--", "-->", "<img src=x onerror=alert(1)>", "&amp;", "&#x3c;", "]]>",
-  "[a](https://e.example)", "https://e.example/x", "www.e.example", "a@e.example", "<https://e.example>", "|", "*", "_", "#", "> ", "- ", "1. ", "~~", "![i](x.png)",
+  "'",
+  "''",
+  '"',
+  "`",
+  "--",
+  "/*",
+  "*/",
+  "$$",
+  "$q$",
+  "\\",
+  "\\\\",
+  ";",
+  ")",
+  "(",
+  "]",
+  "[",
+  "\n",
+  "\r",
+  "\r\n",
+  "\u0000",
+  "\u2028",
+  "\u2029",
+  "\u0085",
+  "\u000b",
+  "\u001b[2J",
+  "\u007f",
+  "\u202e",
+  "\uFEFF",
+  "\uD800",
+  "😀",
+  "\t",
+  "\nGO\n",
+  "GO",
+  "$(ISU)",
+  `\n.shell touch ${markers}/dot\n`,
+  `\n.system touch ${markers}/dot2\n`,
+  `\\! touch ${markers}/psql `,
+  `\n:!! touch ${markers}/sqlcmd\n`,
+  "'); CREATE TABLE pwned(z); --",
+  `'); SELECT writefile('${markers}/w', 'x'); --`,
+  "char(0)",
+  "NCHAR(10)",
+  "</script>",
+  "<script>alert(1)</script>",
+  "<!--",
+  "-->",
+  "<img src=x onerror=alert(1)>",
+  "&amp;",
+  "&#x3c;",
+  "]]>",
+  "[a](https://e.example)",
+  "https://e.example/x",
+  "www.e.example",
+  "a@e.example",
+  "<https://e.example>",
+  "|",
+  "*",
+  "_",
+  "#",
+  "> ",
+  "- ",
+  "1. ",
+  "~~",
+  "![i](x.png)",
 ];
 const hostileText = fc
   .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 4 }) }), { minLength: 1, maxLength: 6 })
@@ -163,22 +221,23 @@ function campaign(run: () => void): void {
 describe("hostile text campaign", () => {
   it(
     "texts put past the checker into every place of a model never break an output",
-    () => campaign(() => {
-      let run = 0;
-      fc.assert(
-        fc.property(fc.constantFrom(...compiled), fc.array(hostileText, { minLength: 8, maxLength: 8 }), (p, texts) => {
-          tried++;
-          // Each text is made unique (the handbook leaves out a definition that repeats its label, say).
-          let i = 0;
-          const model = replaceTexts(p.model, () => `${texts[i % texts.length]!} T${i++}`);
-          // The plain twin keeps each text's whitespace (its paragraphs) and replaces the rest by x.
-          let j = 0;
-          const benign = replaceTexts(p.model, () => `${texts[j % texts.length]!.replace(/\S/g, "x")} T${j++}`);
-          outputsHold(model, benign, formLabels(model), run++ % 15 === 0);
-        }),
-        { numRuns: RUNS, seed: SEED },
-      );
-    }),
+    () =>
+      campaign(() => {
+        let run = 0;
+        fc.assert(
+          fc.property(fc.constantFrom(...compiled), fc.array(hostileText, { minLength: 8, maxLength: 8 }), (p, texts) => {
+            tried++;
+            // Each text is made unique (the handbook leaves out a definition that repeats its label, say).
+            let i = 0;
+            const model = replaceTexts(p.model, () => `${texts[i % texts.length]!} T${i++}`);
+            // The plain twin keeps each text's whitespace (its paragraphs) and replaces the rest by x.
+            let j = 0;
+            const benign = replaceTexts(p.model, () => `${texts[j % texts.length]!.replace(/\S/g, "x")} T${j++}`);
+            outputsHold(model, benign, formLabels(model), run++ % 15 === 0);
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
+      }),
     TIMEOUT,
   );
 
@@ -188,35 +247,36 @@ describe("hostile text campaign", () => {
 
   it(
     "texts written into a plan's string literals either stop at the checker or build safe outputs",
-    () => campaign(() => {
-      let run = 0;
-      let built = 0;
-      fc.assert(
-        fc.property(fc.constantFrom(...compiled), fc.array(fc.tuple(fc.nat(), hostileText), { minLength: 1, maxLength: 5 }), (p, edits) => {
-          tried++;
-          const spans = [...p.text.matchAll(LITERAL)].map((m) => ({ at: m.index!, len: m[0].length }));
-          const chosen = new Map<number, string>();
-          for (const [k, t] of edits) chosen.set(k % spans.length, t);
-          let text = p.text;
-          for (const k of [...chosen.keys()].sort((a, b) => b - a)) {
-            const s = spans[k]!;
-            text = `${text.slice(0, s.at)}"${literal(chosen.get(k)!)}"${text.slice(s.at + s.len)}`;
-          }
-          const file = path.join(tmp, `mutant-${path.basename(p.file)}`);
-          fs.writeFileSync(file, text);
-          const c = compile(file);
-          expect(c.diagnostics.filter((d) => d.code === "ISU0000").map((d) => d.message)).toEqual([]);
-          if (!c.model) return;
-          built++;
-          // The twin: the plan as it was, with the warnings the mutant raised (plainly worded), so the handbook's warnings table has the same rows.
-          const twin = { ...p.model, openDiagnostics: c.model.openDiagnostics.map((d) => ({ ...d, message: "plain" })) };
-          outputsHold(c.model, twin, [], run++ % 15 === 0);
-        }),
-        { numRuns: RUNS, seed: SEED + 1 },
-      );
-      // The campaign reaches the generators, not only the checker.
-      expect(built).toBeGreaterThan(RUNS / 10);
-    }),
+    () =>
+      campaign(() => {
+        let run = 0;
+        let built = 0;
+        fc.assert(
+          fc.property(fc.constantFrom(...compiled), fc.array(fc.tuple(fc.nat(), hostileText), { minLength: 1, maxLength: 5 }), (p, edits) => {
+            tried++;
+            const spans = [...p.text.matchAll(LITERAL)].map((m) => ({ at: m.index!, len: m[0].length }));
+            const chosen = new Map<number, string>();
+            for (const [k, t] of edits) chosen.set(k % spans.length, t);
+            let text = p.text;
+            for (const k of [...chosen.keys()].sort((a, b) => b - a)) {
+              const s = spans[k]!;
+              text = `${text.slice(0, s.at)}"${literal(chosen.get(k)!)}"${text.slice(s.at + s.len)}`;
+            }
+            const file = path.join(tmp, `mutant-${path.basename(p.file)}`);
+            fs.writeFileSync(file, text);
+            const c = compile(file);
+            expect(c.diagnostics.filter((d) => d.code === "ISU0000").map((d) => d.message)).toEqual([]);
+            if (!c.model) return;
+            built++;
+            // The twin: the plan as it was, with the warnings the mutant raised (plainly worded), so the handbook's warnings table has the same rows.
+            const twin = { ...p.model, openDiagnostics: c.model.openDiagnostics.map((d) => ({ ...d, message: "plain" })) };
+            outputsHold(c.model, twin, [], run++ % 15 === 0);
+          }),
+          { numRuns: RUNS, seed: SEED + 1 },
+        );
+        // The campaign reaches the generators, not only the checker.
+        expect(built).toBeGreaterThan(RUNS / 10);
+      }),
     TIMEOUT,
   );
 });

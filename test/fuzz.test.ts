@@ -25,18 +25,22 @@ const TIMEOUT = 30_000 + RUNS * 100;
 
 /** Compiles `text` as if it were the example at `file`; its imports are read from disk. */
 function compileAs(file: string, text: string): Compilation {
-  return compile(file, {
-    host: {
-      readFile: (p) => {
-        if (p === file) return text;
-        try {
-          return fs.readFileSync(p, "utf8");
-        } catch {
-          return undefined;
-        }
+  return compile(
+    file,
+    {
+      host: {
+        readFile: (p) => {
+          if (p === file) return text;
+          try {
+            return fs.readFileSync(p, "utf8");
+          } catch {
+            return undefined;
+          }
+        },
       },
     },
-  }, TIMEOUT);
+    TIMEOUT,
+  );
 }
 
 /** Line and column of an offset, counting \n, \r\n and a lone \r as one line break each. */
@@ -148,108 +152,140 @@ const token = fc.constantFrom(
 const lines = (t: string) => t.split("\n");
 
 describe("compile() on damaged plans", () => {
-  it("the examples themselves are well-formed inputs", () => {
-    for (const s of sources) wellFormed(compileAs(s.path, s.text));
-  }, TIMEOUT);
+  it(
+    "the examples themselves are well-formed inputs",
+    () => {
+      for (const s of sources) wellFormed(compileAs(s.path, s.text));
+    },
+    TIMEOUT,
+  );
 
-  it("survives any truncation", () => {
-    fc.assert(
-      fc.property(source, fc.double({ min: 0, max: 1, noNaN: true }), (s, at) => {
-        wellFormed(compileAs(s.path, s.text.slice(0, Math.floor(at * s.text.length))));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    "survives any truncation",
+    () => {
+      fc.assert(
+        fc.property(source, fc.double({ min: 0, max: 1, noNaN: true }), (s, at) => {
+          wellFormed(compileAs(s.path, s.text.slice(0, Math.floor(at * s.text.length))));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("survives deleted, duplicated and swapped lines", () => {
-    const edit = fc.oneof(
-      fc.record({ kind: fc.constant("delete" as const), i: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }),
-      fc.record({ kind: fc.constant("duplicate" as const), i: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }),
-      fc.record({ kind: fc.constant("swap" as const), i: fc.nat(), n: fc.nat() }),
-    );
-    fc.assert(
-      fc.property(source, fc.array(edit, { minLength: 1, maxLength: 4 }), (s, edits) => {
-        let ls = lines(s.text);
-        for (const e of edits) {
-          const i = e.i % ls.length;
-          if (e.kind === "delete") ls = [...ls.slice(0, i), ...ls.slice(i + e.n)];
-          else if (e.kind === "duplicate") ls = [...ls.slice(0, i + e.n), ...ls.slice(i, i + e.n), ...ls.slice(i + e.n)];
-          else {
-            const j = e.n % ls.length;
-            [ls[i], ls[j]] = [ls[j]!, ls[i]!];
+  it(
+    "survives deleted, duplicated and swapped lines",
+    () => {
+      const edit = fc.oneof(
+        fc.record({ kind: fc.constant("delete" as const), i: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({ kind: fc.constant("duplicate" as const), i: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({ kind: fc.constant("swap" as const), i: fc.nat(), n: fc.nat() }),
+      );
+      fc.assert(
+        fc.property(source, fc.array(edit, { minLength: 1, maxLength: 4 }), (s, edits) => {
+          let ls = lines(s.text);
+          for (const e of edits) {
+            const i = e.i % ls.length;
+            if (e.kind === "delete") ls = [...ls.slice(0, i), ...ls.slice(i + e.n)];
+            else if (e.kind === "duplicate") ls = [...ls.slice(0, i + e.n), ...ls.slice(i, i + e.n), ...ls.slice(i + e.n)];
+            else {
+              const j = e.n % ls.length;
+              [ls[i], ls[j]] = [ls[j]!, ls[i]!];
+            }
+            if (ls.length === 0) ls = [""];
           }
-          if (ls.length === 0) ls = [""];
-        }
-        wellFormed(compileAs(s.path, ls.join("\n")));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+          wellFormed(compileAs(s.path, ls.join("\n")));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("survives stray words and punctuation inserted anywhere", () => {
-    fc.assert(
-      fc.property(source, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), token), { minLength: 1, maxLength: 6 }), (s, inserts) => {
-        let t = s.text;
-        for (const [at, tok] of inserts) {
-          const i = Math.floor(at * t.length);
-          t = `${t.slice(0, i)} ${tok} ${t.slice(i)}`;
-        }
-        wellFormed(compileAs(s.path, t));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    "survives stray words and punctuation inserted anywhere",
+    () => {
+      fc.assert(
+        fc.property(source, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), token), { minLength: 1, maxLength: 6 }), (s, inserts) => {
+          let t = s.text;
+          for (const [at, tok] of inserts) {
+            const i = Math.floor(at * t.length);
+            t = `${t.slice(0, i)} ${tok} ${t.slice(i)}`;
+          }
+          wellFormed(compileAs(s.path, t));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("survives words deleted from within lines", () => {
-    fc.assert(
-      fc.property(source, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), (s, cuts) => {
-        const ls = lines(s.text);
-        for (const [li, wi] of cuts) {
-          const i = li % ls.length;
-          const words = ls[i]!.split(" ");
-          words.splice(wi % Math.max(1, words.length), 1);
-          ls[i] = words.join(" ");
-        }
-        wellFormed(compileAs(s.path, ls.join("\n")));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    "survives words deleted from within lines",
+    () => {
+      fc.assert(
+        fc.property(source, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), (s, cuts) => {
+          const ls = lines(s.text);
+          for (const [li, wi] of cuts) {
+            const i = li % ls.length;
+            const words = ls[i]!.split(" ");
+            words.splice(wi % Math.max(1, words.length), 1);
+            ls[i] = words.join(" ");
+          }
+          wellFormed(compileAs(s.path, ls.join("\n")));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("survives random characters and bytes, including line breaks, NUL and astral characters", () => {
-    const noise = fc.oneof(
-      fc.string({ unit: "binary", minLength: 1, maxLength: 8 }),
-      fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from(b).toString("latin1")),
-      fc.constantFrom("\r", "\r\n", "\u0000", "\uFEFF", "\u2028", "😀", "\uD800", "\t"),
-    );
-    fc.assert(
-      fc.property(source, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), noise), { minLength: 1, maxLength: 6 }), (s, inserts) => {
-        let t = s.text;
-        for (const [at, n] of inserts) {
-          const i = Math.floor(at * t.length);
-          t = t.slice(0, i) + n + t.slice(i);
-        }
-        wellFormed(compileAs(s.path, t));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    "survives random characters and bytes, including line breaks, NUL and astral characters",
+    () => {
+      const noise = fc.oneof(
+        fc.string({ unit: "binary", minLength: 1, maxLength: 8 }),
+        fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from(b).toString("latin1")),
+        fc.constantFrom("\r", "\r\n", "\u0000", "\uFEFF", "\u2028", "😀", "\uD800", "\t"),
+      );
+      fc.assert(
+        fc.property(source, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), noise), { minLength: 1, maxLength: 6 }), (s, inserts) => {
+          let t = s.text;
+          for (const [at, n] of inserts) {
+            const i = Math.floor(at * t.length);
+            t = t.slice(0, i) + n + t.slice(i);
+          }
+          wellFormed(compileAs(s.path, t));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("survives text that is nothing like a plan", () => {
-    fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (t) => {
-        wellFormed(compileAs(path.join(examplesDir, "slump.isu"), t));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    "survives text that is nothing like a plan",
+    () => {
+      fc.assert(
+        fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (t) => {
+          wellFormed(compileAs(path.join(examplesDir, "slump.isu"), t));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("survives sequences of the language's own words", () => {
-    fc.assert(
-      fc.property(fc.array(token, { maxLength: 60 }), (toks) => {
-        wellFormed(compileAs(path.join(examplesDir, "slump.isu"), toks.join(" ")));
-      }),
-      { numRuns: RUNS * 2, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    "survives sequences of the language's own words",
+    () => {
+      fc.assert(
+        fc.property(fc.array(token, { maxLength: 60 }), (toks) => {
+          wellFormed(compileAs(path.join(examplesDir, "slump.isu"), toks.join(" ")));
+        }),
+        { numRuns: RUNS * 2, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 });

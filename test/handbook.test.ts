@@ -113,7 +113,12 @@ function categoryLabels(model: PlanModel, name: string): Localized[] {
   if (g) return g.entries.map((e) => e.label);
   const type = model.variables.find((v) => v.name === name)?.type;
   if (type?.kind !== "choice") return [];
-  return model.valuesets.find((vs) => vs.name === type.valueset)?.values.filter((v) => !v.missing).map((v) => v.label) ?? [];
+  return (
+    model.valuesets
+      .find((vs) => vs.name === type.valueset)
+      ?.values.filter((v) => !v.missing)
+      .map((v) => v.label) ?? []
+  );
 }
 
 function sectionHeadings(s: HandbookStrings): string[] {
@@ -519,7 +524,10 @@ describe.skipIf(!chromiumPath)(`in headless Chromium${chromiumPath ? "" : " (ski
     const page = await browser.newPage();
     await page.setContent(handbook(model, "sv").html, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
-    const breakBefore = await page.locator("main > section").first().evaluate((el) => getComputedStyle(el).breakBefore);
+    const breakBefore = await page
+      .locator("main > section")
+      .first()
+      .evaluate((el) => getComputedStyle(el).breakBefore);
     expect(breakBefore).toBe("page");
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");

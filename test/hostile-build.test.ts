@@ -176,10 +176,12 @@ describe("the commit", () => {
     let steps = 0;
     for (let k = 0; ; k++) {
       let n = 0;
-      const failAt = (f: (...a: never[]) => void) => (...a: never[]) => {
-        if (n++ === k) throw Object.assign(new Error("input/output error"), { code: "EIO" });
-        return f(...a);
-      };
+      const failAt =
+        (f: (...a: never[]) => void) =>
+        (...a: never[]) => {
+          if (n++ === k) throw Object.assign(new Error("input/output error"), { code: "EIO" });
+          return f(...a);
+        };
       const ops: CommitFs = { renameSync: failAt(real.renameSync), unlinkSync: failAt(real.unlinkSync), linkSync: failAt(real.linkSync), writeFileSync: failAt(real.writeFileSync) };
       let failed = false;
       try {
@@ -206,10 +208,12 @@ describe("the commit", () => {
       // From the k-th rename on every call fails, as if the process had died there: no rollback runs.
       let renames = 0;
       let dead = false;
-      const die = (f: (...a: never[]) => void) => (...a: never[]) => {
-        if (dead) throw Object.assign(new Error("killed"), { code: "EIO" });
-        return f(...a);
-      };
+      const die =
+        (f: (...a: never[]) => void) =>
+        (...a: never[]) => {
+          if (dead) throw Object.assign(new Error("killed"), { code: "EIO" });
+          return f(...a);
+        };
       const ops: CommitFs = {
         renameSync: (from, to) => {
           if (dead || renames++ === k) {
@@ -226,7 +230,10 @@ describe("the commit", () => {
       const left = snapshot(out);
       if (JSON.stringify(left) !== JSON.stringify(before)) {
         mixed++;
-        expect(Object.keys(left).some((n) => n.startsWith(".isu-build-")), `a stage stays after death at ${k}`).toBe(true);
+        expect(
+          Object.keys(left).some((n) => n.startsWith(".isu-build-")),
+          `a stage stays after death at ${k}`,
+        ).toBe(true);
       }
       // The next build finds the journal and rolls back before anything else.
       OutFolder.open(out).abandon();
@@ -258,7 +265,10 @@ describe("signals", () => {
     return new Promise((resolve) => child.on("exit", (code, sig) => resolve({ code, signal: sig, stderr })));
   }
 
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     it(`${signal} during generation leaves the old set and no temporary files`, async () => {
       const out = tmp();
       expect(isu(["build", planA, "--out", out, "-q"]).status).toBe(0);

@@ -209,8 +209,13 @@ const near = fc
     fc.option(sep),
   )
   .map(([p, ds, s]) => `${s ?? ""}${p}${ds.map(([d, x]) => d + (x ?? "")).join("")}`);
-const randomKeys = fc.sample(fc.oneof(near, fc.array(char, { maxLength: 70 }).map((cs) => cs.join(""))), { numRuns: 600, seed: 20261204 });
-
+const randomKeys = fc.sample(
+  fc.oneof(
+    near,
+    fc.array(char, { maxLength: 70 }).map((cs) => cs.join("")),
+  ),
+  { numRuns: 600, seed: 20261204 },
+);
 
 describe("individ_id: hostile keys are refused everywhere, pseudonyms accepted", () => {
   it("the rule itself: every hostile key is refused, every pseudonym accepted", () => {
@@ -331,7 +336,10 @@ describe.skipIf(!!serverSkip)(`psql -f on a real PostgreSQL server${serverSkip ?
     const psql = (sql: string, stopOnError: boolean) => {
       const file = path.join(tmp, `psql-${process.hrtime.bigint()}.sql`);
       fs.writeFileSync(file, sql);
-      return spawnSync("psql", ["-X", "-q", "-A", "-t", "-v", `ON_ERROR_STOP=${stopOnError ? 1 : 0}`, "-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "-d", name, "-f", file], { encoding: "utf8", maxBuffer: 64 << 20 });
+      return spawnSync("psql", ["-X", "-q", "-A", "-t", "-v", `ON_ERROR_STOP=${stopOnError ? 1 : 0}`, "-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "-d", name, "-f", file], {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+      });
     };
     const schema = psql(postgresScript, true);
     expect(schema.stderr).toBe("");
@@ -339,7 +347,10 @@ describe.skipIf(!!serverSkip)(`psql -f on a real PostgreSQL server${serverSkip ?
     // Each key as its UTF-8 bytes in hex: the script stays ASCII, and a NUL is refused by the server itself.
     const keys = [...new Set([...HOSTILE_KEYS.map(([k]) => k), ...GOOD_KEYS, ...randomKeys])];
     const hex = (k: string) => Buffer.from(k, "utf8").toString("hex");
-    const r = psql(`${keys.map((k) => `INSERT INTO individ (individ_id) VALUES (convert_from(decode('${hex(k)}', 'hex'), 'UTF8'));`).join("\n")}\nSELECT encode(convert_to(individ_id, 'UTF8'), 'hex') FROM individ;\n`, false);
+    const r = psql(
+      `${keys.map((k) => `INSERT INTO individ (individ_id) VALUES (convert_from(decode('${hex(k)}', 'hex'), 'UTF8'));`).join("\n")}\nSELECT encode(convert_to(individ_id, 'UTF8'), 'hex') FROM individ;\n`,
+      false,
+    );
     for (const line of r.stderr.split("\n").filter((l) => l.startsWith("psql:"))) expect(line).toMatch(/violates check constraint|value too long|invalid byte sequence/);
     const stored = new Set(r.stdout.split("\n").filter(Boolean));
     for (const k of keys) expect(stored.has(hex(k)), JSON.stringify(k)).toBe(accepted(k));

@@ -144,7 +144,7 @@ describe("ISU0007 nesting-too-deep", () => {
   });
 
   it("a too-deep condition does not hide an error elsewhere in the file", () => {
-    const text = nestedPlan({ where: parens(1_000) }).replace('count stod', 'count stod\n  by okand');
+    const text = nestedPlan({ where: parens(1_000) }).replace("count stod", "count stod\n  by okand");
     expect(codes(compile("/virtual/deep.isu", { rootText: text })).sort()).toEqual(["ISU0007", "ISU0101"]);
   });
 
@@ -202,7 +202,7 @@ function marked(file: string, code: string): number[] {
 function checkJson(file: string): { run: Run; diagnostics: Diagnostic[] } {
   const run = isu(["check", file, "--format", "json"]);
   expectNoCrash(run);
-  const diagnostics = run.status === null ? [] : ((JSON.parse(run.out.slice(run.out.indexOf("{"))) as { diagnostics: Diagnostic[] }).diagnostics);
+  const diagnostics = run.status === null ? [] : (JSON.parse(run.out.slice(run.out.indexOf("{"))) as { diagnostics: Diagnostic[] }).diagnostics;
   return { run, diagnostics };
 }
 

@@ -158,7 +158,11 @@ describe.skipIf(!hasSqlite3)(`sqlite3 CLI${hasSqlite3 ? "" : " (skipped: no sqli
         const queries = sqlite3(db, generateQueries(p.hostile, DIALECTS.sqlite).script, how);
         expect(queries.stderr).toBe("");
         expect(queries.status).toBe(0);
-        expect(sqliteObjects(db)).toEqual(expectedTables(p.hostile).map((t) => `table ${t}`).sort((a, b) => (a < b ? -1 : 1)));
+        expect(sqliteObjects(db)).toEqual(
+          expectedTables(p.hostile)
+            .map((t) => `table ${t}`)
+            .sort((a, b) => (a < b ? -1 : 1)),
+        );
         expect(markersLeft()).toEqual([]);
         // Every label reads back as written (NUL as U+FFFD), and so does the plan's title.
         const d = new Database(db, { readonly: true });
@@ -203,7 +207,10 @@ function psql(db: string, script: string): { status: number | null; stderr: stri
   if ("unavailable" in server) throw new Error("no server");
   const file = path.join(tmp, `script-${process.hrtime.bigint()}.sql`);
   fs.writeFileSync(file, script);
-  const r = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "-d", db, "-o", "/dev/null", "-f", file], { maxBuffer: 64 << 20, env: { ...process.env, PGCLIENTENCODING: "SJIS" } });
+  const r = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "-d", db, "-o", "/dev/null", "-f", file], {
+    maxBuffer: 64 << 20,
+    env: { ...process.env, PGCLIENTENCODING: "SJIS" },
+  });
   return { status: r.status, stderr: r.stderr.toString() };
 }
 
@@ -211,7 +218,9 @@ function psql(db: string, script: string): { status: number | null; stderr: stri
 async function pgObjects(c: pg.Client): Promise<Record<string, string[]>> {
   const list = async (sql: string) => (await c.query(sql)).rows.map((r) => Object.values(r).join(" ")).sort();
   return {
-    relations: await list(`SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND c.relkind NOT IN ('i') ORDER BY 1, 2`),
+    relations: await list(
+      `SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND c.relkind NOT IN ('i') ORDER BY 1, 2`,
+    ),
     functions: await list(`SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')`),
     schemas: await list(`SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'`),
     triggers: await list(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal`),
@@ -243,7 +252,11 @@ describe.skipIf(!!pgSkip)(`psql -v ON_ERROR_STOP=1 -f on a real PostgreSQL serve
         expect(queries.status).toBe(0);
         expect(markersLeft()).toEqual([]);
         const after = await pgObjects(client);
-        expect(after.relations).toEqual(expectedTables(p.hostile).map((t) => `public ${t} r`).sort());
+        expect(after.relations).toEqual(
+          expectedTables(p.hostile)
+            .map((t) => `public ${t} r`)
+            .sort(),
+        );
         expect({ ...after, relations: [] }).toEqual({ ...before, relations: [] });
         for (const vs of p.hostile.valuesets) {
           const rows = (await client.query(`SELECT code::text AS code, label FROM "${lookupTable(vs.name)}" ORDER BY sort_order`)).rows;
@@ -252,7 +265,12 @@ describe.skipIf(!!pgSkip)(`psql -v ON_ERROR_STOP=1 -f on a real PostgreSQL serve
         }
         // COMMENT ON keeps line breaks and every other character (E'' with \u escapes).
         const v = p.hostile.variables.find((x) => !(x.type.kind === "choice" && x.type.multiple))!;
-        const comment = (await client.query(`SELECT col_description('"reg_${v.timepoints[0]}"'::regclass, a.attnum) AS d FROM pg_attribute a WHERE a.attrelid = '"reg_${v.timepoints[0]}"'::regclass AND a.attname = $1`, [v.name])).rows[0]!.d as string;
+        const comment = (
+          await client.query(
+            `SELECT col_description('"reg_${v.timepoints[0]}"'::regclass, a.attnum) AS d FROM pg_attribute a WHERE a.attrelid = '"reg_${v.timepoints[0]}"'::regclass AND a.attname = $1`,
+            [v.name],
+          )
+        ).rows[0]!.d as string;
         expect(comment.split("\n")[0]).toBe(stored(tr(v.label, p.hostile.language)).split("\n")[0]);
         expect(comment).toContain(stored(tr(v.label, p.hostile.language)));
       } finally {
@@ -269,7 +287,7 @@ const tsql = new sqlParser.Parser();
 /** A statement with every literal (N'…', NCHAR(n) and their concatenations) as S and no comments, so scripts compare by shape. */
 function skeleton(sql: string): string {
   let out = "";
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     if (sql.startsWith("--", i)) {
       i = sql.indexOf("\n", i) < 0 ? sql.length : sql.indexOf("\n", i) + 1;
     } else if (sql.startsWith("N'", i)) {
@@ -317,9 +335,16 @@ describe("SQL Server scripts", () => {
           expect(() => tsql.astify(stripped, { database: "transactsql" }), s.slice(0, 300)).not.toThrow();
         }
         const shapes = statements.filter((s) => !s.startsWith("SELECT @isu_description")).map(skeleton);
-        const benignShapes = splitStatements(benign[k]!).filter((s) => !s.startsWith("SELECT @isu_description")).map(skeleton);
+        const benignShapes = splitStatements(benign[k]!)
+          .filter((s) => !s.startsWith("SELECT @isu_description"))
+          .map(skeleton);
         expect(shapes.length).toBe(benignShapes.length);
-        expect(shapes.map((s, i) => [s, benignShapes[i]]).filter(([a, b]) => a !== b).slice(0, 2)).toEqual([]);
+        expect(
+          shapes
+            .map((s, i) => [s, benignShapes[i]])
+            .filter(([a, b]) => a !== b)
+            .slice(0, 2),
+        ).toEqual([]);
       });
     });
   }
@@ -358,7 +383,11 @@ describe("JSON outputs", () => {
     it(`${p.file}: form.json, record schemas and queries.json parse and hold the hostile texts exactly`, () => {
       const h = p.hostile;
       const opts = { lang: h.language, dialects: ["sqlite", "postgres", "mssql"] as const };
-      const files = [...formGenerator(h, { ...opts, dialects: [...opts.dialects] }), ...recordSchemaGenerator(h, { ...opts, dialects: [...opts.dialects] }), ...queriesGenerator(h, { ...opts, dialects: [...opts.dialects] }).filter((f) => f.path.endsWith(".json"))];
+      const files = [
+        ...formGenerator(h, { ...opts, dialects: [...opts.dialects] }),
+        ...recordSchemaGenerator(h, { ...opts, dialects: [...opts.dialects] }),
+        ...queriesGenerator(h, { ...opts, dialects: [...opts.dialects] }).filter((f) => f.path.endsWith(".json")),
+      ];
       for (const f of files) {
         // Raw U+2028/2029 and `<` are escaped so the JSON can be pasted into a <script>.
         expect(f.content).not.toMatch(/[\u2028\u2029<]/);

@@ -63,7 +63,13 @@ describe("large outputs are streamed", () => {
     // Read back by a separate process with room for the whole text: the manifest parses and lists every query.
     const check = spawnSync(
       process.execPath,
-      ["--max-old-space-size=6000", "-e", `const fs=require("fs");const m=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));let n=0;for(const l of fs.readFileSync(process.argv[2],"utf8").split("\\n"))if(l.startsWith("-- query: "))n++;console.log(m.queries.length+" "+n+" "+m.queries.every(q=>q.sql.sqlite&&q.sql.postgres&&q.sql.mssql))`, path.join(out, "queries.json"), path.join(out, "queries.sqlite.sql")],
+      [
+        "--max-old-space-size=6000",
+        "-e",
+        `const fs=require("fs");const m=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));let n=0;for(const l of fs.readFileSync(process.argv[2],"utf8").split("\\n"))if(l.startsWith("-- query: "))n++;console.log(m.queries.length+" "+n+" "+m.queries.every(q=>q.sql.sqlite&&q.sql.postgres&&q.sql.mssql))`,
+        path.join(out, "queries.json"),
+        path.join(out, "queries.sqlite.sql"),
+      ],
       { encoding: "utf8", timeout: 240_000 },
     );
     expect(check.stderr).toBe("");

@@ -151,7 +151,10 @@ describe("a document above the size limit", () => {
     const main = path.join(dir, "imports-big.isu");
     const text = 'import "./big-module.isu"\n\nplan p "P" {\n  language sv\n  purpose "Att pröva."\n}\n';
     const uri = await openAndCheck(main, text);
-    const d = client.published(uri).at(-1)!.diagnostics.find((x) => x.code === "ISU0002");
+    const d = client
+      .published(uri)
+      .at(-1)!
+      .diagnostics.find((x) => x.code === "ISU0002");
     expect(d?.message ?? "", JSON.stringify(client.published(uri).at(-1))).toMatch(/larger than the 4\.0 MB the language server analyses/);
     expect((await held()).cachedFiles).toEqual([main]);
     await client.close(uri);
@@ -179,7 +182,10 @@ describe("what stays cached", () => {
     expect((await held()).cachedFiles.sort()).toEqual([shared, plan].sort());
 
     // References to a value set of the shared file look through other.isu too, which is then dropped.
-    const line = fs.readFileSync(plan, "utf8").split("\n").findIndex((l) => l.startsWith('variable kon "Kön" : kon'));
+    const line = fs
+      .readFileSync(plan, "utf8")
+      .split("\n")
+      .findIndex((l) => l.startsWith('variable kon "Kön" : kon'));
     const refs = await client.request<Location[]>("textDocument/references", {
       textDocument: { uri: planUri },
       position: { line, character: 'variable kon "Kön" : '.length + 1 },

@@ -107,7 +107,10 @@ const HOVER_WORD: Record<string, string> = { plan: "plan", timepoint: "time poin
 /** The declarations of a file that have names, with the symbol kind the resolver gives them. */
 function declarations(c: Compilation, file: string): { decl: Exclude<A.Declaration, A.ImportDecl>; kind: string }[] {
   const kinds: Record<string, string> = { Plan: "plan", Timepoint: "timepoint", Valueset: "valueset", Variable: "variable", Group: "group", Question: "question" };
-  return c.program.byPath.get(file)!.ast.declarations.filter((d): d is Exclude<A.Declaration, A.ImportDecl> => d.kind !== "Import").map((d) => ({ decl: d, kind: kinds[d.kind]! }));
+  return c.program.byPath
+    .get(file)!
+    .ast.declarations.filter((d): d is Exclude<A.Declaration, A.ImportDecl> => d.kind !== "Import")
+    .map((d) => ({ decl: d, kind: kinds[d.kind]! }));
 }
 
 // ------------------------------------------------------------ tests
@@ -120,7 +123,7 @@ describe("incremental parsing (lsp/incremental-parse.ts)", () => {
   };
   // Examples repeated so they are long enough to be cut into pieces.
   const corpus = [generatePlan(1_500), ...examples.map((f) => read(f).repeat(2))];
-  const inserts = ['variable extra "Extra" : kon at t0', "", "// en kommentar", "}", 'question q "Q" {', '  count kon', "valueset", '"""', "/* öppen"];
+  const inserts = ['variable extra "Extra" : kon at t0', "", "// en kommentar", "}", 'question q "Q" {', "  count kon", "valueset", '"""', "/* öppen"];
 
   it("gives exactly the whole-text parse after any sequence of line edits, broken ones included", () => {
     fc.assert(
@@ -153,7 +156,16 @@ describe("initialize", () => {
     expect(init.serverInfo?.name).toBe("isu");
     expect(c.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
     expect(c.completionProvider?.triggerCharacters).toContain(":");
-    for (const p of ["hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider", "workspaceSymbolProvider", "foldingRangeProvider", "documentFormattingProvider", "documentHighlightProvider"] as const) {
+    for (const p of [
+      "hoverProvider",
+      "definitionProvider",
+      "referencesProvider",
+      "documentSymbolProvider",
+      "workspaceSymbolProvider",
+      "foldingRangeProvider",
+      "documentFormattingProvider",
+      "documentHighlightProvider",
+    ] as const) {
       expect(c[p], p).toBe(true);
     }
     expect(c.renameProvider).toEqual({ prepareProvider: true });
@@ -193,14 +205,20 @@ describe.each([...examples, PLAN])("%s", (file) => {
     const check = async (p: A.Position, expectLabel: string | undefined, kinds: number[], also?: (items: CompletionItem[]) => void) => {
       const items = await complete(uri, p);
       const where = `${path.basename(file)}:${p.line}:${p.column}`;
-      if (expectLabel !== undefined) expect(items.map((i) => i.label), where).toContain(expectLabel);
+      if (expectLabel !== undefined)
+        expect(
+          items.map((i) => i.label),
+          where,
+        ).toContain(expectLabel);
       for (const i of items) expect(kinds, `${where} ${i.label}`).toContain(i.kind);
       also?.(items);
       probes++;
     };
     const decls = declarations(c, file);
     for (const { decl } of decls.slice(1)) {
-      await check(decl.range.start, decl.kind.toLowerCase(), [KIND.Keyword], (items) => expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["group", "import", "plan", "question", "timepoint", "valueset", "variable"])));
+      await check(decl.range.start, decl.kind.toLowerCase(), [KIND.Keyword], (items) =>
+        expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["group", "import", "plan", "question", "timepoint", "valueset", "variable"])),
+      );
     }
     for (const { decl } of decls) {
       if (decl.kind === "Plan") {
@@ -208,9 +226,17 @@ describe.each([...examples, PLAN])("%s", (file) => {
       }
       if (decl.kind === "Variable") {
         const t = decl.type;
-        await check(t.range.start, t.kind === "valueset" ? t.valueset.text : t.kind, [KIND.Enum, KIND.Keyword], (items) => expect(items.filter((i) => i.kind === KIND.Enum).map((i) => i.label).sort()).toEqual([...r.valuesets.keys()].sort()));
+        await check(t.range.start, t.kind === "valueset" ? t.valueset.text : t.kind, [KIND.Enum, KIND.Keyword], (items) =>
+          expect(
+            items
+              .filter((i) => i.kind === KIND.Enum)
+              .map((i) => i.label)
+              .sort(),
+          ).toEqual([...r.valuesets.keys()].sort()),
+        );
         for (const tp of decl.timepoints) await check(tp.range.start, tp.text, [KIND.Event]);
-        for (const d of decl.definitions.slice(0, 1)) await check(d.range.start, "definition", [KIND.Keyword], (items) => expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["when", "sensitive", "reason", "code"])));
+        for (const d of decl.definitions.slice(0, 1))
+          await check(d.range.start, "definition", [KIND.Keyword], (items) => expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["when", "sensitive", "reason", "code"])));
       }
       if (decl.kind === "Group") {
         for (const e of decl.entries) {
@@ -254,7 +280,11 @@ describe.each([...examples, PLAN])("%s", (file) => {
             const subject = cmp.subject.name.text;
             const g = r.groups.get(subject);
             const v = r.variables.get(subject);
-            const codes = g ? g.decl.entries.map((e, i) => e.name?.text ?? String(i + 1)) : v?.decl.type.kind === "valueset" ? r.valuesets.get(v.decl.type.valueset.text)!.decl.values.map((x) => x.code.value) : undefined;
+            const codes = g
+              ? g.decl.entries.map((e, i) => e.name?.text ?? String(i + 1))
+              : v?.decl.type.kind === "valueset"
+                ? r.valuesets.get(v.decl.type.valueset.text)!.decl.values.map((x) => x.code.value)
+                : undefined;
             if (!codes) continue;
             for (const val of cmp.values) await check(val.range.start, val.raw, [KIND.EnumMember], (items) => expect(items.map((i) => i.label)).toEqual(codes));
           }
@@ -416,7 +446,10 @@ describe("completion while typing (text that does not parse yet)", () => {
   it("after 'multiple' only value sets; after 'at' time points", async () => {
     expect(labels(await typeAndComplete('variable x "X" : multiple '))).toEqual(["boende", "kon", "skala"]);
     const tps = await typeAndComplete('variable x "X" : kon at ');
-    expect(tps.map((i) => [i.label, i.kind])).toEqual([["start", KIND.Event], ["slut", KIND.Event]]);
+    expect(tps.map((i) => [i.label, i.kind])).toEqual([
+      ["start", KIND.Event],
+      ["slut", KIND.Event],
+    ]);
     expect(labels(await typeAndComplete('variable x "X" : kon at start, '))).toEqual(["slut", "start"]);
   });
   it("after an analysis keyword: variables of the right kind", async () => {
@@ -469,7 +502,12 @@ describe("completion while typing (text that does not parse yet)", () => {
   });
   it("after 'import': the .isu files beside the document", async () => {
     const items = await typeAndComplete("import ");
-    expect(items.map((i) => [i.label, i.kind])).toEqual(expect.arrayContaining([['"./gemensam.isu"', KIND.File], ['"./plan.isu"', KIND.File]]));
+    expect(items.map((i) => [i.label, i.kind])).toEqual(
+      expect.arrayContaining([
+        ['"./gemensam.isu"', KIND.File],
+        ['"./plan.isu"', KIND.File],
+      ]),
+    );
     for (const i of items) expect(fs.existsSync(path.join(fixtures, JSON.parse(i.label) as string))).toBe(true);
   });
   it("nothing inside a text or a comment", async () => {
@@ -528,7 +566,10 @@ describe("edits", () => {
     for (let v = 6; v <= 15; v++) await client.change(uri, v, [{ text: v % 2 ? text.replace("summary alder", "summary aldr") : text }]);
     const last = await client.waitForDiagnostics(uri, (p) => p.version === 15);
     expect(last.diagnostics.map((d) => d.code)).toEqual(["ISU0101"]);
-    const versions = client.published(uri).slice(before).map((p) => p.version!);
+    const versions = client
+      .published(uri)
+      .slice(before)
+      .map((p) => p.version!);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     // Debounced: far fewer checks than edits.
     expect(versions.length).toBeLessThan(10);
@@ -558,10 +599,7 @@ describe("two files: a plan and the module it imports", () => {
     const without = moduleText.replace('  sambo "Bor med andra"\n', "");
     await client.change(moduleUri, 2, [{ text: without }]);
     const plan = await client.waitForDiagnostics(planUri, (p) => p.diagnostics.some((d) => d.code === "ISU0201"));
-    expect(plan.diagnostics.filter((d) => d.code === "ISU0201").map((d) => d.message)).toEqual([
-      expect.stringContaining("'sambo'"),
-      expect.stringContaining("'sambo'"),
-    ]);
+    expect(plan.diagnostics.filter((d) => d.code === "ISU0201").map((d) => d.message)).toEqual([expect.stringContaining("'sambo'"), expect.stringContaining("'sambo'")]);
     // The fix adds the value to the value set, in the other file.
     const d = plan.diagnostics.find((x) => x.code === "ISU0201")!;
     const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri: planUri }, range: d.range, context: { diagnostics: [d] } });
@@ -580,7 +618,11 @@ describe("two files: a plan and the module it imports", () => {
     const use = c.resolution.refs.find((r) => r.target === kon)!;
     const loc = await client.request<Location>("textDocument/definition", { textDocument: { uri: planUri }, position: lsp(use.range.start) });
     expect(loc).toEqual({ uri: moduleUri, range: rangeOf(kon.decl.name.range) });
-    const fromModule = await client.request<Location[]>("textDocument/references", { textDocument: { uri: moduleUri }, position: lsp(kon.decl.name.range.start), context: { includeDeclaration: false } });
+    const fromModule = await client.request<Location[]>("textDocument/references", {
+      textDocument: { uri: moduleUri },
+      position: lsp(kon.decl.name.range.start),
+      context: { includeDeclaration: false },
+    });
     expect(fromModule).toEqual([{ uri: planUri, range: rangeOf(use.range) }]);
     const highlights = await client.request<{ kind: number }[]>("textDocument/documentHighlight", { textDocument: { uri: planUri }, position: lsp(use.range.start) });
     expect(highlights).toEqual([{ range: rangeOf(use.range), kind: 2 }]);
@@ -606,7 +648,9 @@ describe("two files: a plan and the module it imports", () => {
     const renamedModule = applyEdits(moduleText, edit.changes![moduleUri]!);
     const after = compile(PLAN, { host: { readFile: (p) => (p === MODULE ? renamedModule : p === PLAN ? renamedPlan : undefined) } });
     expect(after.diagnostics).toEqual([]);
-    await expect(client.request("textDocument/rename", { textDocument: { uri: moduleUri }, position: lsp(start.decl.name.range.start), newName: "slut" })).rejects.toThrow("time point 'slut' already exists");
+    await expect(client.request("textDocument/rename", { textDocument: { uri: moduleUri }, position: lsp(start.decl.name.range.start), newName: "slut" })).rejects.toThrow(
+      "time point 'slut' already exists",
+    );
   });
 
   it("workspace symbols cover the open documents and their imports", async () => {
@@ -685,7 +729,10 @@ describe("type definition, import links and inlay hints", () => {
   });
 
   it("labels numeric codes in mappings and conditions, and only those", async () => {
-    const hints = await client.request<{ position: unknown; label: string }[]>("textDocument/inlayHint", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: text.split("\n").length, character: 0 } } });
+    const hints = await client.request<{ position: unknown; label: string }[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: text.split("\n").length, character: 0 } },
+    });
     const numeric = c.resolution.valueRefs.filter((v) => v.file === file && v.value && /^\d/.test(v.code));
     expect(numeric.map((v) => v.code)).toEqual(["1", "2", "9"]);
     expect(hints.map((h) => ({ position: h.position, label: h.label }))).toEqual(numeric.map((v) => ({ position: lsp(v.range.end), label: v.value!.label.value })));

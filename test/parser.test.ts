@@ -455,13 +455,7 @@ describe("AST of every construct", () => {
   });
 
   it("texts: escapes, triple quotes, and comments kept aside", () => {
-    const text = [
-      `// en radkommentar`,
-      `timepoint t "Säger \\"hej\\"" /* en blockkommentar */ {`,
-      `  definition """En "citerad" text`,
-      `  på två rader"""`,
-      `}`,
-    ].join("\n");
+    const text = [`// en radkommentar`, `timepoint t "Säger \\"hej\\"" /* en blockkommentar */ {`, `  definition """En "citerad" text`, `  på två rader"""`, `}`].join("\n");
     const sf = parse(text);
     expect(sf.syntax).toEqual([]);
     const t = decl(sf.ast, "Timepoint", "t");
@@ -560,13 +554,7 @@ describe("syntax errors and recovery", () => {
   });
 
   it("skips a broken item inside a block without leaving the block", () => {
-    const text = [
-      `valueset v "V" {`,
-      `  "Utan kod" { label en "No code" definition "…" }`,
-      `  b "B" other`,
-      `}`,
-      `question q "Q" { count okand }`,
-    ].join("\n");
+    const text = [`valueset v "V" {`, `  "Utan kod" { label en "No code" definition "…" }`, `  b "B" other`, `}`, `question q "Q" { count okand }`].join("\n");
     const sf = parse(text);
     expect(sf.syntax.map((s) => `${s.range.start.line}:${s.range.start.column}`)).toEqual(["2:3"]);
     expect(decl(sf.ast, "Valueset", "v").values.map((v) => v.code.value)).toEqual(["b"]);
@@ -578,9 +566,7 @@ describe("syntax errors and recovery", () => {
     const text = [`timepoint t "T {`, `  when "sen"`, `}`, `variable v "V" : integer at t`, `question q "Q" { summary w }`].join("\n");
     const c = compileText(text);
     const syntax = c.diagnostics.filter((d) => d.code === "ISU0001");
-    expect(syntax.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
-      `1:13 unterminated text: a '"' opens a text that does not end on the same line`,
-    ]);
+    expect(syntax.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([`1:13 unterminated text: a '"' opens a text that does not end on the same line`]);
     expect(slice(text, syntax[0]!.range)).toBe(`"T {`);
     expect(c.program.files[0]!.ast.declarations.map((d) => ("name" in d ? d.name.text : ""))).toEqual(["t", "v", "q"]);
     expect(c.diagnostics.some((d) => d.code === "ISU0101" && d.message.includes("'w'"))).toBe(true);
@@ -639,7 +625,8 @@ describe("syntax errors and recovery", () => {
           const kept = new Set(c.program.byPath.get(file)!.ast.declarations.map((d) => ("name" in d ? d.name.text : "")));
           const lost = later.filter((n) => !kept.has(n));
           const wrong = syntax.length !== 1 || syntax[0]!.range.start.line !== i + 1;
-          if (wrong || lost.length) failures.push(`${i + 1}: ${mutated.trim()} → ${syntax.map((s) => `${s.range.start.line}: ${s.message}`).join(" | ")}${lost.length ? ` (lost ${lost.join(", ")})` : ""}`);
+          if (wrong || lost.length)
+            failures.push(`${i + 1}: ${mutated.trim()} → ${syntax.map((s) => `${s.range.start.line}: ${s.message}`).join(" | ")}${lost.length ? ` (lost ${lost.join(", ")})` : ""}`);
         }
       }
     });
@@ -650,8 +637,7 @@ describe("syntax errors and recovery", () => {
 
 describe("messages for words in the wrong place", () => {
   const header = 'plan p "P" {\n  language sv\n  purpose "x"\n}\ntimepoint bedomning "B"\n';
-  const syntax = (text: string) =>
-    compile("/virtual/words.isu", { host: { readFile: (p) => (p === "/virtual/words.isu" ? text : undefined) } }).diagnostics.filter((d) => d.code === "ISU0001");
+  const syntax = (text: string) => compile("/virtual/words.isu", { host: { readFile: (p) => (p === "/virtual/words.isu" ? text : undefined) } }).diagnostics.filter((d) => d.code === "ISU0001");
 
   it("says a keyword cannot be a name", () => {
     const d = syntax(header + 'variable reason "R" : integer 0..9 at bedomning\n');
@@ -729,7 +715,16 @@ variable v "V" : integer 0..9 unit "år" at t {
 // declaration and an item of each block; recovery, completion and the
 // incremental cache read it. The grammar's rules must say the same.
 describe("the keyword table agrees with the grammar", () => {
-  const itemRule: Record<keyof typeof ITEM_STARTS, string> = { plan: "planItem", timepoint: "timepointItem", valueset: "valuesetItem", value: "valueItem", variable: "variableItem", group: "groupItem", groupEntry: "translation", question: "questionItem" };
+  const itemRule: Record<keyof typeof ITEM_STARTS, string> = {
+    plan: "planItem",
+    timepoint: "timepointItem",
+    valueset: "valuesetItem",
+    value: "valueItem",
+    variable: "variableItem",
+    group: "groupItem",
+    groupEntry: "translation",
+    question: "questionItem",
+  };
   const firstTokens = (rule: string) => [...new Set(parser.computeContentAssist(rule, []).map((p) => p.nextTokenType.name))].sort();
   const names = (ts: { name: string }[]) => ts.map((t) => t.name).sort();
 

@@ -29,7 +29,13 @@ interface PlanCase {
 
 function modelOf(file: string): PlanModel {
   const c = compile(file);
-  if (!c.model) throw new Error(`${file} does not compile to a plan: ${c.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`).join("; ")}`);
+  if (!c.model)
+    throw new Error(
+      `${file} does not compile to a plan: ${c.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => `${d.code} ${d.message}`)
+        .join("; ")}`,
+    );
   return c.model;
 }
 
@@ -132,7 +138,12 @@ const ENGINES: Engine[] = [
   "open" in server ? { name: "PostgreSQL server", open: () => server.open() } : { name: "PostgreSQL server", unavailable: server.unavailable },
 ];
 
-async function runAll(db: TestDb, model: PlanModel, data: SyntheticData, opts: { lang?: string; passes?: number } = {}): Promise<{ problems: string[]; hidden: number; shown: number; closed: number }> {
+async function runAll(
+  db: TestDb,
+  model: PlanModel,
+  data: SyntheticData,
+  opts: { lang?: string; passes?: number } = {},
+): Promise<{ problems: string[]; hidden: number; shown: number; closed: number }> {
   const problems: string[] = [];
   let hidden = 0;
   let shown = 0;
@@ -325,7 +336,24 @@ question q "Hur bor man?" { count boende  by kon }
 
   it("change: a small outcome total is hidden, and the outcome line hides its smallest other member (the missing cell)", async () => {
     const model = planModel(CHANGE_PLAN);
-    const rows = await runSqlite(model, changeRecords([[1, 1, 30], [1, 2, 2], [1, 3, 2], [2, 1, 40], [2, 2, 50], [2, 3, 0], [3, 1, 25], [3, 2, 35], [3, 3, 45]], 10), "q__total");
+    const rows = await runSqlite(
+      model,
+      changeRecords(
+        [
+          [1, 1, 30],
+          [1, 2, 2],
+          [1, 3, 2],
+          [2, 1, 40],
+          [2, 2, 50],
+          [2, 3, 0],
+          [3, 1, 25],
+          [3, 2, 35],
+          [3, 3, 45],
+        ],
+        10,
+      ),
+      "q__total",
+    );
     const outcomes = rows.filter((r) => r.row_type === "outcome").map((r) => [r.outcome_code, r.n, r.suppressed]);
     // Improved (1→2, 1→3, 2→3) is 4 in all, itself small. Shown beside the
     // other totals and the group size it could be worked out, so the smallest
@@ -347,8 +375,28 @@ question q "Hur bor man?" { count boende  by kon }
     // 1→2 (2) is small; the smallest other improved transition, 1→3 (6), hides
     // it. Improved is still 2 + 6 + 7 = 15 and shown, as are the missing cell
     // and every other total.
-    const rows = await runSqlite(model, changeRecords([[1, 1, 30], [1, 2, 2], [1, 3, 6], [2, 1, 40], [2, 2, 50], [2, 3, 7], [3, 1, 25], [3, 2, 35], [3, 3, 45]], 20), "q__total");
-    expect(rows.filter((r) => r.suppressed === 1).map((r) => `${r.row_type}:${r.from_code ?? ""}>${r.to_code ?? ""}:${r.outcome_code}`)).toEqual(["transition:1>2:improved", "transition:1>3:improved"]);
+    const rows = await runSqlite(
+      model,
+      changeRecords(
+        [
+          [1, 1, 30],
+          [1, 2, 2],
+          [1, 3, 6],
+          [2, 1, 40],
+          [2, 2, 50],
+          [2, 3, 7],
+          [3, 1, 25],
+          [3, 2, 35],
+          [3, 3, 45],
+        ],
+        20,
+      ),
+      "q__total",
+    );
+    expect(rows.filter((r) => r.suppressed === 1).map((r) => `${r.row_type}:${r.from_code ?? ""}>${r.to_code ?? ""}:${r.outcome_code}`)).toEqual([
+      "transition:1>2:improved",
+      "transition:1>3:improved",
+    ]);
     expect(rows.filter((r) => r.row_type === "outcome").map((r) => [r.outcome_code, r.n])).toEqual([
       ["improved", 15],
       ["unchanged", 125],
@@ -382,7 +430,10 @@ question q "Förändras X?" { change x from a to b  by kon }
     // missing cell (6 never followed up). Along kon, man's 1→2, improved and
     // missing cell (12, 12, 7) are the complements. Every unchanged and
     // worsened total stays shown.
-    for (const [kon, up, same, down, lost] of [["kvinna", 3, 20, 10, 6], ["man", 12, 25, 8, 7]] as const) {
+    for (const [kon, up, same, down, lost] of [
+      ["kvinna", 3, 20, 10, 6],
+      ["man", 12, 25, 8, 7],
+    ] as const) {
       add(kon, 1, 2, up);
       add(kon, 1, 1, same);
       add(kon, 2, 1, down);

@@ -137,16 +137,25 @@ describe("extension manifest", () => {
 describe("language configuration", () => {
   it("has the comment tokens, brackets, auto-closing and surrounding pairs", () => {
     expect(langConfig.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
-    expect(langConfig.brackets).toEqual([["{", "}"], ["(", ")"]]);
+    expect(langConfig.brackets).toEqual([
+      ["{", "}"],
+      ["(", ")"],
+    ]);
     const closing = (langConfig.autoClosingPairs as { open: string; close: string }[]).map((p) => p.open + p.close);
     expect(closing).toEqual(expect.arrayContaining(["{}", "()", '""']));
-    expect(langConfig.surroundingPairs).toEqual(expect.arrayContaining([["{", "}"], ["(", ")"], ['"', '"']]));
+    expect(langConfig.surroundingPairs).toEqual(
+      expect.arrayContaining([
+        ["{", "}"],
+        ["(", ")"],
+        ['"', '"'],
+      ]),
+    );
   });
 
   it("indents after an opening brace or triple quote and outdents at the closing one", () => {
     const inc = new RegExp(langConfig.indentationRules.increaseIndentPattern);
     const dec = new RegExp(langConfig.indentationRules.decreaseIndentPattern);
-    for (const l of ['plan p "P" {', '  0 "Inga" {', "  purpose \"\"\"", "  where (a = b or"]) expect(inc.test(l), l).toBe(true);
+    for (const l of ['plan p "P" {', '  0 "Inga" {', '  purpose """', "  where (a = b or"]) expect(inc.test(l), l).toBe(true);
     for (const l of ['timepoint t "T" { when "x" }', "  count kon", '  purpose """Kort."""', "// {"]) expect(inc.test(l), l).toBe(false);
     for (const l of ["}", "  }", '  """']) expect(dec.test(l), l).toBe(true);
     expect(dec.test("  count kon")).toBe(false);
@@ -170,7 +179,10 @@ describe("TextMate grammar", () => {
   it("passes every scope assertion in test/fixtures/tmgrammar (vscode-tmgrammar-test)", () => {
     const fixtures = fs.readdirSync(path.join(root, "test", "fixtures", "tmgrammar")).filter((f) => f.endsWith(".isu"));
     expect(fixtures.length).toBeGreaterThanOrEqual(6);
-    const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vscode-tmgrammar-test", "dist", "unit.js"), "-c", "-g", grammarPath, "test/fixtures/tmgrammar/*.isu"], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vscode-tmgrammar-test", "dist", "unit.js"), "-c", "-g", grammarPath, "test/fixtures/tmgrammar/*.isu"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(r.stdout + r.stderr).not.toMatch(/ERROR|failed/);
     expect(r.status).toBe(0);
     for (const f of fixtures) expect(r.stdout).toContain(f);
@@ -194,7 +206,10 @@ describe("TextMate grammar", () => {
         [`valueset v "V" {\n  ${word}\n}`, 2, 3],
       ] as const) {
         const scopes = scopesAt(tokenizeText(text), line, col);
-        expect(scopes.some((s) => expected.test(s)), `'${word}' in ${JSON.stringify(text)}: ${scopes.join(" ")}`).toBe(true);
+        expect(
+          scopes.some((s) => expected.test(s)),
+          `'${word}' in ${JSON.stringify(text)}: ${scopes.join(" ")}`,
+        ).toBe(true);
       }
       for (const longer of [`${word}x`, `x${word}`, `${word}_2`]) {
         const scopes = scopesAt(tokenizeText(`question q "Q" {\n  count ${longer}\n}`), 2, 9);
@@ -219,7 +234,11 @@ describe("TextMate grammar", () => {
       boolean: "constant.language.boolean.isu",
     };
     const patterns = grammarJson.repository.keywords.patterns as { name: string; match: string }[];
-    const words = (p: { match: string }) => p.match.replace(/\\b/g, "").replace(/^\(\?:|\)$/g, "").split("|");
+    const words = (p: { match: string }) =>
+      p.match
+        .replace(/\\b/g, "")
+        .replace(/^\(\?:|\)$/g, "")
+        .split("|");
     expect(patterns.map((p) => p.name).sort()).toEqual(Object.values(scopeOf).sort());
     for (const [part, scope] of Object.entries(scopeOf) as [KeywordPart, string][]) {
       expect(words(patterns.find((p) => p.name === scope)!).sort(), scope).toEqual([...KEYWORDS[part]].sort());
@@ -230,8 +249,14 @@ describe("TextMate grammar", () => {
   // The real lexer is the truth: on every token of every example and fixture
   // plan, the highlighting must agree with what the token is.
   const plans = [
-    ...fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".isu")).map((f) => path.join(root, "examples", f)),
-    ...fs.readdirSync(path.join(root, "test", "fixtures", "plans")).filter((f) => f.endsWith(".isu")).map((f) => path.join(root, "test", "fixtures", "plans", f)),
+    ...fs
+      .readdirSync(path.join(root, "examples"))
+      .filter((f) => f.endsWith(".isu"))
+      .map((f) => path.join(root, "examples", f)),
+    ...fs
+      .readdirSync(path.join(root, "test", "fixtures", "plans"))
+      .filter((f) => f.endsWith(".isu"))
+      .map((f) => path.join(root, "test", "fixtures", "plans", f)),
   ];
   const expectation = (t: TokenType): RegExp => {
     if (t === T.True || t === T.False) return /^constant\.language\.boolean\./;
@@ -309,19 +334,49 @@ describe("snippets", () => {
   it("cover every construct of the language", () => {
     const prefixes = new Set(Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix])));
     for (const p of [
-      "plan", "import", "timepoint", "valueset nominal", "valueset ordinal", "other", "missing",
-      "variable", "variable multiple", "variable integer", "variable decimal", "variable boolean", "variable date", "variable text",
-      "group bands", "group codes", "question count", "question summary", "question crosstab", "question change", "question attainment",
-      "by", "where", "code", "definition", "label", "rule",
-    ]) expect(prefixes.has(p), p).toBe(true);
+      "plan",
+      "import",
+      "timepoint",
+      "valueset nominal",
+      "valueset ordinal",
+      "other",
+      "missing",
+      "variable",
+      "variable multiple",
+      "variable integer",
+      "variable decimal",
+      "variable boolean",
+      "variable date",
+      "variable text",
+      "group bands",
+      "group codes",
+      "question count",
+      "question summary",
+      "question crosstab",
+      "question change",
+      "question attainment",
+      "by",
+      "where",
+      "code",
+      "definition",
+      "label",
+      "rule",
+    ])
+      expect(prefixes.has(p), p).toBe(true);
   });
 
   for (const [name, s] of Object.entries(snippets)) {
     it(`'${name}' expands to text the parser accepts`, () => {
       const text = inContext(expand(s.body));
       const out = parseText(text);
-      expect(out.lexErrors.map((e) => e.message), text).toEqual([]);
-      expect(out.parseErrors.map((e) => e.message), text).toEqual([]);
+      expect(
+        out.lexErrors.map((e) => e.message),
+        text,
+      ).toEqual([]);
+      expect(
+        out.parseErrors.map((e) => e.message),
+        text,
+      ).toEqual([]);
       // The highlighting agrees with the lexer on the snippet's keywords.
       const lines = tokenizeText(text);
       for (const tok of out.tokens.filter((t) => T.keywordTokens.includes(t.tokenType) && t.tokenType !== T.True && t.tokenType !== T.False)) {
@@ -551,7 +606,8 @@ describe("packaging (npm run package:vscode)", () => {
       "extension/readme.md",
       "extension/LICENSE.txt",
       "extension.vsixmanifest",
-    ]) expect(names, n).toContain(n);
+    ])
+      expect(names, n).toContain(n);
     expect(names.filter((n) => /\/src\/|node_modules|\.ts$|\.map$/.test(n))).toEqual([]);
     const packed = JSON.parse(entries.get("extension/package.json")!().toString("utf8"));
     expect(packed.contributes).toEqual(manifest.contributes);

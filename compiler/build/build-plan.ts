@@ -11,20 +11,20 @@ import type { PlanModel } from "../model/index.js";
 import type { DialectName } from "../sql/dialects/index.js";
 import { checkOutFolder, OutFolder, StageWriter, type WrittenFile } from "./out-folder.js";
 
-export type BuildPlan =
-  | { kind: "errors"; errors: number }
-  | { kind: "no-plan"; message: string }
-  | { kind: "ready"; model: PlanModel; opts: GenerateOptions; warnings: string[] };
+export type BuildPlan = { kind: "errors"; errors: number } | { kind: "no-plan"; message: string } | { kind: "ready"; model: PlanModel; opts: GenerateOptions; warnings: string[] };
 
 /** Whether a compilation can be built, with which options, and what to warn about first. */
 export function planBuild(c: Compilation, request: { lang?: string; dialects: DialectName[] }): BuildPlan {
   if (c.errors > 0) return { kind: "errors", errors: c.errors };
-  if (!c.model) return { kind: "no-plan", message: `${nodePath.basename(c.program.root)} declares no plan block, so there is nothing to build: build the file with the 'plan' block, which imports this one` };
+  if (!c.model)
+    return { kind: "no-plan", message: `${nodePath.basename(c.program.root)} declares no plan block, so there is nothing to build: build the file with the 'plan' block, which imports this one` };
   const m = c.model;
   const lang = request.lang ?? m.language;
   const warnings: string[] = [];
   if (lang !== m.language && !m.translations.includes(lang)) {
-    warnings.push(`the plan does not promise '${lang}' texts (no 'translations ${lang}' in its plan block): each label, purpose, note, unit and definition without a '${lang}' translation stays in '${m.language}'`);
+    warnings.push(
+      `the plan does not promise '${lang}' texts (no 'translations ${lang}' in its plan block): each label, purpose, note, unit and definition without a '${lang}' translation stays in '${m.language}'`,
+    );
   }
   return { kind: "ready", model: m, opts: { lang, dialects: request.dialects }, warnings };
 }

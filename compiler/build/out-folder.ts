@@ -249,7 +249,7 @@ export function fileHash(path: string): string | undefined {
     const fd = fs.openSync(path, "r");
     try {
       const buf = Buffer.allocUnsafe(1 << 20);
-      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
     } finally {
       fs.closeSync(fd);
     }
@@ -376,7 +376,7 @@ export class StageWriter {
     f.size = 0;
     f.hash.update(buf);
     f.bytes += buf.length;
-    for (let off = 0; off < buf.length; ) off += fs.writeSync(f.fd, buf, off);
+    for (let off = 0; off < buf.length;) off += fs.writeSync(f.fd, buf, off);
   }
 
   /** Flushes, syncs and closes every file; returns them in the order they were first written. */

@@ -47,7 +47,10 @@ export function renderDiagnostic(d: Diagnostic, source: SourceFile | undefined, 
     const lineNo = d.range.start.line;
     const start = source.lineStarts[lineNo - 1] ?? 0;
     const next = source.lineStarts[lineNo] ?? source.text.length;
-    const whole = source.text.slice(start, next).replace(/\r?\n$|\r$/, "").replace(/\t/g, " ");
+    const whole = source.text
+      .slice(start, next)
+      .replace(/\r?\n$|\r$/, "")
+      .replace(/\t/g, " ");
     // A very long line (minified, or one huge text) is shown as a window around the caret.
     const wholeCol = Math.min(d.range.start.column - 1, whole.length);
     const from = whole.length > SHOWN_LINE ? Math.max(0, Math.min(wholeCol - SHOWN_BEFORE, whole.length - SHOWN_LINE)) : 0;

@@ -34,7 +34,11 @@ export function withoutExpectations(text: string): string {
 function readOr(p: string): string | undefined {
   // ISU0005/ISU0006's examples hold invisible characters: the page shows them as \u escapes.
   // The page shows the plan; its expected diagnostics are for the tests.
-  return fs.existsSync(p) ? escapeForTerminal(withoutExpectations(fs.readFileSync(p, "utf8")).trimEnd()).replace(/\\u000a/g, "\n").replace(/\\u0009/g, "\t") : undefined;
+  return fs.existsSync(p)
+    ? escapeForTerminal(withoutExpectations(fs.readFileSync(p, "utf8")).trimEnd())
+        .replace(/\\u000a/g, "\n")
+        .replace(/\\u0009/g, "\t")
+    : undefined;
 }
 
 export function renderDiagnosticsDoc(root: string): string {
@@ -55,11 +59,23 @@ export function renderDiagnosticsDoc(root: string): string {
     "",
     "| code | name | default | summary |",
     "|---|---|---|---|",
-    ...allRules.map((r) => `| [${r.meta.code}](#${r.meta.code.toLowerCase()}--${r.meta.name}) | ${r.meta.name} | ${r.meta.defaultSeverity}${r.meta.configurable === false ? " (fixed)" : ""} | ${r.meta.description} |`),
+    ...allRules.map(
+      (r) =>
+        `| [${r.meta.code}](#${r.meta.code.toLowerCase()}--${r.meta.name}) | ${r.meta.name} | ${r.meta.defaultSeverity}${r.meta.configurable === false ? " (fixed)" : ""} | ${r.meta.description} |`,
+    ),
     "",
   ];
   for (const r of allRules) {
-    out.push(`## ${r.meta.code} — ${r.meta.name}`, "", `Default severity: **${r.meta.defaultSeverity}**${r.meta.configurable === false ? " (cannot be changed)" : ""}.`, "", r.meta.description, "", r.meta.docs.trim(), "");
+    out.push(
+      `## ${r.meta.code} — ${r.meta.name}`,
+      "",
+      `Default severity: **${r.meta.defaultSeverity}**${r.meta.configurable === false ? " (cannot be changed)" : ""}.`,
+      "",
+      r.meta.description,
+      "",
+      r.meta.docs.trim(),
+      "",
+    );
     const failing = readOr(failingExamplePath(root, r));
     const passing = readOr(passingExamplePath(root, r));
     if (failing) out.push(`Failing (\`examples/broken/${ruleFileBase(r)}.isu\`):`, "", "```isu", failing, "```", "");

@@ -24,7 +24,12 @@ function refuseLoneCarriageReturnInComment(text: string): void {
   for (const c of parseSource("", text).comments) {
     if (c.block && /\r(?!\n)/.test(c.text)) {
       const { line, column } = c.range.start;
-      throw new FormatError("this comment has a carriage return without a line feed (an old Mac line end) inside it; formatting would change it, so replace it with a line break first", line, column, "unsafe");
+      throw new FormatError(
+        "this comment has a carriage return without a line feed (an old Mac line end) inside it; formatting would change it, so replace it with a line break first",
+        line,
+        column,
+        "unsafe",
+      );
     }
   }
 }

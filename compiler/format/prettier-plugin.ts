@@ -21,10 +21,7 @@ export const languages: SupportLanguage[] = [
 
 function hasSyntaxProblem(out: ParseOutput): boolean {
   return (
-    out.lexErrors.length > 0 ||
-    out.parseErrors.length > 0 ||
-    out.tooDeep.length > 0 ||
-    out.tokens.some((t) => t.tokenType.name === "UnterminatedString" || t.tokenType.name === "UnterminatedTriple")
+    out.lexErrors.length > 0 || out.parseErrors.length > 0 || out.tooDeep.length > 0 || out.tokens.some((t) => t.tokenType.name === "UnterminatedString" || t.tokenType.name === "UnterminatedTriple")
   );
 }
 

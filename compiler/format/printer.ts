@@ -188,7 +188,10 @@ function printStatement(path: Path, options: Options, print: Print): Doc {
   const out: Doc[] = [...above, ...before, join(" ", path.map(print, "parts"))];
   if (s.block) {
     const block = s.block;
-    out.push(" ", path.call((bp) => printBlock(bp as Path, block, options, print, expanded ? endOfFirstLine : undefined), "block"));
+    out.push(
+      " ",
+      path.call((bp) => printBlock(bp as Path, block, options, print, expanded ? endOfFirstLine : undefined), "block"),
+    );
   }
   out.push(...sameLineAfter);
   if (endOfLastLine) out.push(" ", textOf(endOfLastLine));
@@ -263,9 +266,15 @@ function printInline(path: Path, print: Print): Doc {
     case "Range":
       return [node.low ? print("low") : "", "..", node.high ? print("high") : ""];
     case "Or":
-      return join(" or ", path.map((p) => parenthesised(p.node, ["Or"], print()), "parts"));
+      return join(
+        " or ",
+        path.map((p) => parenthesised(p.node, ["Or"], print()), "parts"),
+      );
     case "And":
-      return join(" and ", path.map((p) => parenthesised(p.node, ["Or", "And"], print()), "parts"));
+      return join(
+        " and ",
+        path.map((p) => parenthesised(p.node, ["Or", "And"], print()), "parts"),
+      );
     case "Not":
       return ["not ", parenthesised(node.operand, ["Or", "And"], print("operand"))];
     default:

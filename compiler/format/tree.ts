@@ -114,8 +114,7 @@ function token(t: IToken): TokenNode {
   return { type: "Token", text: t.image, start: t.startOffset, end: t.endOffset! + 1 };
 }
 
-const span = <T extends { start: number; end: number }>(first: { start: number }, last: { end: number }, node: Omit<T, "start" | "end">): T =>
-  ({ ...node, start: first.start, end: last.end }) as T;
+const span = <T extends { start: number; end: number }>(first: { start: number }, last: { end: number }, node: Omit<T, "start" | "end">): T => ({ ...node, start: first.start, end: last.end }) as T;
 
 function firstToken(n: CstNode): IToken {
   const e = sortedChildren(n)[0]!;

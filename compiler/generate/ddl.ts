@@ -7,20 +7,11 @@
 import type { PlanModel, ValuesetModel, VariableModel } from "../model/index.js";
 import { tr } from "../model/index.js";
 import { choiceTableLines, otherDescriptionLines, timepointLines, valuesetLines, variableLines, type DescribeContext } from "./ddl/describe.js";
-import {
-  CHOICE_CODE,
-  INDIVID_KEY,
-  INDIVID_TABLE,
-  LOOKUP_COLUMNS,
-  lookupTable,
-  PLAN_TABLE,
-  REGISTERED_DATE,
-} from "../sql/storage.js";
+import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, LOOKUP_COLUMNS, lookupTable, PLAN_TABLE, REGISTERED_DATE } from "../sql/storage.js";
 import { storageLayout, valuesetOf, type RegistrationLayout } from "./storage-layout.js";
 import { ddlTexts } from "./ddl/texts.js";
 import { DIALECTS, type Dialect } from "../sql/dialects/index.js";
 import type { Generator } from "./output.js";
-
 
 interface Column {
   name: string;
@@ -103,17 +94,20 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
         return;
       }
       const col = p.col;
-      if (col.about?.length && col.inline !== false) lines.push(...d.comment(col.about.join("\n")).split("\n").map((l) => `  ${l}`));
+      if (col.about?.length && col.inline !== false)
+        lines.push(
+          ...d
+            .comment(col.about.join("\n"))
+            .split("\n")
+            .map((l) => `  ${l}`),
+        );
       let def = `${q(col.name)} ${col.type} ${col.notNull ? "NOT NULL" : "NULL"}`;
       if (col.primaryKey) def += " PRIMARY KEY";
       if (col.checks?.length) def += ` CHECK (${col.checks.join(" AND ")})`;
       if (col.references) def += ` REFERENCES ${q(col.references.table)} (${q(col.references.column)})${col.references.cascade ? " ON DELETE CASCADE" : ""}`;
       lines.push(`  ${def}${comma}`);
     });
-    const describe = [
-      ...d.describeTable(tb.name, tb.about.join("\n")),
-      ...tb.columns.flatMap((col) => (col.about?.length ? d.describeColumn(tb.name, col.name, col.about.join("\n")) : [])),
-    ];
+    const describe = [...d.describeTable(tb.name, tb.about.join("\n")), ...tb.columns.flatMap((col) => (col.about?.length ? d.describeColumn(tb.name, col.name, col.about.join("\n")) : []))];
     return { comment: tb.about, statements: [`CREATE TABLE ${q(tb.name)} (\n${lines.join("\n")}\n)`, ...describe] };
   };
 
@@ -279,5 +273,4 @@ function header(model: PlanModel, d: Dialect, lang: string): string[] {
 }
 
 /** `schema.<dialect>.sql` for each requested dialect. */
-export const ddlGenerator: Generator = (model, opts) =>
-  opts.dialects.map((name) => ({ path: `schema.${name}.sql`, content: generateDdl(model, DIALECTS[name], opts.lang) }));
+export const ddlGenerator: Generator = (model, opts) => opts.dialects.map((name) => ({ path: `schema.${name}.sql`, content: generateDdl(model, DIALECTS[name], opts.lang) }));

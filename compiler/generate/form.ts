@@ -27,9 +27,7 @@ export interface FormOption {
 export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
 /** A test of one field's answer; false while that field is unanswered. */
-export type FormComparison =
-  | { field: string; timepoint: string; op: CompareOp; value: Code | boolean }
-  | { field: string; timepoint: string; op: "in"; values: (Code | boolean)[] };
+export type FormComparison = { field: string; timepoint: string; op: CompareOp; value: Code | boolean } | { field: string; timepoint: string; op: "in"; values: (Code | boolean)[] };
 
 export type FormCondition = { all: FormCondition[] } | { any: FormCondition[] } | { not: FormCondition } | FormComparison;
 

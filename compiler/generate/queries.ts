@@ -92,7 +92,11 @@ export function buildQuery(model: PlanModel, q: QuestionModel, split: SplitModel
   const sql: Sql = { quote: dialect.quote, string: dialect.string, dec: dialect.toDecimal, texts };
   try {
     const dims = splitDims(model, split, r);
-    const parts = analysisParts(q.analysis, r, dims.map((d) => d.key));
+    const parts = analysisParts(
+      q.analysis,
+      r,
+      dims.map((d) => d.key),
+    );
     const where = q.where ? conditionSql(q.where, r) : undefined;
     const built = assembleQuery({ sql, dims, from: r.fromClause(), ...(where ? { where } : {}), parts, minCell: model.minCell, popKey: POP_KEY, ...opts });
     return {
@@ -175,7 +179,7 @@ function manifestPieces(model: PlanModel, dialects: DialectName[], lang: string)
     queries: [],
   };
   const whole = jsonText(head);
-  const empty = '[]\n}\n';
+  const empty = "[]\n}\n";
   if (!whole.endsWith(empty)) throw new Error("queries.json: the manifest must end with its queries");
   return {
     head: whole.slice(0, -empty.length),
@@ -198,9 +202,18 @@ function manifestPieces(model: PlanModel, dialects: DialectName[], lang: string)
 
 /** queries.json: the manifest, with every query's SQL in each requested dialect. */
 export function queryManifest(model: PlanModel, sets: QuerySet[], lang: string): string {
-  const m = manifestPieces(model, sets.map((s) => s.dialect), lang);
+  const m = manifestPieces(
+    model,
+    sets.map((s) => s.dialect),
+    lang,
+  );
   const count = sets[0]?.queries.length ?? 0;
-  const entries = Array.from({ length: count }, (_, i) => m.entry(sets.map((s) => s.queries[i]!), i));
+  const entries = Array.from({ length: count }, (_, i) =>
+    m.entry(
+      sets.map((s) => s.queries[i]!),
+      i,
+    ),
+  );
   return m.head + entries.join("") + m.tail(count);
 }
 

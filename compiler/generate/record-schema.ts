@@ -37,8 +37,7 @@ export const DATE_PATTERN =
 const TEXT = {
   sv: {
     title: (plan: string, tp: string) => `${plan}: registrering vid ${tp}`,
-    description: (tp: string) =>
-      `En registreringspost vid tidpunkten '${tp}'. Utelämnade eller null-värden är bortfall; villkorade fält får bara ha ett värde när villkoret gäller.`,
+    description: (tp: string) => `En registreringspost vid tidpunkten '${tp}'. Utelämnade eller null-värden är bortfall; villkorade fält får bara ha ett värde när villkoret gäller.`,
     individ: "Pseudonymt individ-id",
     individHelp: "Pseudonym nyckel för individen (t.ex. en nyckelad HMAC). Aldrig ett personnummer eller samordningsnummer.",
     registered: "Registreringsdatum",
@@ -48,8 +47,7 @@ const TEXT = {
   },
   en: {
     title: (plan: string, tp: string) => `${plan}: registration at ${tp}`,
-    description: (tp: string) =>
-      `One registration record at the time point '${tp}'. Absent or null values are missing data; conditional fields may only hold a value while their condition holds.`,
+    description: (tp: string) => `One registration record at the time point '${tp}'. Absent or null values are missing data; conditional fields may only hold a value while their condition holds.`,
     individ: "Pseudonymous individual id",
     individHelp: "Pseudonymous key for the individual (e.g. a keyed HMAC). Never a personal identity number or coordination number.",
     registered: "Registration date",
@@ -197,5 +195,4 @@ export function buildRecordSchemas(model: PlanModel, opts: Pick<GenerateOptions,
   return form.timepoints.map((tp) => ({ timepoint: tp.name, file: tp.recordSchema, schema: recordSchema(form, tp) }));
 }
 
-export const recordSchemaGenerator: Generator = (model, opts) =>
-  buildRecordSchemas(model, opts).map((r) => ({ path: r.file, content: jsonText(r.schema) }));
+export const recordSchemaGenerator: Generator = (model, opts) => buildRecordSchemas(model, opts).map((r) => ({ path: r.file, content: jsonText(r.schema) }));

@@ -5,9 +5,7 @@ import type { PlanModel, TimepointModel, ValuesetModel, VariableModel } from "..
 import { choiceTable, registrationTable } from "../sql/storage.js";
 
 /** A column of `reg_<tp>` that holds one variable's answer, or the free-text description after an `other` value. */
-export type RegistrationColumn =
-  | { kind: "value"; name: string; variable: VariableModel }
-  | { kind: "otherDescription"; name: string; variable: VariableModel };
+export type RegistrationColumn = { kind: "value"; name: string; variable: VariableModel } | { kind: "otherDescription"; name: string; variable: VariableModel };
 
 export interface ChoiceTable {
   name: string;

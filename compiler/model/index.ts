@@ -57,10 +57,7 @@ export interface ValuesetModel {
   values: ValueModel[];
 }
 
-export type VariableType =
-  | { kind: "choice"; valueset: string; multiple: boolean }
-  | { kind: "integer" | "decimal"; min?: number; max?: number }
-  | { kind: "boolean" | "date" | "text" };
+export type VariableType = { kind: "choice"; valueset: string; multiple: boolean } | { kind: "integer" | "decimal"; min?: number; max?: number } | { kind: "boolean" | "date" | "text" };
 
 export interface OtherDescription {
   /** Field/column name of the description, e.g. `kon_annat`. */
@@ -267,33 +264,32 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       return m;
     });
 
-  const valuesets: ValuesetModel[] = facts(r).valuesets
-    .map((s) => {
-      const d = s.decl;
-      const m: ValuesetModel = {
-        name: d.name.text,
-        label: L(d.label, d.name.text, d.translations),
-        scale: d.scale?.value ?? "nominal",
-        codeType: d.values.length > 0 && d.values.every((v) => /^-?\d+$/.test(v.code.value)) ? "integer" : "text",
-        values: d.values.map((v, i) => {
-          const vm: ValueModel = {
-            code: v.code.value,
-            label: L(v.label, v.code.value, v.translations),
-            order: i + 1,
-            other: !!v.other,
-            missing: !!v.missing,
-            classifications: classifications(v.classifications),
-          };
-          const def = definitionOf(language, v.definitions);
-          if (def) vm.definition = def;
-          return vm;
-        }),
-      };
-      if (d.direction) m.direction = d.direction.value;
-      const def = definitionOf(language, d.definitions);
-      if (def) m.definition = def;
-      return m;
-    });
+  const valuesets: ValuesetModel[] = facts(r).valuesets.map((s) => {
+    const d = s.decl;
+    const m: ValuesetModel = {
+      name: d.name.text,
+      label: L(d.label, d.name.text, d.translations),
+      scale: d.scale?.value ?? "nominal",
+      codeType: d.values.length > 0 && d.values.every((v) => /^-?\d+$/.test(v.code.value)) ? "integer" : "text",
+      values: d.values.map((v, i) => {
+        const vm: ValueModel = {
+          code: v.code.value,
+          label: L(v.label, v.code.value, v.translations),
+          order: i + 1,
+          other: !!v.other,
+          missing: !!v.missing,
+          classifications: classifications(v.classifications),
+        };
+        const def = definitionOf(language, v.definitions);
+        if (def) vm.definition = def;
+        return vm;
+      }),
+    };
+    if (d.direction) m.direction = d.direction.value;
+    const def = definitionOf(language, d.definitions);
+    if (def) m.definition = def;
+    return m;
+  });
 
   const questions: QuestionModel[] = [];
   // Who reads what comes from usage.ts, which the data-minimisation checks share.
@@ -331,38 +327,37 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     questions.push(q);
   }
 
-  const variables: VariableModel[] = facts(r).variables
-    .map((s) => {
-      const d = s.decl;
-      let type: VariableType;
-      if (d.type.kind === "valueset") type = { kind: "choice", valueset: d.type.valueset.text, multiple: d.type.multiple };
-      else if (d.type.kind === "integer" || d.type.kind === "decimal") {
-        type = { kind: d.type.kind };
-        if (d.type.bounds?.low) type.min = d.type.bounds.low.value;
-        if (d.type.bounds?.high) type.max = d.type.bounds.high.value;
-      } else type = { kind: d.type.kind };
-      const tps = recordedAt(r, s);
-      const m: VariableModel = {
-        name: d.name.text,
-        label: L(d.label, d.name.text, d.translations),
-        type,
-        timepoints: tps,
-        classifications: classifications(d.classifications),
-        required: d.required ? d.required.value : !d.condition,
-        sensitive: d.sensitive.map((x) => x.text),
-        usedBy: [...(usedBy.get(d.name.text) ?? [])],
-      };
-      const unit = d.type.unit ?? d.unit;
-      if (unit) m.unit = localizedText(language, unit, d.unitTranslations);
-      const def = definitionOf(language, d.definitions);
-      if (def) m.definition = def;
-      if (d.condition) {
-        m.condition = condition(d.condition, tps.slice(0, 1));
-        m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
-      }
-      if (d.reason) m.reason = localizedText(language, d.reason, d.reasonTranslations);
-      return m;
-    });
+  const variables: VariableModel[] = facts(r).variables.map((s) => {
+    const d = s.decl;
+    let type: VariableType;
+    if (d.type.kind === "valueset") type = { kind: "choice", valueset: d.type.valueset.text, multiple: d.type.multiple };
+    else if (d.type.kind === "integer" || d.type.kind === "decimal") {
+      type = { kind: d.type.kind };
+      if (d.type.bounds?.low) type.min = d.type.bounds.low.value;
+      if (d.type.bounds?.high) type.max = d.type.bounds.high.value;
+    } else type = { kind: d.type.kind };
+    const tps = recordedAt(r, s);
+    const m: VariableModel = {
+      name: d.name.text,
+      label: L(d.label, d.name.text, d.translations),
+      type,
+      timepoints: tps,
+      classifications: classifications(d.classifications),
+      required: d.required ? d.required.value : !d.condition,
+      sensitive: d.sensitive.map((x) => x.text),
+      usedBy: [...(usedBy.get(d.name.text) ?? [])],
+    };
+    const unit = d.type.unit ?? d.unit;
+    if (unit) m.unit = localizedText(language, unit, d.unitTranslations);
+    const def = definitionOf(language, d.definitions);
+    if (def) m.definition = def;
+    if (d.condition) {
+      m.condition = condition(d.condition, tps.slice(0, 1));
+      m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
+    }
+    if (d.reason) m.reason = localizedText(language, d.reason, d.reasonTranslations);
+    return m;
+  });
 
   // `other` descriptions: a declared text variable conditioned on the other
   // code(s), or else an implicit `<variable>_annat` field.
@@ -389,32 +384,35 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     v.otherDescription = { name, label, codes, declared: false };
   }
 
-  const groups: GroupModel[] = facts(r).groups
-    .map((s) => {
-      const d = s.decl;
-      const bands = d.entries.some((e) => e.band);
-      const m: GroupModel = {
-        name: d.name.text,
-        label: L(d.label, d.name.text, d.translations),
-        source: d.source.name.text,
-        kind: bands ? "bands" : "codes",
-        entries: d.entries.map((e, i) => {
-          const em: GroupEntryModel = { code: e.name?.text ?? String(i + 1), label: L(e.label, e.label.value, e.translations), order: i + 1 };
-          if (e.band?.low) em.low = e.band.low.value;
-          if (e.band?.high) em.high = e.band.high.value;
-          if (!e.band) em.values = e.values.map((v) => v.raw);
-          return em;
-        }),
-      };
-      if (d.source.timepoint) m.sourceTimepoint = d.source.timepoint.text;
-      return m;
-    });
+  const groups: GroupModel[] = facts(r).groups.map((s) => {
+    const d = s.decl;
+    const bands = d.entries.some((e) => e.band);
+    const m: GroupModel = {
+      name: d.name.text,
+      label: L(d.label, d.name.text, d.translations),
+      source: d.source.name.text,
+      kind: bands ? "bands" : "codes",
+      entries: d.entries.map((e, i) => {
+        const em: GroupEntryModel = { code: e.name?.text ?? String(i + 1), label: L(e.label, e.label.value, e.translations), order: i + 1 };
+        if (e.band?.low) em.low = e.band.low.value;
+        if (e.band?.high) em.high = e.band.high.value;
+        if (!e.band) em.values = e.values.map((v) => v.raw);
+        return em;
+      }),
+    };
+    if (d.source.timepoint) m.sourceTimepoint = d.source.timepoint.text;
+    return m;
+  });
 
   const minCell = setting("min_cell")[0]?.number.value;
   const expected = setting("expected")[0]?.number.value;
   const model: PlanModel = {
     name: plan.name.text,
-    title: L(plan.label, plan.name.text, setting("label").map((s) => s.translation)),
+    title: L(
+      plan.label,
+      plan.name.text,
+      setting("label").map((s) => s.translation),
+    ),
     language,
     translations: setting("translations").flatMap((s) => s.langs.map((l) => l.text)),
     minCell: minCell ?? DEFAULT_MIN_CELL,

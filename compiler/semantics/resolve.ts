@@ -15,16 +15,7 @@ export interface Sym<D extends A.Declaration = A.Declaration> {
   index: number;
 }
 
-export type RefRole =
-  | "type"
-  | "at"
-  | "varref"
-  | "varref-at"
-  | "change-variable"
-  | "change-from"
-  | "change-to"
-  | "group-source"
-  | "plan-order";
+export type RefRole = "type" | "at" | "varref" | "varref-at" | "change-variable" | "change-from" | "change-to" | "group-source" | "plan-order";
 
 export interface Reference {
   file: string;
@@ -121,7 +112,10 @@ export function resolve(program: Program): Resolution {
     }
   }
   // Listed time points first, in list order; any left out (ISU0903) follow in declaration order.
-  const listed = timepointsSetting(r)?.names.map((n) => n.text).filter((n) => r.timepoints.has(n)) ?? [];
+  const listed =
+    timepointsSetting(r)
+      ?.names.map((n) => n.text)
+      .filter((n) => r.timepoints.has(n)) ?? [];
   const declared = [...r.timepoints.values()].sort((a, b) => a.index - b.index).map((t) => t.name);
   [...new Set([...listed, ...declared])].forEach((t, i) => r.timepointOrder.set(t, i));
 
@@ -131,7 +125,18 @@ export function resolve(program: Program): Resolution {
     const ref = (n: A.Name, expected: SymbolKind[], role: RefRole): Sym | undefined => {
       let target: Sym | undefined;
       for (const k of expected) {
-        target = k === "variable" ? r.variables.get(n.text) : k === "group" ? r.groups.get(n.text) : k === "timepoint" ? r.timepoints.get(n.text) : k === "valueset" ? r.valuesets.get(n.text) : k === "question" ? r.questions.get(n.text) : undefined;
+        target =
+          k === "variable"
+            ? r.variables.get(n.text)
+            : k === "group"
+              ? r.groups.get(n.text)
+              : k === "timepoint"
+                ? r.timepoints.get(n.text)
+                : k === "valueset"
+                  ? r.valuesets.get(n.text)
+                  : k === "question"
+                    ? r.questions.get(n.text)
+                    : undefined;
         if (target) break;
       }
       const reference: Reference = { file, range: n.range, name: n.text, expected, role };

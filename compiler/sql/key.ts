@@ -44,8 +44,8 @@ export const KEY_FORBIDDEN: readonly Range[] = [
 
 /** Removed before the shape test: every Unicode dash (\p{Pd}), minus and plus signs, colons and full stops, with their compatibility forms. */
 export const KEY_SEPARATORS: readonly number[] = [
-  0x002b, 0x002d, 0x002e, 0x003a, 0x058a, 0x05be, 0x1400, 0x1806, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2024, 0x207a, 0x207b, 0x208a, 0x208b, 0x2212, 0x2e17, 0x2e1a,
-  0x2e3a, 0x2e3b, 0x2e40, 0x2e5d, 0x301c, 0x3030, 0x30a0, 0xfb29, 0xfe13, 0xfe31, 0xfe32, 0xfe52, 0xfe55, 0xfe58, 0xfe62, 0xfe63, 0xff0b, 0xff0d, 0xff0e, 0xff1a,
+  0x002b, 0x002d, 0x002e, 0x003a, 0x058a, 0x05be, 0x1400, 0x1806, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2024, 0x207a, 0x207b, 0x208a, 0x208b, 0x2212, 0x2e17, 0x2e1a, 0x2e3a, 0x2e3b,
+  0x2e40, 0x2e5d, 0x301c, 0x3030, 0x30a0, 0xfb29, 0xfe13, 0xfe31, 0xfe32, 0xfe52, 0xfe55, 0xfe58, 0xfe62, 0xfe63, 0xff0b, 0xff0d, 0xff0e, 0xff1a,
 ];
 
 /** Everything NFKC folds to an ASCII digit within the BMP, the ASCII digits first (inclusive ranges). */
@@ -107,8 +107,7 @@ export function isPersonnummerShaped(key: string): boolean {
 
 /** A code point in a regex, escaped unless it is an ASCII letter or digit: valid in ECMAScript (with or without the u flag) and PostgreSQL. */
 const reChar = (cp: number): string => (/[A-Za-z0-9]/.test(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}`);
-const reClass = (ranges: readonly Range[], negate = false): string =>
-  `[${negate ? "^" : ""}${ranges.map(([a, b]) => (a === b ? reChar(a) : `${reChar(a)}-${reChar(b)}`)).join("")}]`;
+const reClass = (ranges: readonly Range[], negate = false): string => `[${negate ? "^" : ""}${ranges.map(([a, b]) => (a === b ? reChar(a) : `${reChar(a)}-${reChar(b)}`)).join("")}]`;
 /** Sorted code points as ranges, neighbours merged. */
 const singles = (cps: readonly number[]): Range[] => {
   const out: [number, number][] = [];
@@ -148,7 +147,12 @@ export function personnummerRegex(): string {
 export const codePoints = (ranges: readonly Range[]): number[] => ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i));
 
 /** Forms of the prefix letters other than lower-case ASCII, each with the letter it folds to. */
-export const letterFolds = (): [number, string][] => PREFIX_LETTERS.flatMap((l) => letterForms(l).slice(1).map((cp) => [cp, l] as [number, string]));
+export const letterFolds = (): [number, string][] =>
+  PREFIX_LETTERS.flatMap((l) =>
+    letterForms(l)
+      .slice(1)
+      .map((cp) => [cp, l] as [number, string]),
+  );
 
 /**
  * The personnummer shape as "prefix, `mark`, length without separators":

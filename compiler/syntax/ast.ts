@@ -60,9 +60,7 @@ export interface RangeLit {
 }
 
 export type ValueLit =
-  | { kind: "number"; value: number; raw: string; range: Range }
-  | { kind: "code"; value: string; raw: string; range: Range }
-  | { kind: "boolean"; value: boolean; raw: string; range: Range };
+  { kind: "number"; value: number; raw: string; range: Range } | { kind: "code"; value: string; raw: string; range: Range } | { kind: "boolean"; value: boolean; raw: string; range: Range };
 
 export interface FileAst {
   kind: "File";

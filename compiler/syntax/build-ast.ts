@@ -174,7 +174,9 @@ function condition(n: C.ConditionCstNode | C.ConjunctionCstNode | C.UnaryCstNode
   switch (n.name) {
     case "condition":
     case "conjunction": {
-      const parts = nodes(n.children, "part").map(condition).filter((x): x is A.Condition => !!x);
+      const parts = nodes(n.children, "part")
+        .map(condition)
+        .filter((x): x is A.Condition => !!x);
       if (parts.length === 0) return undefined;
       if (parts.length === 1) return parts[0];
       return { kind: n.name === "condition" ? "or" : "and", parts, range: r };
@@ -193,7 +195,9 @@ function condition(n: C.ConditionCstNode | C.ConjunctionCstNode | C.UnaryCstNode
       const subject = varRef(node(n.children, "subject"));
       const op = tok(n.children, "op");
       if (!subject || !op) return undefined;
-      const values = nodes(n.children, "value").map(value).filter((x): x is A.ValueLit => !!x);
+      const values = nodes(n.children, "value")
+        .map(value)
+        .filter((x): x is A.ValueLit => !!x);
       const num = tok(n.children, "number");
       if (num) values.push({ kind: "number", value: Number(num.image), raw: num.image, range: tokenRange(num) });
       const out: A.Condition = { kind: "compare", subject, op: op.image as A.ComparisonOp, values, range: r };
@@ -415,8 +419,12 @@ function groupEntry(e: C.GroupEntryCstNode): A.GroupEntry | undefined {
   if (!lbl || !er) return undefined;
   const entry: A.GroupEntry = {
     label: lbl,
-    values: nodes(e.children, "value").map(value).filter((x): x is A.ValueLit => !!x),
-    translations: nodes(e.children, "translation").map(translation).filter((x): x is A.Translation => !!x),
+    values: nodes(e.children, "value")
+      .map(value)
+      .filter((x): x is A.ValueLit => !!x),
+    translations: nodes(e.children, "translation")
+      .map(translation)
+      .filter((x): x is A.Translation => !!x),
     range: er,
   };
   const en = name(tok(e.children, "name"));
@@ -474,7 +482,9 @@ function questionDecl(n: C.QuestionDeclCstNode, r: A.Range, nm: A.Name): A.Quest
     found.push(...analyses(ic));
     for (const sc of nodes(ic, "splitClause")) {
       for (const s of nodes(sc.children, "split")) {
-        const parts = nodes(s.children, "part").map(varRef).filter((p): p is A.VarRef => !!p);
+        const parts = nodes(s.children, "part")
+          .map(varRef)
+          .filter((p): p is A.VarRef => !!p);
         const sr = nodeRange(s);
         if (parts.length && sr) splits.push({ parts, range: sr });
       }

@@ -73,16 +73,20 @@ export function findHidden(text: string, re: RegExp): HiddenChar[] {
   if (hits.length === 0) return [];
   // Lexed again only when there is something to place, which is rare.
   const lexed = isuLexer.tokenize(text);
-  const spans = [...lexed.tokens, ...(lexed.groups["comments"] ?? [])]
-    .map((t) => ({ start: t.startOffset, end: t.endOffset! + 1, type: t.tokenType.name }))
-    .sort((a, b) => a.start - b.start);
+  const spans = [...lexed.tokens, ...(lexed.groups["comments"] ?? [])].map((t) => ({ start: t.startOffset, end: t.endOffset! + 1, type: t.tokenType.name })).sort((a, b) => a.start - b.start);
   let i = 0;
   return hits.map(({ offset, ch }) => {
     while (i < spans.length && spans[i]!.end <= offset) i++;
     const s = spans[i];
     const type = s && s.start <= offset ? s.type : undefined;
     const place: Place =
-      type === "TripleString" || type === "UnterminatedTriple" ? "triple" : type === "StringLiteral" || type === "UnterminatedString" ? "string" : type === "LineComment" || type === "BlockComment" ? "comment" : "between";
+      type === "TripleString" || type === "UnterminatedTriple"
+        ? "triple"
+        : type === "StringLiteral" || type === "UnterminatedString"
+          ? "string"
+          : type === "LineComment" || type === "BlockComment"
+            ? "comment"
+            : "between";
     return { offset, ch, place };
   });
 }

@@ -50,7 +50,7 @@ export function rangeAt(starts: number[], start: number, end: number): Range {
 
 function lexMessage(text: string, offset: number): { message: string; length: number } {
   const rest = text.slice(offset);
-  if (rest.startsWith('"""')) return { message: "unterminated text: '\"\"\"' opens a text that is never closed with '\"\"\"'", length: 3 };
+  if (rest.startsWith('"""')) return { message: 'unterminated text: \'"""\' opens a text that is never closed with \'"""\'', length: 3 };
   if (rest.startsWith('"')) {
     const eol = rest.search(/[\r\n]|$/);
     return { message: "unterminated text: a '\"' opens a text that does not end on the same line", length: Math.max(1, eol) };

@@ -43,7 +43,12 @@ const heap = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap after checking it: ${heap.toFixed(0)} MiB`);
 
 // 2. Every example plan.
-const examples = fs.existsSync(path.join(root, "examples")) ? fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".isu")).sort() : [];
+const examples = fs.existsSync(path.join(root, "examples"))
+  ? fs
+      .readdirSync(path.join(root, "examples"))
+      .filter((f) => f.endsWith(".isu"))
+      .sort()
+  : [];
 for (const f of examples) {
   const p = path.join(root, "examples", f);
   const lines = fs.readFileSync(p, "utf8").split("\n").length;
@@ -54,7 +59,10 @@ for (const f of examples) {
 // Further sections (build, queries, language server) register themselves here.
 const extras = path.join(path.dirname(fileURLToPath(import.meta.url)), "sections");
 if (fs.existsSync(extras)) {
-  for (const f of fs.readdirSync(extras).filter((x) => x.endsWith(".ts")).sort()) {
+  for (const f of fs
+    .readdirSync(extras)
+    .filter((x) => x.endsWith(".ts"))
+    .sort()) {
     console.log("");
     const mod = (await import(path.join(extras, f))) as { run(ctx: { root: string; tmp: string; bigPlan: string }): Promise<void> };
     await mod.run({ root, tmp, bigPlan: big });

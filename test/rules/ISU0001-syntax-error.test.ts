@@ -11,7 +11,14 @@ t.invalid([
   {
     name: "a text that does not end on its line is reported from its opening quote",
     plan: unterminated,
-    diagnostics: [{ severity: "error", message: "unterminated text: a '\"' opens a text that does not end on the same line", hint: "remove the character or close the text or comment", ...at(unterminated, '"Man\n') }],
+    diagnostics: [
+      {
+        severity: "error",
+        message: "unterminated text: a '\"' opens a text that does not end on the same line",
+        hint: "remove the character or close the text or comment",
+        ...at(unterminated, '"Man\n'),
+      },
+    ],
     others: [],
   },
 ]);

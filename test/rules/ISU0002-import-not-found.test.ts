@@ -5,7 +5,7 @@ const t = ruleTester("ISU0002", { fixed: true });
 
 const similar = `import "./kon"\nimport "./kom"\n${HEAD_NO_VALUESET}variable kon "Kön" : kon at bedomning\nquestion q "Fråga?" { count kon }\n`;
 const kon = `valueset kon "Kön" {\n  kvinna "Kvinna"\n  man "Man"\n  annat "Annat" other\n}\n`;
-const missing = `${HEAD.replace("purpose", 'rule ISU0002 off\n  purpose')}import "./lib/saknas.isu"\nvariable kon "Kön" : kon at bedomning\nquestion q "Fråga?" { count kon }\n`;
+const missing = `${HEAD.replace("purpose", "rule ISU0002 off\n  purpose")}import "./lib/saknas.isu"\nvariable kon "Kön" : kon at bedomning\nquestion q "Fråga?" { count kon }\n`;
 
 t.valid([{ name: "an import of a file that exists", files: { [PLAN]: similar.replace('import "./kom"\n', ""), "/virtual/kon.isu": kon }, clean: true }]);
 

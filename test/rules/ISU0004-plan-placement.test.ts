@@ -13,7 +13,9 @@ t.invalid([
   {
     name: "reports an imported file with a plan at the import that brings it in",
     files: { [PLAN]: importer, "/virtual/lib/andra.isu": other },
-    diagnostics: [{ file: PLAN, message: "imported file 'lib/andra.isu' declares plan 'andra'; only the checked file may declare a plan", hint: /^import a module without a plan block/, line: 1, column: 8 }],
+    diagnostics: [
+      { file: PLAN, message: "imported file 'lib/andra.isu' declares plan 'andra'; only the checked file may declare a plan", hint: /^import a module without a plan block/, line: 1, column: 8 },
+    ],
   },
   {
     name: "reports every plan after the first in the checked file at its name",

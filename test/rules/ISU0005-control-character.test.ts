@@ -11,7 +11,14 @@ t.invalid([
   {
     name: "an escape character inside a text, at the character",
     plan: withEsc,
-    diagnostics: [{ message: "control character U+001B ESC in a text", hint: "delete the invisible character; write a tab as \\t and a line break as \\n", ...at(withEsc, "\u001b"), endColumn: at(withEsc, "\u001b").column + 1 }],
+    diagnostics: [
+      {
+        message: "control character U+001B ESC in a text",
+        hint: "delete the invisible character; write a tab as \\t and a line break as \\n",
+        ...at(withEsc, "\u001b"),
+        endColumn: at(withEsc, "\u001b").column + 1,
+      },
+    ],
     others: [],
   },
 ]);

@@ -31,6 +31,8 @@ t.invalid([
   {
     name: "reports the later declaration when the first comes from an imported file",
     files: { [PLAN]: importing, "/virtual/lib/gemensamt.isu": lib },
-    diagnostics: [{ file: PLAN, message: "value set 'kon' is declared twice (first in lib/gemensamt.isu on line 3)", hint: "rename this value set, or remove it if it is a copy", ...at(importing, "kon", 1) }],
+    diagnostics: [
+      { file: PLAN, message: "value set 'kon' is declared twice (first in lib/gemensamt.isu on line 3)", hint: "rename this value set, or remove it if it is a copy", ...at(importing, "kon", 1) },
+    ],
   },
 ]);

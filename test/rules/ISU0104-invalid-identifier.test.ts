@@ -20,7 +20,13 @@ t.invalid([
   {
     name: "renames a value code together with every use of it",
     plan: code,
-    diagnostics: [{ message: "code 'Kvinna' in value set 'kon' is not a valid name: use lower-case a–z, digits and _, starting with a letter", hint: "use 'kvinna' (the fix renames all 2 uses too)", ...at(code, "Kvinna") }],
+    diagnostics: [
+      {
+        message: "code 'Kvinna' in value set 'kon' is not a valid name: use lower-case a–z, digits and _, starting with a letter",
+        hint: "use 'kvinna' (the fix renames all 2 uses too)",
+        ...at(code, "Kvinna"),
+      },
+    ],
     output: code.replace('  Kvinna "Kvinna"\n', '  kvinna "Kvinna"\n').replace("where kon = Kvinna or kon in (Kvinna, man)", "where kon = kvinna or kon in (kvinna, man)"),
   },
   {

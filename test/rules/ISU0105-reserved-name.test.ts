@@ -36,11 +36,17 @@ describe("ISU0105 reserved-name: the identifier limit", () => {
     const strictest = limits.reduce((a, b) => (b.bytes < a.bytes ? b : a));
     expect(strictest).toEqual({ title: "PostgreSQL", bytes: 63 });
     const timepoint = (bytes: number) => "t" + "x".repeat(bytes - registrationTable("t").length);
-    const at = (name: string) => only(runPlan(`plan p "P" {\n  language sv\n  purpose "Test."\n}\ntimepoint ${name} "T" { when "då" }\nvariable alder "Ålder" : integer 0..120 at ${name}\nquestion q "Q" { summary alder }\n`), "ISU0105");
+    const at = (name: string) =>
+      only(
+        runPlan(`plan p "P" {\n  language sv\n  purpose "Test."\n}\ntimepoint ${name} "T" { when "då" }\nvariable alder "Ålder" : integer 0..120 at ${name}\nquestion q "Q" { summary alder }\n`),
+        "ISU0105",
+      );
     expect(registrationTable(timepoint(strictest.bytes))).toHaveLength(strictest.bytes);
     expect(at(timepoint(strictest.bytes))).toEqual([]);
     const over = at(timepoint(strictest.bytes + 1));
-    expect(over.map((d) => d.message)).toEqual([`time point '${timepoint(strictest.bytes + 1)}' needs the table '${registrationTable(timepoint(strictest.bytes + 1))}', ${strictest.bytes + 1} bytes long; ${strictest.title} keeps ${strictest.bytes}`]);
+    expect(over.map((d) => d.message)).toEqual([
+      `time point '${timepoint(strictest.bytes + 1)}' needs the table '${registrationTable(timepoint(strictest.bytes + 1))}', ${strictest.bytes + 1} bytes long; ${strictest.title} keeps ${strictest.bytes}`,
+    ]);
     expect(over[0]!.hint).toBe("shorten the name by 1 characters");
   });
 });

@@ -46,7 +46,12 @@ const all = [
 ];
 const mapping = `${HEAD}variable kon "Kön" : kon at bedomning\ngroup g "G" from kon {\n  "Kvinnor" = 1\n  "Övriga" = man, annat, okand\n}\nquestion q "Q?" { count g }\n`;
 
-t.valid([{ name: "codes against a choice, numbers against a number", plan: `${HEAD}variable kon "Kön" : kon at bedomning\nvariable alder "Ålder" : integer 0..120 at bedomning\nquestion q "Q?" {\n  count kon\n  where alder >= 18 and kon = man\n}\n` }]);
+t.valid([
+  {
+    name: "codes against a choice, numbers against a number",
+    plan: `${HEAD}variable kon "Kön" : kon at bedomning\nvariable alder "Ålder" : integer 0..120 at bedomning\nquestion q "Q?" {\n  count kon\n  where alder >= 18 and kon = man\n}\n`,
+  },
+]);
 
 t.invalid([
   {

@@ -12,7 +12,13 @@ t.invalid([
   {
     name: "reports the extra analysis and moves it into a new question with the same split and condition",
     plan: text,
-    diagnostics: [{ message: "question 'bakgrund' has more than one analysis: 'crosstab' after 'count'", ...span(text, "crosstab kon by boende"), fixes: ["Move 'crosstab' to a new question 'bakgrund_crosstab'"] }],
+    diagnostics: [
+      {
+        message: "question 'bakgrund' has more than one analysis: 'crosstab' after 'count'",
+        ...span(text, "crosstab kon by boende"),
+        fixes: ["Move 'crosstab' to a new question 'bakgrund_crosstab'"],
+      },
+    ],
     others: [],
     outputContains: [`question bakgrund_crosstab "Vilka brukare har vi?" {\n  crosstab kon by boende\n  by kon\n  where boende != annat\n}`, `  count kon\n  by kon\n`],
     outputClean: true,

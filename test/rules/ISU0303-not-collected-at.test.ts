@@ -12,7 +12,13 @@ const groupDiagnostic = {
   fixes: ["Record 'alder' at 'uppfoljning' too", "Ask at 'bedomning'"],
 };
 
-t.valid([{ name: "a change between the time points the variable is recorded at", plan: planB(`${forflyttning("bedomning, uppfoljning")}question forandring "Förändring" { change forflyttning from bedomning to uppfoljning }\n`), clean: true }]);
+t.valid([
+  {
+    name: "a change between the time points the variable is recorded at",
+    plan: planB(`${forflyttning("bedomning, uppfoljning")}question forandring "Förändring" { change forflyttning from bedomning to uppfoljning }\n`),
+    clean: true,
+  },
+]);
 
 t.invalid([
   {

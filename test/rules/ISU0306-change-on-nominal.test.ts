@@ -3,15 +3,25 @@ import { ruleTester, span } from "../support/rule-tester.js";
 
 const t = ruleTester("ISU0306", { defaultSeverity: "error" });
 
-const weight = planB(`variable vikt "Vikt" : decimal 30..250 unit "kg" at uppfoljning\nvariable vikt_mal "Målvikt" : decimal 30..250 unit "kg" at bedomning\nquestion mal "Mål" {\n  attainment vikt against vikt_mal\n}\n`);
+const weight = planB(
+  `variable vikt "Vikt" : decimal 30..250 unit "kg" at uppfoljning\nvariable vikt_mal "Målvikt" : decimal 30..250 unit "kg" at bedomning\nquestion mal "Mål" {\n  attainment vikt against vikt_mal\n}\n`,
+);
 
-t.valid([{ name: "a change on an ordinal value set", plan: planB(`variable f "F" : svarighet at bedomning, uppfoljning { definition "D." }\nquestion q "Q" { change f from bedomning to uppfoljning }\n`), clean: true }]);
+t.valid([
+  {
+    name: "a change on an ordinal value set",
+    plan: planB(`variable f "F" : svarighet at bedomning, uppfoljning { definition "D." }\nquestion q "Q" { change f from bedomning to uppfoljning }\n`),
+    clean: true,
+  },
+]);
 
 t.invalid([
   {
     name: "an attainment on a number is not on an ordinal value set",
     plan: weight,
-    diagnostics: [{ message: "question 'mal': attainment needs an ordered scale, but 'vikt' is a decimal number, not on an ordinal value set", ...span(weight, "vikt", "attainment vikt against"), fixes: [] }],
+    diagnostics: [
+      { message: "question 'mal': attainment needs an ordered scale, but 'vikt' is a decimal number, not on an ordinal value set", ...span(weight, "vikt", "attainment vikt against"), fixes: [] },
+    ],
     others: [],
   },
   {

@@ -5,7 +5,9 @@ import { PLAN, ruleTester, run, span } from "../support/rule-tester.js";
 const t = ruleTester("ISU0307", { defaultSeverity: "error" });
 
 const shared = `valueset niva "Nivå" ordinal {\n  1 "Låg"\n  2 "Medel"\n  3 "Hög"\n}\n`;
-const text = planB(`import "./gemensamt.isu"\nvariable trivsel "Trivsel" : niva at bedomning, uppfoljning { definition "Hur brukaren trivs." }\nquestion q "Q" {\n  change trivsel from bedomning to uppfoljning\n}\n`);
+const text = planB(
+  `import "./gemensamt.isu"\nvariable trivsel "Trivsel" : niva at bedomning, uppfoljning { definition "Hur brukaren trivs." }\nquestion q "Q" {\n  change trivsel from bedomning to uppfoljning\n}\n`,
+);
 const files = { [PLAN]: text, "/virtual/gemensamt.isu": shared };
 
 t.valid([{ name: "an ordinal value set that says which end is better", files: { [PLAN]: text, "/virtual/gemensamt.isu": shared.replace("ordinal {", "ordinal better higher {") }, clean: true }]);

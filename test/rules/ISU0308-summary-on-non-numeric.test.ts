@@ -11,7 +11,9 @@ t.invalid([
   {
     name: "a multiple-choice variable: the fix counts it instead",
     plan: multiple,
-    diagnostics: [{ message: "question 'q': summary needs a number, but 'insats' is multiple choice on value set 'insatser'", ...span(multiple, "insats", "summary insats"), fixes: ["Use 'count insats'"] }],
+    diagnostics: [
+      { message: "question 'q': summary needs a number, but 'insats' is multiple choice on value set 'insatser'", ...span(multiple, "insats", "summary insats"), fixes: ["Use 'count insats'"] },
+    ],
     others: [],
     outputContains: ["  count insats\n"],
     outputClean: true,

@@ -12,7 +12,9 @@ const countDiagnostic = {
   fixes: ["Use group 'aldersgrupp'", "Use 'summary alder'"],
 };
 
-t.valid([{ name: "counting a multiple-choice variable is allowed", plan: planB(`${KON}variable insats "Insatser" : multiple insatser at bedomning\nquestion q "Q" { count insats by kon }\n`), clean: true }]);
+t.valid([
+  { name: "counting a multiple-choice variable is allowed", plan: planB(`${KON}variable insats "Insatser" : multiple insatser at bedomning\nquestion q "Q" { count insats by kon }\n`), clean: true },
+]);
 
 t.invalid([
   { name: "counting a number that has a group: the preferred fix counts the group", plan: count, diagnostics: [countDiagnostic], others: [], outputClean: true },

@@ -15,7 +15,14 @@ t.invalid([
   {
     name: "a split by the numeric variable itself is not, and the fix uses its group",
     plan: byNumber,
-    diagnostics: [{ message: "question 'q': cannot split by 'alder', which is an integer", ...span(byNumber, "alder", "by alder"), hint: "split by its group 'aldersgrupp'", fixes: ["Split by group 'aldersgrupp'"] }],
+    diagnostics: [
+      {
+        message: "question 'q': cannot split by 'alder', which is an integer",
+        ...span(byNumber, "alder", "by alder"),
+        hint: "split by its group 'aldersgrupp'",
+        fixes: ["Split by group 'aldersgrupp'"],
+      },
+    ],
     others: [],
     outputClean: true,
   },

@@ -15,7 +15,11 @@ const age = `variable alder "Å" : integer 0..120 at bedomning\ngroup ag "AG" fr
 t.valid([{ name: "is silent on distinct splits", plan: planLead(`${body}variable alder "Å" : integer 0..120 at bedomning\nquestion q "Q" {\n  summary alder\n  by kon\n}`) }]);
 
 t.invalid([
-  { name: "reports a split by the counted variable", plan: planLead(`${body}question q "Q" {\n  count kon\n  by kon\n}`), diagnostics: [{ message: "question 'q' splits by 'kon', which it already counts", line: 14, column: 6 }] },
+  {
+    name: "reports a split by the counted variable",
+    plan: planLead(`${body}question q "Q" {\n  count kon\n  by kon\n}`),
+    diagnostics: [{ message: "question 'q' splits by 'kon', which it already counts", line: 14, column: 6 }],
+  },
   {
     name: "reports a part twice in one combined split and a split listed twice",
     plan: planLead(`${body}${age}question q "Q" {\n  summary alder\n  by ag * ag, kon, kon\n}`),

@@ -5,7 +5,13 @@ const t = ruleTester("ISU0402", { defaultSeverity: "error" });
 
 const explicit = planB(`${boende("bedomning, uppfoljning")}variable larm "Trygghetslarm" : boolean at bedomning {\n  when boende at uppfoljning = ensam\n}\nquestion q "Q" { count larm by boende }\n`);
 
-t.valid([{ name: "a condition on a field of the same form is fine", plan: planB(`${boende("bedomning")}variable larm "Trygghetslarm" : boolean at bedomning { when boende = ensam }\nquestion q "Q" { count larm by boende }\n`), clean: true }]);
+t.valid([
+  {
+    name: "a condition on a field of the same form is fine",
+    plan: planB(`${boende("bedomning")}variable larm "Trygghetslarm" : boolean at bedomning { when boende = ensam }\nquestion q "Q" { count larm by boende }\n`),
+    clean: true,
+  },
+]);
 
 t.invalid([
   {

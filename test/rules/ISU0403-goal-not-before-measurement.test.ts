@@ -7,7 +7,13 @@ const t = ruleTester("ISU0403", { defaultSeverity: "error" });
 const same = planB(`${forflyttning("uppfoljning")}${mal("bedomning, uppfoljning")}question mal "Mål" {\n  attainment forflyttning against forflyttning_mal at uppfoljning\n}\n`);
 const later = planB(`${forflyttning("bedomning, uppfoljning")}${mal("bedomning")}question mal "Mål" { attainment forflyttning at bedomning against forflyttning_mal }\n`);
 
-t.valid([{ name: "a goal read before the measurement", plan: planB(`${forflyttning("uppfoljning")}${mal("bedomning")}question mal "Mål" { attainment forflyttning against forflyttning_mal }\n`), clean: true }]);
+t.valid([
+  {
+    name: "a goal read before the measurement",
+    plan: planB(`${forflyttning("uppfoljning")}${mal("bedomning")}question mal "Mål" { attainment forflyttning against forflyttning_mal }\n`),
+    clean: true,
+  },
+]);
 
 t.invalid([
   {

@@ -14,9 +14,27 @@ const gapDiagnostic = {
 t.valid([{ name: "judges gaps against the declared range: 6..9 lies below 18, so no individual can have it", plan: ageGroup(`  "Unga" = ..5\n  "Övriga" = 10..\n`) }]);
 
 t.invalid([
-  { name: "reports the values between two integer bands, with fixes on either side: the later band starts earlier", plan: gap, diagnostics: [gapDiagnostic], others: [], fix: { index: 0 }, outputClean: true },
-  { name: "reports the values between two integer bands, with fixes on either side: the earlier band ends later", plan: gap, diagnostics: [gapDiagnostic], others: [], fix: { index: 1 }, outputClean: true },
-  { name: "judges gaps against the declared range", plan: ageGroup(`  "Unga" = ..10\n  "Övriga" = 20..\n`), diagnostics: [{ message: /values 18\.\.19 lie between 'Unga' \(\.\.10\) and 'Övriga' \(20\.\.\)/ }] },
+  {
+    name: "reports the values between two integer bands, with fixes on either side: the later band starts earlier",
+    plan: gap,
+    diagnostics: [gapDiagnostic],
+    others: [],
+    fix: { index: 0 },
+    outputClean: true,
+  },
+  {
+    name: "reports the values between two integer bands, with fixes on either side: the earlier band ends later",
+    plan: gap,
+    diagnostics: [gapDiagnostic],
+    others: [],
+    fix: { index: 1 },
+    outputClean: true,
+  },
+  {
+    name: "judges gaps against the declared range",
+    plan: ageGroup(`  "Unga" = ..10\n  "Övriga" = 20..\n`),
+    diagnostics: [{ message: /values 18\.\.19 lie between 'Unga' \(\.\.10\) and 'Övriga' \(20\.\.\)/ }],
+  },
   {
     name: "sees decimal bands meeting exactly as contiguous, and a gap between them in words",
     plan: timeGroup(`  "Kort" = 0..5\n  "Lång" = 6..\n`),

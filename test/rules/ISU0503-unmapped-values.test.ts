@@ -19,7 +19,11 @@ t.invalid([
     outputContains: [`{\n  "18–64 år" = 18..64\n  "65–79 år" = 65..79\n`],
     outputClean: true,
   },
-  { name: "reports both ends at once", plan: ageGroup(`  "65–79 år" = 65..79\n`), diagnostics: [{ message: "values 18..64 and 80..120 of 'alder' (integer 18..120) belong to no entry of group 'aldersgrupp'" }] },
+  {
+    name: "reports both ends at once",
+    plan: ageGroup(`  "65–79 år" = 65..79\n`),
+    diagnostics: [{ message: "values 18..64 and 80..120 of 'alder' (integer 18..120) belong to no entry of group 'aldersgrupp'" }],
+  },
   {
     name: "reports a range the variable does not declare",
     plan: open,

@@ -8,7 +8,10 @@ t.valid([{ name: "codes on a choice variable", plan: livingGroup(`  "Ensam" = en
 t.invalid([
   {
     name: "refuses a group formed from free text",
-    plan: planC("", `variable ort "Ort" : text at bedomning { reason "Orten behövs för planeringen." }\ngroup ortgrupp "Ort" from ort {\n  "Staden" = stad\n}\nquestion q "Q" {\n  count kon\n  by ortgrupp\n}\n`),
+    plan: planC(
+      "",
+      `variable ort "Ort" : text at bedomning { reason "Orten behövs för planeringen." }\ngroup ortgrupp "Ort" from ort {\n  "Staden" = stad\n}\nquestion q "Q" {\n  count kon\n  by ortgrupp\n}\n`,
+    ),
     diagnostics: [{ message: "group 'ortgrupp' cannot be formed from 'ort': it is a free-text variable", text: "ort" }],
   },
   {

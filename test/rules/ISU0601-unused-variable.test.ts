@@ -7,7 +7,11 @@ const t = ruleTester("ISU0601", { defaultSeverity: "warning" });
 const unused = planC("", ALDER_C);
 
 t.valid([
-  { name: "counts reads through a group and a split", plan: planC("", `${ALDER_C}group aldersgrupp "Åldersgrupp" from alder {\n  "18–64 år" = 18..64\n  "65 år och äldre" = 65..\n}\nquestion q "Q" {\n  count aldersgrupp\n}\n`), clean: true },
+  {
+    name: "counts reads through a group and a split",
+    plan: planC("", `${ALDER_C}group aldersgrupp "Åldersgrupp" from alder {\n  "18–64 år" = 18..64\n  "65 år och äldre" = 65..\n}\nquestion q "Q" {\n  count aldersgrupp\n}\n`),
+    clean: true,
+  },
   { name: "counts reads through a where condition", plan: planC("", `${ALDER_C}question q "Q" {\n  count kon\n  where alder >= 65\n}\n`), clean: true },
   { name: "counts the text describing a used variable's other answer as used", plan: planC("", `variable kon_annat "Kön, annat" : text at bedomning { when kon = annat }\n`), clean: true },
   { name: "is silenced by `rule ISU0601 off`", plan: planC("  rule ISU0601 off\n", ALDER_C), clean: true },

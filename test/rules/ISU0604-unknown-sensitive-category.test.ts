@@ -4,7 +4,10 @@ import { ruleTester } from "../support/rule-tester.js";
 const t = ruleTester("ISU0604", { defaultSeverity: "error" });
 
 t.valid(
-  ["ethnicity", "religion", "political", "union", "genetic", "biometric", "sexual_life", "sexual_orientation", "criminal"].map((cat) => ({ name: `the category ${cat}`, plan: sensitive(cat, `  legal_basis "SoLPuL"\n`) })),
+  ["ethnicity", "religion", "political", "union", "genetic", "biometric", "sexual_life", "sexual_orientation", "criminal"].map((cat) => ({
+    name: `the category ${cat}`,
+    plan: sensitive(cat, `  legal_basis "SoLPuL"\n`),
+  })),
 );
 
 t.invalid([

@@ -13,7 +13,7 @@ t.valid([
 
 t.invalid([
   {
-    name: "adds `annat \"Annat\" other` before the closing brace",
+    name: 'adds `annat "Annat" other` before the closing brace',
     plan: set(`  ja "Ja"\n  nej "Nej"\n`),
     diagnostics: [{ message: "value set 'stod' has no 'other' value for answers that fit no category", text: "stod" }],
     others: [],

@@ -8,4 +8,10 @@ t.valid([
   { name: "no other system needs a version", plan: bound(`code icf "d640"`), clean: true },
 ]);
 
-t.invalid([{ name: "asks KSI codes for their version", plan: bound(`code ksi "VEB PH ZZ"`), diagnostics: [{ message: "KSI code 'VEB PH ZZ' on value 'avlosning' of value set 'insats' has no version", text: `code ksi "VEB PH ZZ"` }] }]);
+t.invalid([
+  {
+    name: "asks KSI codes for their version",
+    plan: bound(`code ksi "VEB PH ZZ"`),
+    diagnostics: [{ message: "KSI code 'VEB PH ZZ' on value 'avlosning' of value set 'insats' has no version", text: `code ksi "VEB PH ZZ"` }],
+  },
+]);

@@ -3,13 +3,16 @@ import { ruleTester } from "../support/rule-tester.js";
 
 const t = ruleTester("ISU0708");
 
-const coded = (codes: string): string => planLead(`valueset insats "Insats" {\n  a "A" {${codes}}\n  annat "Annat" other\n}\nvariable insats "Insats" : insats at bedomning\nquestion q "Q" { count insats }`);
+const coded = (codes: string): string =>
+  planLead(`valueset insats "Insats" {\n  a "A" {${codes}}\n  annat "Annat" other\n}\nvariable insats "Insats" : insats at bedomning\nquestion q "Q" { count insats }`);
 
 t.valid(
-  [`code icf "d4"`, `code icf "d450"`, `code icf "d4500"`, `code icf "b1"`, `code icf "e310"`, `code icf "s7"`, `code kva "DU007"`, `code ksi 2017 "VEB PH ZZ"`, `code ksi 2022 "VEB PH ZZ"`].map((code) => ({
-    name: `accepts ${code}`,
-    plan: coded(` ${code} `),
-  })),
+  [`code icf "d4"`, `code icf "d450"`, `code icf "d4500"`, `code icf "b1"`, `code icf "e310"`, `code icf "s7"`, `code kva "DU007"`, `code ksi 2017 "VEB PH ZZ"`, `code ksi 2022 "VEB PH ZZ"`].map(
+    (code) => ({
+      name: `accepts ${code}`,
+      plan: coded(` ${code} `),
+    }),
+  ),
 );
 
 t.invalid([

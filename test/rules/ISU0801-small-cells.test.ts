@@ -5,7 +5,10 @@ import { ruleTester, runPlan } from "../support/rule-tester.js";
 const t = ruleTester("ISU0801", { defaultSeverity: "info" });
 
 const split = (settings: string, analysis: string, by: string): string =>
-  planC(settings, `${BOENDE_C}${ALDER_C}group aldersgrupp "Åldersgrupp" from alder {\n  "18–64 år" = 18..64\n  "65–79 år" = 65..79\n  "80 år och äldre" = 80..\n}\nquestion q "Q" {\n  ${analysis}\n  by ${by}\n}\n`);
+  planC(
+    settings,
+    `${BOENDE_C}${ALDER_C}group aldersgrupp "Åldersgrupp" from alder {\n  "18–64 år" = 18..64\n  "65–79 år" = 65..79\n  "80 år och äldre" = 80..\n}\nquestion q "Q" {\n  ${analysis}\n  by ${by}\n}\n`,
+  );
 const small = split("  expected 100\n", "count kon", "aldersgrupp * boende");
 
 t.valid([

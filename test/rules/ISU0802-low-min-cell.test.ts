@@ -13,7 +13,9 @@ t.invalid([
   {
     name: "min_cell 1 with sensitive data is an error, naming the sensitive variable",
     plan: sensitive("health", `  legal_basis "SoLPuL"\n  min_cell 1\n`),
-    diagnostics: [{ message: "min_cell 1 hides no count at all, and the plan holds sensitive data ('diagnos' is sensitive health): its tables could reveal individuals", severity: "error", text: "1" }],
+    diagnostics: [
+      { message: "min_cell 1 hides no count at all, and the plan holds sensitive data ('diagnos' is sensitive health): its tables could reveal individuals", severity: "error", text: "1" },
+    ],
     others: [],
   },
 ]);

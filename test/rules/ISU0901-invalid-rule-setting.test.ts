@@ -16,7 +16,9 @@ t.invalid([
   {
     name: "refuses exactly the settings the engine does not apply",
     plan: mixed,
-    diagnostics: ["unknown rule 'unused-variabel'", "unknown severity 'loud' for rule ISU0702 (missing-definition)", "rule ISU0001 (syntax-error) cannot be changed", "unknown rule 'ISU9999'"].map((message) => ({ message })),
+    diagnostics: ["unknown rule 'unused-variabel'", "unknown severity 'loud' for rule ISU0702 (missing-definition)", "rule ISU0001 (syntax-error) cannot be changed", "unknown rule 'ISU9999'"].map(
+      (message) => ({ message }),
+    ),
     others: [],
   },
   {

@@ -39,7 +39,10 @@ function written(text: string): string[] | undefined {
   return lines.slice(i + 1).filter((l) => l.trim() !== "");
 }
 
-const examples = fs.readdirSync(dir).filter((f) => f.endsWith(".isu")).sort();
+const examples = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".isu"))
+  .sort();
 
 describe("examples/broken: each example gives exactly the diagnostics written in it", () => {
   it("there are examples", () => expect(examples.length).toBeGreaterThan(50));
@@ -62,7 +65,10 @@ describe("examples/broken: each example gives exactly the diagnostics written in
       expect(lines!.filter((l) => l.startsWith(HINT)).length, "each diagnostic has a hint").toBe(lines!.filter((l) => l.startsWith(EXPECT)).length);
       // The code its name starts with is the one it gives.
       const code = name.slice(0, 7);
-      expect(lines!.filter((l) => l.startsWith(EXPECT)).every((l) => l.startsWith(`${EXPECT}${code} `)), `${name} gives only ${code}`).toBe(true);
+      expect(
+        lines!.filter((l) => l.startsWith(EXPECT)).every((l) => l.startsWith(`${EXPECT}${code} `)),
+        `${name} gives only ${code}`,
+      ).toBe(true);
     });
   }
 });

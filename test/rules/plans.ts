@@ -66,7 +66,8 @@ ${body}`;
 }
 
 export const ALDER_C = `variable alder "Ålder" : integer 18..120 unit "år" at bedomning\n`;
-export const ageGroup = (bands: string, extra = ""): string => planC(extra, `${ALDER_C}group aldersgrupp "Åldersgrupp" from alder {\n${bands}}\nquestion kon_alder "Kön efter ålder" {\n  count kon\n  by aldersgrupp\n}\n`);
+export const ageGroup = (bands: string, extra = ""): string =>
+  planC(extra, `${ALDER_C}group aldersgrupp "Åldersgrupp" from alder {\n${bands}}\nquestion kon_alder "Kön efter ålder" {\n  count kon\n  by aldersgrupp\n}\n`);
 const TID = `variable tid "Tid" : decimal 0..10 unit "timmar" at bedomning\n`;
 export const timeGroup = (bands: string): string => planC("", `${TID}group tidsgrupp "Tid" from tid {\n${bands}}\nquestion kon_tid "Kön efter tid" {\n  count kon\n  by tidsgrupp\n}\n`);
 export const BOENDE_C = `valueset boende "Boendeform" {
@@ -78,11 +79,15 @@ export const BOENDE_C = `valueset boende "Boendeform" {
 }
 variable boende "Boendeform" : boende at bedomning
 `;
-export const livingGroup = (entries: string, extra = ""): string => planC(extra, `${BOENDE_C}group boendegrupp "Boende" from boende {\n${entries}}\nquestion kon_boende "Kön efter boende" {\n  count kon\n  by boendegrupp\n}\n`);
+export const livingGroup = (entries: string, extra = ""): string =>
+  planC(extra, `${BOENDE_C}group boendegrupp "Boende" from boende {\n${entries}}\nquestion kon_boende "Kön efter boende" {\n  count kon\n  by boendegrupp\n}\n`);
 
 /** A plan with one variable marked sensitive in category `cat`. */
 export const sensitive = (cat: string, settings = ""): string =>
-  planC(settings, `valueset diagnos "Diagnos" {\n  demens "Demens"\n  annan "Annan" other\n}\nvariable diagnos "Diagnos" : diagnos at bedomning { sensitive ${cat} }\nquestion d "D" {\n  count diagnos\n}\n`);
+  planC(
+    settings,
+    `valueset diagnos "Diagnos" {\n  demens "Demens"\n  annan "Annan" other\n}\nvariable diagnos "Diagnos" : diagnos at bedomning { sensitive ${cat} }\nquestion d "D" {\n  count diagnos\n}\n`,
+  );
 
 /** A plan whose value 'avlosning' carries the classification binding `code`. */
 export const bound = (code: string): string =>

@@ -18,7 +18,12 @@ function insertStatements(db: TestDb, table: string, columns: string[], rows: st
   const head = `INSERT INTO ${d.quote(table)} (${columns.map(d.quote).join(", ")}) VALUES\n`;
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
-    out.push(`${head}${rows.slice(i, i + BATCH).map((r) => `(${r.join(", ")})`).join(",\n")};`);
+    out.push(
+      `${head}${rows
+        .slice(i, i + BATCH)
+        .map((r) => `(${r.join(", ")})`)
+        .join(",\n")};`,
+    );
   }
   return out;
 }
@@ -34,11 +39,25 @@ export async function loadRecords(db: TestDb, model: PlanModel, data: SyntheticD
     if (typeof v === "string") return d.string(v);
     throw new Error(`a list cannot be stored in one column: ${JSON.stringify(v)}`);
   };
-  const statements: string[] = [...insertStatements(db, INDIVID_TABLE, [INDIVID_KEY], data.individuals.map((id) => [d.string(id)]))];
+  const statements: string[] = [
+    ...insertStatements(
+      db,
+      INDIVID_TABLE,
+      [INDIVID_KEY],
+      data.individuals.map((id) => [d.string(id)]),
+    ),
+  ];
   for (const layout of storageLayout(model)) {
     const records = data.registrations[layout.timepoint.name] ?? [];
     const columns = layout.columns.map((c) => c.name);
-    statements.push(...insertStatements(db, layout.table, [INDIVID_KEY, ...columns], records.map((r) => [d.string(r.individ_id), ...columns.map((c) => literal(r[c]))])));
+    statements.push(
+      ...insertStatements(
+        db,
+        layout.table,
+        [INDIVID_KEY, ...columns],
+        records.map((r) => [d.string(r.individ_id), ...columns.map((c) => literal(r[c]))]),
+      ),
+    );
     for (const ct of layout.choiceTables) {
       const rows: string[][] = [];
       for (const r of records) {

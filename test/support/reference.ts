@@ -64,8 +64,14 @@ class Records {
   options(ref: MeasureRef): Option[] {
     if (ref.kind === "group") return this.group(ref.name).entries.map((e) => ({ code: e.code, label: this.label(e.label) }));
     const v = this.variable(ref.name);
-    if (v.type.kind === "boolean") return [{ code: "true", label: this.texts().yes }, { code: "false", label: this.texts().no }];
-    return this.valueset(v).values.filter((x) => !x.missing).map((x) => ({ code: x.code, label: this.label(x.label) }));
+    if (v.type.kind === "boolean")
+      return [
+        { code: "true", label: this.texts().yes },
+        { code: "false", label: this.texts().no },
+      ];
+    return this.valueset(v)
+      .values.filter((x) => !x.missing)
+      .map((x) => ({ code: x.code, label: this.label(x.label) }));
   }
 
   isMultiple(ref: MeasureRef): boolean {
@@ -254,9 +260,7 @@ function suppress(t: Table, minCell: number, change: boolean, passes: number, st
     if (p.members.length > 1) lineTypes.push({ key: (c) => `${c.split.filter((_, j) => j !== d).join(",")}|${c.cat}`, order: (c) => c.split[d]! });
   });
   const best = (xs: Cell[], lt: LineType) =>
-    xs
-      .filter((c) => !c.hidden)
-      .sort((a, b) => (lt.prefer?.(a) ?? 0) - (lt.prefer?.(b) ?? 0) || (a.n > 0 ? 0 : 1) - (b.n > 0 ? 0 : 1) || a.n - b.n || lt.order(a) - lt.order(b))[0];
+    xs.filter((c) => !c.hidden).sort((a, b) => (lt.prefer?.(a) ?? 0) - (lt.prefer?.(b) ?? 0) || (a.n > 0 ? 0 : 1) - (b.n > 0 ? 0 : 1) || a.n - b.n || lt.order(a) - lt.order(b))[0];
   const lonely = (): Cell[] => {
     const picks: Cell[] = [];
     for (const lt of lineTypes) {
@@ -317,9 +321,22 @@ function suppress(t: Table, minCell: number, change: boolean, passes: number, st
       }
     };
     regions();
-    const outcomeLine = [...t.categories.map((c, i) => ({ c, i })).filter((x) => x.c.total).map((x) => x.i), missingIndex];
+    const outcomeLine = [
+      ...t.categories
+        .map((c, i) => ({ c, i }))
+        .filter((x) => x.c.total)
+        .map((x) => x.i),
+      missingIndex,
+    ];
     if (outcomeLine.filter((i) => catHidden.has(i)).length === 1) {
-      const rest = outcomeLine.filter((i) => !catHidden.has(i)).sort(smallestFirst(totalBy((c) => c.catIndex), missingIndex));
+      const rest = outcomeLine
+        .filter((i) => !catHidden.has(i))
+        .sort(
+          smallestFirst(
+            totalBy((c) => c.catIndex),
+            missingIndex,
+          ),
+        );
       catHidden.add(rest[0]!);
     }
     regions();
@@ -390,8 +407,7 @@ export function referenceRows(model: PlanModel, data: SyntheticData, question: s
       if (a.kind === "count") table.categories = options[0]!.map((o) => ({ key: o.code, cls: 0, columns: { category_code: o.code, category_label: o.label } }));
       else
         for (const x of options[0]!)
-          for (const y of options[1]!)
-            table.categories.push({ key: `${x.code}/${y.code}`, cls: 0, columns: { row_code: x.code, row_label: x.label, column_code: y.code, column_label: y.label } });
+          for (const y of options[1]!) table.categories.push({ key: `${x.code}/${y.code}`, cls: 0, columns: { row_code: x.code, row_label: x.label, column_code: y.code, column_label: y.label } });
       for (const id of population) {
         const got = refs.map((x) => r.read(x, id));
         const s = splitOf(id);

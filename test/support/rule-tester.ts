@@ -192,7 +192,11 @@ function expected(e: ExpectedDiagnostic, defaultFile: string | undefined): Recor
 }
 
 function expectCounts(c: Compilation, counts: Record<string, number> | undefined): void {
-  for (const [code, n] of Object.entries(counts ?? {})) expect(codeMessages(c).filter((m) => m.startsWith(code + " ")), `${code} diagnostics`).toHaveLength(n);
+  for (const [code, n] of Object.entries(counts ?? {}))
+    expect(
+      codeMessages(c).filter((m) => m.startsWith(code + " ")),
+      `${code} diagnostics`,
+    ).toHaveLength(n);
 }
 
 export interface RuleTesterOptions {

@@ -38,11 +38,16 @@ export class HandbookPreview implements Disposable {
     this.doc = doc;
     this.lastKind = undefined;
     if (!this.panel) {
-      this.panel = window.createWebviewPanel("isu.handbook", "Handbook", { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: false,
-        enableFindWidget: true,
-        localResourceRoots: [],
-      });
+      this.panel = window.createWebviewPanel(
+        "isu.handbook",
+        "Handbook",
+        { viewColumn: ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: false,
+          enableFindWidget: true,
+          localResourceRoots: [],
+        },
+      );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.files.clear();

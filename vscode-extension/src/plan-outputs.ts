@@ -67,7 +67,9 @@ pre{font-family:var(--vscode-editor-font-family,monospace);background:var(--vsco
 h1{font-size:1.4em}`;
 
 function page(title: string, body: string): string {
-  return forWebview(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${PAGE_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`);
+  return forWebview(
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${PAGE_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`,
+  );
 }
 
 function messagePage(title: string, message: string): string {

@@ -10,9 +10,7 @@ export const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "info
 type RuleSettingDecl = A.PlanSetting & { key: "rule" };
 
 export type RuleSettingProblem =
-  | { kind: "unknown-rule"; setting: RuleSettingDecl }
-  | { kind: "unknown-severity"; setting: RuleSettingDecl; rule: Rule }
-  | { kind: "fixed-rule"; setting: RuleSettingDecl; rule: Rule };
+  { kind: "unknown-rule"; setting: RuleSettingDecl } | { kind: "unknown-severity"; setting: RuleSettingDecl; rule: Rule } | { kind: "fixed-rule"; setting: RuleSettingDecl; rule: Rule };
 
 export interface RuleSettings {
   /** The settings that apply, rule code → severity. */

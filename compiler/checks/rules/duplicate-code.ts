@@ -34,10 +34,11 @@ export const duplicateCode: Rule = {
     docs: `The code is what is stored for an answer and what conditions and groups refer to, so within one value set each code may appear once (\`1\` and \`01\` count as the same number); likewise each named entry of a group. With a repeated code the database cannot tell the two values apart and the form offers two options that mean the same. Give the value a code of its own, or remove the repeated line.`,
   },
   check(ctx) {
-    for (const sf of ctx.resolution.program.files) for (const d of sf.ast.declarations) {
-      if (d.kind === "Valueset") valueset(sf.path, d);
-      if (d.kind === "Group") group(sf.path, d);
-    }
+    for (const sf of ctx.resolution.program.files)
+      for (const d of sf.ast.declarations) {
+        if (d.kind === "Valueset") valueset(sf.path, d);
+        if (d.kind === "Group") group(sf.path, d);
+      }
 
     function valueset(file: string, vs: A.ValuesetDecl): void {
       const seen = new Map<string, A.ValueDecl>();
@@ -53,7 +54,9 @@ export const duplicateCode: Rule = {
           file,
           range: v.code.range,
           message: `code '${v.code.value}' appears twice in value set '${vs.name.text}' (first on line ${first.code.range.start.line}, ${JSON.stringify(first.label.value)})`,
-          hint: free ? `give ${JSON.stringify(v.label.value)} a code of its own, e.g. '${free}', or remove the repeated line` : `give ${JSON.stringify(v.label.value)} a code of its own, or remove the repeated line`,
+          hint: free
+            ? `give ${JSON.stringify(v.label.value)} a code of its own, e.g. '${free}', or remove the repeated line`
+            : `give ${JSON.stringify(v.label.value)} a code of its own, or remove the repeated line`,
           ...(free ? { fixes: [{ title: `Change the code to '${free}'`, preferred: true, edits: [{ file, range: v.code.range, newText: free }] }] } : {}),
         });
       }

@@ -18,7 +18,8 @@ export const duplicateName: Rule = {
     const r = ctx.resolution;
     const base = nodePath.dirname(r.program.root);
     for (const { sym, first } of r.duplicates) {
-      const where = first.file === sym.file ? `on line ${first.decl.range.start.line}` : `in ${nodePath.relative(base, first.file).split(nodePath.sep).join("/")} on line ${first.decl.range.start.line}`;
+      const where =
+        first.file === sym.file ? `on line ${first.decl.range.start.line}` : `in ${nodePath.relative(base, first.file).split(nodePath.sep).join("/")} on line ${first.decl.range.start.line}`;
       const same = sym.kind === first.kind;
       ctx.report({
         file: sym.file,

@@ -39,11 +39,12 @@ export const goalNotBeforeMeasurement: Rule = {
           file,
           range: a.goal.range,
           message: `question '${q.name.text}': goal '${goal.name}' is read at '${gp}', ${when} the measurement '${target.name}' at '${tp}'`,
-          hint: (laterMeasure
-            ? `measure at a later time point: 'attainment ${target.name} at ${laterMeasure} against ${goal.name}${a.goal.timepoint ? ` at ${gp}` : ""}'`
-            : earlierGoal
-              ? `read the goal earlier: '${goal.name} at ${earlierGoal}'`
-              : `record the goal '${goal.name}' at a time point before '${tp}', when the goal is set`) + importedOrderNote(r, [gp, tp]),
+          hint:
+            (laterMeasure
+              ? `measure at a later time point: 'attainment ${target.name} at ${laterMeasure} against ${goal.name}${a.goal.timepoint ? ` at ${gp}` : ""}'`
+              : earlierGoal
+                ? `read the goal earlier: '${goal.name} at ${earlierGoal}'`
+                : `record the goal '${goal.name}' at a time point before '${tp}', when the goal is set`) + importedOrderNote(r, [gp, tp]),
           fixes,
         });
       }

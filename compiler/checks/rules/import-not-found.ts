@@ -42,7 +42,10 @@ export const importNotFound: Rule = {
       }
       const shown = nodePath.relative(nodePath.dirname(p.file), p.target).split(nodePath.sep).join("/");
       const wanted = nodePath.basename(p.target);
-      const guess = closest(wanted.replace(/\.isu$/i, ""), siblings(nodePath.dirname(p.target), program.byPath.keys()).map((f) => f.replace(/\.isu$/i, "")));
+      const guess = closest(
+        wanted.replace(/\.isu$/i, ""),
+        siblings(nodePath.dirname(p.target), program.byPath.keys()).map((f) => f.replace(/\.isu$/i, "")),
+      );
       const slash = p.spec.lastIndexOf("/");
       const newSpec = guess === undefined ? undefined : p.spec.slice(0, slash + 1) + guess + (/\.isu$/i.test(p.spec) ? ".isu" : "");
       ctx.report({

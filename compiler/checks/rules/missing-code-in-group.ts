@@ -17,7 +17,13 @@ export const missingCodeInGroup: Rule = {
       if (vr.where !== "group" || !vr.value?.missing || !vr.valueset) continue;
       const group = findGroup(vr.file, vr.range);
       const entry = group?.entries.find((e) => e.values.some((v) => v.range.start.offset === vr.range.start.offset));
-      const edit = entry ? removeListItem(ctx.source(vr.file), entry.values.map((v) => v.range), entry.values.findIndex((v) => v.range.start.offset === vr.range.start.offset)) : undefined;
+      const edit = entry
+        ? removeListItem(
+            ctx.source(vr.file),
+            entry.values.map((v) => v.range),
+            entry.values.findIndex((v) => v.range.start.offset === vr.range.start.offset),
+          )
+        : undefined;
       ctx.report({
         file: vr.file,
         range: vr.range,

@@ -37,7 +37,14 @@ export const missingTranslation: Rule = {
     const add = (what: string, file: string, label: A.TextLit | undefined, name: A.Name, translations: A.Translation[], declRange: A.Range): void => {
       items.push({ what, file, range: label?.range ?? name.range, translations, declRange });
     };
-    add(`plan '${plan.name}'`, plan.file, plan.decl.label, plan.decl.name, settings.flatMap((s) => (s.key === "label" ? [s.translation] : [])), plan.decl.range);
+    add(
+      `plan '${plan.name}'`,
+      plan.file,
+      plan.decl.label,
+      plan.decl.name,
+      settings.flatMap((s) => (s.key === "label" ? [s.translation] : [])),
+      plan.decl.range,
+    );
     // Plan texts: a translation line belongs to the latest untagged text of its kind before it.
     const latest = new Map<string, Labelled>();
     for (const st of settings) {
@@ -62,11 +69,13 @@ export const missingTranslation: Rule = {
           break;
         case "Variable":
           add(`variable '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
-          if (d.reason) items.push({ what: `the reason of variable '${s.name}'`, file: s.file, range: d.reason.range, translations: d.reasonTranslations ?? [], declRange: d.range, keyword: "reason" });
+          if (d.reason)
+            items.push({ what: `the reason of variable '${s.name}'`, file: s.file, range: d.reason.range, translations: d.reasonTranslations ?? [], declRange: d.range, keyword: "reason" });
           break;
         case "Group":
           add(`group '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
-          for (const e of d.entries) items.push({ what: `entry '${e.name?.text ?? e.label.value}' of group '${s.name}'`, file: s.file, range: e.label.range, translations: e.translations, declRange: e.range });
+          for (const e of d.entries)
+            items.push({ what: `entry '${e.name?.text ?? e.label.value}' of group '${s.name}'`, file: s.file, range: e.label.range, translations: e.translations, declRange: e.range });
           break;
         case "Question":
           add(`question '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);

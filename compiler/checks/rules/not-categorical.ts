@@ -26,7 +26,11 @@ export const notCategorical: Rule = {
         const fixes: Fix[] = groups.map((g) => ({ title: `Use group '${g.name}'`, preferred: groups.length === 1, edits: [replace(file, ref.name.range, g.name)] }));
         if (isNumeric(kind) && a.kind === "count") fixes.push({ title: `Use 'summary ${sym.name}'`, edits: [replace(file, leading(a.range, "count".length), "summary")] });
         let hint: string;
-        if (groups.length) hint = `use its group ${quoteList(groups.map((g) => g.name), "or")} instead`;
+        if (groups.length)
+          hint = `use its group ${quoteList(
+            groups.map((g) => g.name),
+            "or",
+          )} instead`;
         else if (isNumeric(kind)) hint = `declare a group from '${sym.name}' with bands (e.g. '"65–79 år" = 65..79') and use it${a.kind === "count" ? `, or use 'summary ${sym.name}'` : ""}`;
         else hint = `collect it on a value set to count it`;
         ctx.report({ file, range: ref.name.range, message: `question '${q.name.text}': ${a.kind} needs categories, but '${sym.name}' is ${describeMeasure(sym)}`, hint, fixes });

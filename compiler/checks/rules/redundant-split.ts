@@ -30,7 +30,12 @@ export const redundantSplit: Rule = {
         const parts = new Set<string>();
         for (const p of s.parts) {
           if (parts.has(key(p))) {
-            ctx.report({ file, range: p.range, message: `question '${q.name.text}': '${p.name.text}' appears twice in one combined split`, hint: `write it once: a combined split by the same part twice is the split by it alone` });
+            ctx.report({
+              file,
+              range: p.range,
+              message: `question '${q.name.text}': '${p.name.text}' appears twice in one combined split`,
+              hint: `write it once: a combined split by the same part twice is the split by it alone`,
+            });
           } else if (counted.has(p.name.text) && !p.timepoint) {
             ctx.report({
               file,

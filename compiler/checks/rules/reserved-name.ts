@@ -48,7 +48,12 @@ export const reservedName: Rule = {
     }
     const long = (kind: string, name: string, table: string, file: string, range: import("../../syntax/ast.js").Range) => {
       if (Buffer.byteLength(table) <= MAX_BYTES) return;
-      ctx.report({ file, range, message: `${kind} '${name}' needs the table '${table}', ${Buffer.byteLength(table)} bytes long; ${STRICTEST} keeps ${MAX_BYTES}`, hint: `shorten the name by ${Buffer.byteLength(table) - MAX_BYTES} characters` });
+      ctx.report({
+        file,
+        range,
+        message: `${kind} '${name}' needs the table '${table}', ${Buffer.byteLength(table)} bytes long; ${STRICTEST} keeps ${MAX_BYTES}`,
+        hint: `shorten the name by ${Buffer.byteLength(table) - MAX_BYTES} characters`,
+      });
     };
     for (const t of r.timepoints.values()) long("time point", t.name, registrationTable(t.name), t.file, t.decl.name.range);
     for (const s of r.valuesets.values()) long("value set", s.name, lookupTable(s.name), s.file, s.decl.name.range);

@@ -23,7 +23,11 @@ export const splitNotCategorical: Rule = {
           if (isCategorical(kind)) continue;
           const groups = isNumeric(kind) ? groupsFrom(r, sym.name) : [];
           let hint: string;
-          if (groups.length) hint = `split by its group ${quoteList(groups.map((g) => g.name), "or")}`;
+          if (groups.length)
+            hint = `split by its group ${quoteList(
+              groups.map((g) => g.name),
+              "or",
+            )}`;
           else if (isNumeric(kind)) hint = `declare a group from '${sym.name}' with bands (e.g. '"65–79 år" = 65..79') and split by it`;
           else if (kind === "multiple") hint = `split by a single-choice variable, or ask 'crosstab ${sym.name} by …' to compare its choices`;
           else hint = `split by a variable on a value set or by a group`;

@@ -28,7 +28,11 @@ export const timepointOrder: Rule = {
         seen.add(n.text);
         return;
       }
-      const remove = removeListItem(sf, setting.names.map((x) => x.range), i);
+      const remove = removeListItem(
+        sf,
+        setting.names.map((x) => x.range),
+        i,
+      );
       ctx.report({
         file,
         range: n.range,

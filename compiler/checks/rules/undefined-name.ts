@@ -41,7 +41,9 @@ export const undefinedName: Rule = {
         file: ref.file,
         range: ref.range,
         message: `undefined ${kinds} '${ref.name}'`,
-        hint: guess ? `did you mean '${guess}'?` : `declare ${ref.expected[0] === "timepoint" ? "a time point" : ref.expected[0] === "valueset" ? "a value set" : "a " + KIND_WORD[ref.expected[0]!]} named '${ref.name}', or import the file that declares it`,
+        hint: guess
+          ? `did you mean '${guess}'?`
+          : `declare ${ref.expected[0] === "timepoint" ? "a time point" : ref.expected[0] === "valueset" ? "a value set" : "a " + KIND_WORD[ref.expected[0]!]} named '${ref.name}', or import the file that declares it`,
         ...(guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ file: ref.file, range: ref.range, newText: guess }] }] } : {}),
       });
     }

@@ -11,12 +11,18 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** The code the user most likely meant: the closest code, else the value whose label reads like what was written. */
 function guessValue(written: string, values: A.ValueDecl[]): A.ValueDecl | undefined {
-  const byCode = closest(written, values.map((v) => v.code.value));
+  const byCode = closest(
+    written,
+    values.map((v) => v.code.value),
+  );
   if (byCode !== undefined) return values.find((v) => v.code.value === byCode);
   const folded = toIdentifier(written);
   const byLabel = values.filter((v) => toIdentifier(v.label.value) === folded || (folded.length >= 3 && toIdentifier(v.label.value).startsWith(folded)));
   if (byLabel.length === 1) return byLabel[0];
-  const guess = closest(written, values.map((v) => toIdentifier(v.label.value)));
+  const guess = closest(
+    written,
+    values.map((v) => toIdentifier(v.label.value)),
+  );
   return guess === undefined ? undefined : values.find((v) => toIdentifier(v.label.value) === guess);
 }
 
@@ -27,7 +33,12 @@ export function labelFor(code: string): string {
 }
 
 function listed(codes: string[]): string {
-  return codes.length <= 8 ? codes.map((c) => `'${c}'`).join(", ") : `${codes.slice(0, 8).map((c) => `'${c}'`).join(", ")} …`;
+  return codes.length <= 8
+    ? codes.map((c) => `'${c}'`).join(", ")
+    : `${codes
+        .slice(0, 8)
+        .map((c) => `'${c}'`)
+        .join(", ")} …`;
 }
 
 export const undefinedValue: Rule = {

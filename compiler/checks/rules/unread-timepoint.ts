@@ -81,7 +81,10 @@ export const unreadTimepoint: Rule = {
     if (programHasSyntaxProblem(r)) return;
     // As in ISU0601: an unresolved name in a question most likely meant its closest match.
     const measures = [...r.variables.keys(), ...r.groups.keys()];
-    const meant = r.refs.filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source")).map((x) => closest(x.name, measures)).filter((n): n is string => !!n);
+    const meant = r.refs
+      .filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source"))
+      .map((x) => closest(x.name, measures))
+      .filter((n): n is string => !!n);
     const used = usedVariables(r, meant);
     const meantVariables = new Set(meant.flatMap((n) => [n, r.groups.get(n)?.decl.source.name.text ?? n]));
     const describedBy = facts(r).otherDescriptions;
@@ -99,11 +102,22 @@ export const unreadTimepoint: Rule = {
         const index = items.findIndex((t) => t.text === tp);
         const item = items[index];
         if (!item) continue;
-        const edit = removeListItem(ctx.source(v.file), items.map((t) => t.range), index);
+        const edit = removeListItem(
+          ctx.source(v.file),
+          items.map((t) => t.range),
+          index,
+        );
         // The declared description of its `other` answer stops being recorded there too.
         const description = describedBy.get(v)?.decl;
         const descIndex = description ? description.timepoints.findIndex((t) => t.text === tp) : -1;
-        const descEdit = description && descIndex >= 0 ? removeListItem(ctx.source(describedBy.get(v)!.file), description.timepoints.map((t) => t.range), descIndex) : undefined;
+        const descEdit =
+          description && descIndex >= 0
+            ? removeListItem(
+                ctx.source(describedBy.get(v)!.file),
+                description.timepoints.map((t) => t.range),
+                descIndex,
+              )
+            : undefined;
         ctx.report({
           file: v.file,
           range: item.range,

@@ -19,7 +19,10 @@ export const unusedVariable: Rule = {
     if (programHasSyntaxProblem(r)) return;
     // An unresolved name in a question most likely meant its closest match (ISU0101 says so).
     const measures = [...r.variables.keys(), ...r.groups.keys()];
-    const meant = r.refs.filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source")).map((x) => closest(x.name, measures)).filter((n): n is string => !!n);
+    const meant = r.refs
+      .filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source"))
+      .map((x) => closest(x.name, measures))
+      .filter((n): n is string => !!n);
     const used = usedVariables(r, meant);
     for (const v of facts(r).variables) {
       if (used.has(v.name)) continue;

@@ -30,7 +30,11 @@ export const valueMappedTwice: Rule = {
           const first = seen.find((s) => sameCode(s.lit, lit));
           seen.push({ lit, entry });
           if (!first || lit.kind === "boolean") return;
-          const removal = removeListItem(ctx.source(g.file), entry.values.map((v) => v.range), i);
+          const removal = removeListItem(
+            ctx.source(g.file),
+            entry.values.map((v) => v.range),
+            i,
+          );
           const where = first.entry === entry ? `twice in '${entry.label.value}'` : `in both '${first.entry.label.value}' and '${entry.label.value}'`;
           ctx.report({
             file: g.file,

@@ -79,7 +79,9 @@ function checkComparison(ctx: RuleContext, r: Resolution, file: string, c: Compa
         file,
         range: v.range,
         message: `'${v.raw}' is ${v.kind === "code" ? "a code" : "true/false"}, but ${describe(s)}`,
-        hint: group ? `did you mean group '${group.name}' (\`${group.name} = ${v.raw}\`)?` : `compare with a number (\`${subjectText} >= 65\`), or form a group from '${s.name}' and compare its entries`,
+        hint: group
+          ? `did you mean group '${group.name}' (\`${group.name} = ${v.raw}\`)?`
+          : `compare with a number (\`${subjectText} >= 65\`), or form a group from '${s.name}' and compare its entries`,
         ...(group ? { fixes: [{ title: `Compare group '${group.name}'`, preferred: true, edits: [{ file, range: c.subject.name.range, newText: group.name }] }] } : {}),
       });
     } else if (s.kind === "boolean" && v.kind !== "boolean") {
@@ -93,11 +95,21 @@ function checkComparison(ctx: RuleContext, r: Resolution, file: string, c: Compa
         ...(meant ? { fixes: [{ title: `Change to '${meant}'`, preferred: true, edits: [{ file, range: v.range, newText: meant }] }] } : {}),
       });
     } else if ((s.kind === "choice" || s.kind === "group") && v.kind === "boolean") {
-      ctx.report({ file, range: v.range, message: `'${v.raw}' is true/false, but ${describe(s)}`, hint: s.kind === "choice" && s.vs ? `use one of its codes: ${codeList(s.vs)}` : "use one of the group's entry names" });
+      ctx.report({
+        file,
+        range: v.range,
+        message: `'${v.raw}' is true/false, but ${describe(s)}`,
+        hint: s.kind === "choice" && s.vs ? `use one of its codes: ${codeList(s.vs)}` : "use one of the group's entry names",
+      });
     } else if (s.kind === "choice" && s.vs && isNumber(v) && wordCoded(s.vs)) {
       ctx.report({ file, range: v.range, message: `'${v.raw}' is a number, but value set '${s.vs.name.text}' has word codes`, hint: `use one of its codes: ${codeList(s.vs)}` });
     } else if (s.kind === "group" && isNumber(v) && s.group.entries.length > 0 && s.group.entries.every((e) => e.name)) {
-      ctx.report({ file, range: v.range, message: `'${v.raw}' is a number, but group '${s.name}' names its entries`, hint: `use an entry name: ${s.group.entries.map((e) => `'${e.name!.text}'`).join(", ")}` });
+      ctx.report({
+        file,
+        range: v.range,
+        message: `'${v.raw}' is a number, but group '${s.name}' names its entries`,
+        hint: `use an entry name: ${s.group.entries.map((e) => `'${e.name!.text}'`).join(", ")}`,
+      });
     }
   }
 
@@ -133,7 +145,12 @@ function checkComparison(ctx: RuleContext, r: Resolution, file: string, c: Compa
         hint = `no scale value of '${s.vs.name.text}' satisfies it; list the values meant with in (…)`;
       }
     } else {
-      hint = s.vs ? `compare with = or in (…): \`${subjectText} in (${s.vs.values.slice(0, 2).map((v) => v.code.value).join(", ")})\`` : "compare with = or in (…)";
+      hint = s.vs
+        ? `compare with = or in (…): \`${subjectText} in (${s.vs.values
+            .slice(0, 2)
+            .map((v) => v.code.value)
+            .join(", ")})\``
+        : "compare with = or in (…)";
     }
     ctx.report({ file, range: c.range, message: `${opText} compares numbers, but ${describe(s)}`, hint, ...(fixes.length ? { fixes } : {}) });
   }
@@ -168,7 +185,8 @@ function checkGroupValues(ctx: RuleContext, r: Resolution, file: string, g: A.Gr
   for (const e of g.entries) {
     for (const v of e.values) {
       if (v.kind === "boolean") ctx.report({ file, range: v.range, message: `'${v.raw}' is true/false, but ${describe(s)}`, hint: `use one of its codes: ${codeList(s.vs)}` });
-      else if (v.kind === "number" && wordCoded(s.vs)) ctx.report({ file, range: v.range, message: `'${v.raw}' is a number, but value set '${s.vs.name.text}' has word codes`, hint: `use one of its codes: ${codeList(s.vs)}` });
+      else if (v.kind === "number" && wordCoded(s.vs))
+        ctx.report({ file, range: v.range, message: `'${v.raw}' is a number, but value set '${s.vs.name.text}' has word codes`, hint: `use one of its codes: ${codeList(s.vs)}` });
     }
   }
 }

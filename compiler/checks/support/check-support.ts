@@ -39,7 +39,6 @@ export function quoteList(names: string[], last = "and"): string {
   return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} ${last} ${q[q.length - 1]}`;
 }
 
-
 /** The range of the first `length` characters of a range that starts a keyword (e.g. `summary`). */
 export function leading(range: A.Range, length: number): A.Range {
   return { start: range.start, end: { offset: range.start.offset + length, line: range.start.line, column: range.start.column + length } };

@@ -50,8 +50,10 @@ const en: DdlTexts = {
     "Value sets: vs_<value set>, one row per value: code; label; sort_order (the scale order for ordinal sets); is_missing (a missing-value code such as not specified, not applicable or don't know: never a scale value, always counted as missing); is_other (the form asks for a description); definition.",
   multipleChoice: "Multiple choice: one row per chosen value in reg_<time point>__<variable>; a registration with no such rows answered none.",
   sqliteForeignKeys: "SQLite enforces foreign keys only where PRAGMA foreign_keys = ON is run, on every connection.",
-  longIdentifiers: (limit, names) => `WARNING: these names are longer than ${limit} bytes and are cut short by this database, so two of them may collide: ${names.join(", ")}. Shorten the names in the plan.`,
-  collisions: (names) => `WARNING: the script would create these names twice and fails: ${names.join(", ")}. Rename the variable or time point in the plan (individ_id and registrerad_datum are taken).`,
+  longIdentifiers: (limit, names) =>
+    `WARNING: these names are longer than ${limit} bytes and are cut short by this database, so two of them may collide: ${names.join(", ")}. Shorten the names in the plan.`,
+  collisions: (names) =>
+    `WARNING: the script would create these names twice and fails: ${names.join(", ")}. Rename the variable or time point in the plan (individ_id and registrerad_datum are taken).`,
   planTable: "The plan this database follows.",
   individTable: "One row per individual followed, under a pseudonymous key.",
   individKey: "Pseudonymous key: never a personnummer. If derived from one, a keyed HMAC whose secret stays with the registrar.",
@@ -89,14 +91,14 @@ const sv: DdlTexts = {
   freshDatabase: "Kör skriptet en gång i en tom databas (eller ett tomt schema): det skapar alla tabeller och fyller värdemängdstabellerna, allt eller inget.",
   pseudonym:
     "individ_id är en pseudonym, aldrig ett personnummer eller samordningsnummer. Om nyckeln härleds ur ett sådant ska det ske med en nycklad HMAC (till exempel HMAC-SHA-256) vars hemliga nyckel stannar hos den som registrerar och aldrig når denna databas: en onycklad hash av ett personnummer går att vända genom att pröva alla tänkbara nummer, på ungefär en minut. Tabellen individ avvisar värden som har ett personnummers form.",
-  missingData:
-    "Ingen svarskolumn är NOT NULL, inte ens för obligatoriska variabler: formuläret kräver svaren, och ett saknat svar måste ändå kunna lagras så att det räknas som bortfall.",
+  missingData: "Ingen svarskolumn är NOT NULL, inte ens för obligatoriska variabler: formuläret kräver svaren, och ett saknat svar måste ändå kunna lagras så att det räknas som bortfall.",
   lookupTables:
     "Värdemängder: vs_<värdemängd>, en rad per värde: code (koden); label (etiketten); sort_order (skalans ordning för ordinala värdemängder); is_missing (en kod för saknat värde som ej specificerat, ej tillämpligt eller vet ej: aldrig ett skalsteg, räknas alltid som bortfall); is_other (formuläret frågar efter en beskrivning); definition.",
   multipleChoice: "Flerval: en rad per valt värde i reg_<mättillfälle>__<variabel>; en registrering utan sådana rader har svarat inget.",
   sqliteForeignKeys: "SQLite kontrollerar främmande nycklar bara där PRAGMA foreign_keys = ON körs, i varje anslutning.",
   longIdentifiers: (limit, names) => `VARNING: dessa namn är längre än ${limit} byte och kortas av databasen, så två av dem kan krocka: ${names.join(", ")}. Korta namnen i planen.`,
-  collisions: (names) => `VARNING: skriptet skulle skapa dessa namn två gånger och misslyckas: ${names.join(", ")}. Byt namn på variabeln eller mättillfället i planen (individ_id och registrerad_datum är upptagna).`,
+  collisions: (names) =>
+    `VARNING: skriptet skulle skapa dessa namn två gånger och misslyckas: ${names.join(", ")}. Byt namn på variabeln eller mättillfället i planen (individ_id och registrerad_datum är upptagna).`,
   planTable: "Planen som databasen följer.",
   individTable: "En rad per individ som följs, med pseudonym nyckel.",
   individKey: "Pseudonym nyckel: aldrig ett personnummer. Härleds den ur ett, då med en nycklad HMAC vars hemlighet stannar hos den som registrerar.",

@@ -24,16 +24,18 @@ export const htmlFormat: TextFormat = {
  * character is not part of the text GitHub scans for those.
  */
 export function markdownText(s: string): string {
-  return collapse(s)
-    .replace(/[\\`*_[\]<>|~@]/g, "\\$&")
-    .replace(/(?<=[A-Za-z]):(?=\/\/)/g, "\\:")
-    .replace(/(?<![A-Za-z0-9_.-])(www)\./gi, "$1\\.")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
-    // Block markers count only at the start of a line, followed by a space or the end.
-    .replace(/^([-+])(?=\s|$)/, "\\$1")
-    .replace(/^#(?=#{0,5}(?:\s|$))/, "\\#")
-    .replace(/^([-=])(?=[-=\s]*$)/, "\\$1")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return (
+    collapse(s)
+      .replace(/[\\`*_[\]<>|~@]/g, "\\$&")
+      .replace(/(?<=[A-Za-z]):(?=\/\/)/g, "\\:")
+      .replace(/(?<![A-Za-z0-9_.-])(www)\./gi, "$1\\.")
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+      // Block markers count only at the start of a line, followed by a space or the end.
+      .replace(/^([-+])(?=\s|$)/, "\\$1")
+      .replace(/^#(?=#{0,5}(?:\s|$))/, "\\#")
+      .replace(/^([-=])(?=[-=\s]*$)/, "\\$1")
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
+  );
 }
 
 /**

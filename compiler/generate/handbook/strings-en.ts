@@ -107,10 +107,8 @@ export const en: HandbookStrings = {
     no: "No",
   },
   schedule: {
-    intro:
-      "Register the same data in the same way for every individual at each time point. Check the registration early and often: what is hard to register shows at the start.",
-    keyNote:
-      "Each registration belongs to an individual through the pseudonymous key individ_id and gets a registration date. An empty field is stored as a missing value and counts as missing data.",
+    intro: "Register the same data in the same way for every individual at each time point. Check the registration early and often: what is hard to register shows at the start.",
+    keyNote: "Each registration belongs to an individual through the pseudonymous key individ_id and gets a registration date. An empty field is stored as a missing value and counts as missing data.",
     when: "When",
     definition: "Description",
     variable: "Variable",
@@ -207,10 +205,8 @@ export const en: HandbookStrings = {
       "Where the key is derived from the personal identity number, it must be a keyed HMAC (for example HMAC-SHA-256) whose secret only the registrar holds. A plain hash of a personal identity number without a secret can be reversed in about a minute by trying every possible number.",
     ],
     sensitiveHeading: "Sensitive personal data",
-    sensitiveIntro:
-      "Sensitive personal data (GDPR art. 9) and data on criminal offences (art. 10) need specific support in law. The plan marks these variables as sensitive:",
-    noSensitive:
-      "The plan marks no variable as sensitive. Check that no data on health, ethnic origin, religion, sex life or criminal offences are included without being marked.",
+    sensitiveIntro: "Sensitive personal data (GDPR art. 9) and data on criminal offences (art. 10) need specific support in law. The plan marks these variables as sensitive:",
+    noSensitive: "The plan marks no variable as sensitive. Check that no data on health, ethnic origin, religion, sex life or criminal offences are included without being marked.",
     category: "Category",
     inherited: (v) => `describes the answer “other” in ${v}`,
     categories: {
@@ -271,9 +267,7 @@ export const en: HandbookStrings = {
       {
         key: "few",
         heading: "A few case workers or clients",
-        paragraphs: [
-          "Check that a result is not driven by a few case workers or clients before changing how you work. Early results need to be reasonably representative of the service.",
-        ],
+        paragraphs: ["Check that a result is not driven by a few case workers or clients before changing how you work. Early results need to be reasonably representative of the service."],
       },
       {
         key: "cause",
@@ -286,13 +280,13 @@ export const en: HandbookStrings = {
     missingCodesIntro: "In this plan these codes count as missing values, never as answers on the scale:",
     missingCodesNone: "The plan's value sets have no missing-value codes; missing data are then only a missing registration or an empty answer.",
     smallNumbers: (m, e) =>
-      `The tables show no cell with fewer than ${m} individuals.` + (e !== undefined ? ` The plan expects about ${e} individuals.` : " The plan does not state how many individuals are expected (expected)."),
+      `The tables show no cell with fewer than ${m} individuals.` +
+      (e !== undefined ? ` The plan expects about ${e} individuals.` : " The plan does not state how many individuals are expected (expected)."),
     withoutDefinition: "These variables have no definition and may be interpreted differently:",
     allDefined: "Every variable has a definition.",
   },
   scenarios: {
-    intro:
-      "Once reliability is judged, go back to the question and the purpose. What did we want to know, and why? The table shows scenarios a follow-up can lead to.",
+    intro: "Once reliability is judged, go back to the question and the purpose. What did we want to know, and why? The table shows scenarios a follow-up can lead to.",
     scenario: "Scenario",
     shows: "The result shows that the data …",
     next: "Possible next step",

@@ -107,10 +107,8 @@ export const sv: HandbookStrings = {
     no: "Nej",
   },
   schedule: {
-    intro:
-      "Registrera samma uppgifter på samma sätt för alla individer vid varje mättillfälle. Följ upp registreringen tidigt och ofta: det som är svårt att registrera syns i början.",
-    keyNote:
-      "Varje registrering hör till en individ genom den pseudonyma nyckeln individ_id och får ett registreringsdatum. Ett tomt fält sparas som saknat värde och räknas som bortfall.",
+    intro: "Registrera samma uppgifter på samma sätt för alla individer vid varje mättillfälle. Följ upp registreringen tidigt och ofta: det som är svårt att registrera syns i början.",
+    keyNote: "Varje registrering hör till en individ genom den pseudonyma nyckeln individ_id och får ett registreringsdatum. Ett tomt fält sparas som saknat värde och räknas som bortfall.",
     when: "När",
     definition: "Beskrivning",
     variable: "Uppgift",
@@ -168,8 +166,7 @@ export const sv: HandbookStrings = {
     text: "Fritext",
   },
   groups: {
-    intro:
-      "Jämförelsegrupper delar in individerna efter en bakgrundsuppgift, till exempel ålder eller boendeform, så att resultaten kan jämföras mellan grupper.",
+    intro: "Jämförelsegrupper delar in individerna efter en bakgrundsuppgift, till exempel ålder eller boendeform, så att resultaten kan jämföras mellan grupper.",
     none: "Planen har inga jämförelsegrupper.",
     source: "Bygger på",
     kind: "Indelning",
@@ -209,10 +206,8 @@ export const sv: HandbookStrings = {
       "Om nyckeln härleds från personnumret ska det ske med en nyckelbaserad HMAC (till exempel HMAC-SHA-256) vars hemliga nyckel bara den som registrerar har. En vanlig hash av ett personnummer utan hemlig nyckel kan räknas tillbaka på någon minut genom att pröva alla tänkbara personnummer.",
     ],
     sensitiveHeading: "Känsliga personuppgifter",
-    sensitiveIntro:
-      "Känsliga personuppgifter (dataskyddsförordningen art. 9) och uppgifter om lagöverträdelser (art. 10) kräver särskilt stöd i lag. Planen markerar dessa uppgifter som känsliga:",
-    noSensitive:
-      "Planen markerar inga uppgifter som känsliga. Kontrollera att inga uppgifter om hälsa, etniskt ursprung, religion, sexualliv eller lagöverträdelser ingår utan att vara markerade.",
+    sensitiveIntro: "Känsliga personuppgifter (dataskyddsförordningen art. 9) och uppgifter om lagöverträdelser (art. 10) kräver särskilt stöd i lag. Planen markerar dessa uppgifter som känsliga:",
+    noSensitive: "Planen markerar inga uppgifter som känsliga. Kontrollera att inga uppgifter om hälsa, etniskt ursprung, religion, sexualliv eller lagöverträdelser ingår utan att vara markerade.",
     category: "Kategori",
     inherited: (v) => `beskriver svaret ”annat” i ${v}`,
     categories: {
@@ -231,8 +226,7 @@ export const sv: HandbookStrings = {
     noLegalBasis: "Planen anger ingen rättslig grund (legal_basis). Dokumentera den innan insamlingen börjar, särskilt om känsliga uppgifter ingår.",
     notesHeading: "Anteckningar i planen",
     freeTextHeading: "Fritext",
-    freeTextIntro:
-      "Fritext kan innehålla vad som helst, också känsliga uppgifter om individen eller om andra. Skriv aldrig namn, personnummer eller annat som pekar ut någon i ett fritextfält.",
+    freeTextIntro: "Fritext kan innehålla vad som helst, också känsliga uppgifter om individen eller om andra. Skriv aldrig namn, personnummer eller annat som pekar ut någon i ett fritextfält.",
     noFreeText: "Planen samlar inte in någon fritext.",
     noReason: "Inget skäl angivet.",
     otherDescriptionReason: (v) => `Beskrivning när svaret på ${v} är ”annat”.`,
@@ -266,9 +260,7 @@ export const sv: HandbookStrings = {
       {
         key: "selection",
         heading: "Urval",
-        paragraphs: [
-          "Vilka individer ingår i uppföljningen? Om vissa grupper inte kommer med, eller registreras mer sällan, påverkar det resultatet. Jämför de som ingår med hela målgruppen.",
-        ],
+        paragraphs: ["Vilka individer ingår i uppföljningen? Om vissa grupper inte kommer med, eller registreras mer sällan, påverkar det resultatet. Jämför de som ingår med hela målgruppen."],
       },
       {
         key: "few",
@@ -293,8 +285,7 @@ export const sv: HandbookStrings = {
     allDefined: "Alla uppgifter har en definition.",
   },
   scenarios: {
-    intro:
-      "När tillförlitligheten är bedömd: gå tillbaka till frågan och syftet. Vad var det vi undrade, och varför? Tabellen visar scenarier som en uppföljning kan leda till.",
+    intro: "När tillförlitligheten är bedömd: gå tillbaka till frågan och syftet. Vad var det vi undrade, och varför? Tabellen visar scenarier som en uppföljning kan leda till.",
     scenario: "Scenario",
     shows: "Resultatet visar att uppgifterna …",
     next: "Möjligt nästa steg",

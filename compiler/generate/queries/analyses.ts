@@ -23,7 +23,11 @@ function singleCells(splitKeys: string[], keyExprs: string[], name = "cells"): C
   const keys = keyExprs.map((_, i) => `c${i + 1}`);
   const inner = `SELECT ${s}, ${keyExprs.map((e, i) => `${e} AS ${keys[i]}`).join(", ")} FROM pop`;
   return [
-    { name, note: "the finest grain, aggregated once: individuals per group and category cell", body: `SELECT ${s}, ${keys.join(", ")}, COUNT(*) AS n\nFROM (${inner}) p\nGROUP BY ${s}, ${keys.join(", ")}` },
+    {
+      name,
+      note: "the finest grain, aggregated once: individuals per group and category cell",
+      body: `SELECT ${s}, ${keys.join(", ")}, COUNT(*) AS n\nFROM (${inner}) p\nGROUP BY ${s}, ${keys.join(", ")}`,
+    },
     { name: "sizes", body: `SELECT ${s}, SUM(n) AS size FROM ${name} GROUP BY ${s}` },
   ];
 }
@@ -41,10 +45,7 @@ function categoricalCells(r: MeasureReader, splitKeys: string[], readings: Categ
     return {
       popColumns: readings.map((x, i) => `${(x as SingleReading).index} AS a${i + 1}`),
       needsKey: false,
-      ctes: singleCells(
-        splitKeys,
-        jointKeys(readings.map((_, i) => `a${i + 1}`)),
-      ),
+      ctes: singleCells(splitKeys, jointKeys(readings.map((_, i) => `a${i + 1}`))),
     };
   }
   // Multiple choice: an individual counts once under every option chosen, among
@@ -152,7 +153,8 @@ export function analysisParts(a: AnalysisModel, r: MeasureReader, splitKeys: str
     case "attainment": {
       const target = r.scale(a.target.name, a.target.timepoint);
       const goal = r.scale(a.goal.name, a.goal.timepoint);
-      if (goal.valueset.name !== target.valueset.name) throw new Error(`attainment compares '${a.target.name}' (value set '${target.valueset.name}') with '${a.goal.name}' (value set '${goal.valueset.name}'); both must use the same value set`);
+      if (goal.valueset.name !== target.valueset.name)
+        throw new Error(`attainment compares '${a.target.name}' (value set '${target.valueset.name}') with '${a.goal.name}' (value set '${goal.valueset.name}'); both must use the same value set`);
       const atLeast = target.valueset.direction === "lower" ? "a1 <= a2" : "a1 >= a2";
       const t = r.texts;
       return {
@@ -198,9 +200,7 @@ function changeParts(a: Extract<AnalysisModel, { kind: "change" }>, r: MeasureRe
   // The outcome totals are cells of their own, in a frame row one past the scale, so that the suppression can keep them shown.
   const totalRow = from.members.length + 1;
   const rows: CategoryFrame["rows"] = [];
-  from.members.forEach((x, i) =>
-    to.members.forEach((y, j) => rows.push({ keys: [i + 1, j + 1], cls: outcomeOf(i + 1, j + 1, direction), values: [x.code, x.label, y.code, y.label] })),
-  );
+  from.members.forEach((x, i) => to.members.forEach((y, j) => rows.push({ keys: [i + 1, j + 1], cls: outcomeOf(i + 1, j + 1, direction), values: [x.code, x.label, y.code, y.label] })));
   for (const cls of [IMPROVED, UNCHANGED, WORSENED]) rows.push({ keys: [totalRow, cls], cls, values: [null, null, null, null] });
   const m = r.texts.meaning;
   const t = r.texts;

@@ -116,4 +116,3 @@ function compareSql(c: Compare, r: MeasureReader): string {
       throw new Error(`variable '${v.name}' is ${v.type.kind}; a condition cannot compare it`);
   }
 }
-

@@ -133,7 +133,14 @@ export class MeasureReader {
     const values = this.answerValues(vs);
     const members = values.map((x) => ({ code: x.code, label: this.label(x.label) }));
     if (!v.type.multiple) {
-      return { kind: "single", members, index: caseIndex(this.column(v.name, ref.timepoint), values.map((x) => this.codeLiteral(vs, x.code))) };
+      return {
+        kind: "single",
+        members,
+        index: caseIndex(
+          this.column(v.name, ref.timepoint),
+          values.map((x) => this.codeLiteral(vs, x.code)),
+        ),
+      };
     }
     return this.multiReading(v, vs, ref.timepoint, members);
   }
@@ -149,7 +156,10 @@ export class MeasureReader {
       kind: "single",
       valueset: vs,
       members: values.map((x) => ({ code: x.code, label: this.label(x.label) })),
-      index: caseIndex(this.column(v.name, tp), values.map((x) => this.codeLiteral(vs, x.code))),
+      index: caseIndex(
+        this.column(v.name, tp),
+        values.map((x) => this.codeLiteral(vs, x.code)),
+      ),
     };
   }
 

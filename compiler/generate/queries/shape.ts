@@ -92,24 +92,30 @@ export function literalRows(names: string[], rows: string[][]): string {
   return rows.map((r, i) => `SELECT ${r.map((v, j) => (i === 0 ? `${v} AS ${names[j]}` : v)).join(", ")}`).join("\nUNION ALL ");
 }
 
-export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; where?: string; parts: QueryParts; minCell: number; popKey: string; passes?: number }): { sql: string; columns: ResultColumn[] } {
+export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; where?: string; parts: QueryParts; minCell: number; popKey: string; passes?: number }): {
+  sql: string;
+  columns: ResultColumn[];
+} {
   const { sql, dims, parts } = opts;
   const splitKeys = dims.map((d) => d.key);
   const catKeys = parts.frame.keys;
   const lit = (v: string | null) => (v === null ? "NULL" : sql.string(v));
 
   const popCols = [...(parts.needsKey ? [`${opts.popKey}.${sql.quote("individ_id")} AS id`] : []), ...dims.map((d) => `${d.index} AS ${d.key}`), ...parts.popColumns];
-  const ctes: Cte[] = [{ name: "pop", note: "one row per individual in the population; members and values as numbers, 0 = missing", body: [`SELECT\n  ${popCols.join(",\n  ")}`, opts.from, ...(opts.where ? [`WHERE ${opts.where}`] : [])].join("\n") }];
+  const ctes: Cte[] = [
+    {
+      name: "pop",
+      note: "one row per individual in the population; members and values as numbers, 0 = missing",
+      body: [`SELECT\n  ${popCols.join(",\n  ")}`, opts.from, ...(opts.where ? [`WHERE ${opts.where}`] : [])].join("\n"),
+    },
+  ];
   ctes.push(...parts.ctes);
 
   dims.forEach((d, i) => {
     const rows = d.constant ? [["1"]] : [...d.members.map((m, j) => [String(j + 1), lit(m.code), lit(m.label)]), ["0", "NULL", lit(sql.texts.missing)]];
     ctes.push({ name: `fs${i + 1}`, ...(d.constant ? {} : { note: `the groups of ${d.prefix}, missing last` }), body: literalRows(d.constant ? ["m"] : ["m", "code", "label"], rows) });
   });
-  const frameRows = [
-    ...parts.frame.rows.map((r) => [...r.keys.map(String), String(r.cls), ...r.values.map(lit)]),
-    [...catKeys.map(() => "0"), "0", ...parts.frame.columns.map(() => "NULL")],
-  ];
+  const frameRows = [...parts.frame.rows.map((r) => [...r.keys.map(String), String(r.cls), ...r.values.map(lit)]), [...catKeys.map(() => "0"), "0", ...parts.frame.columns.map(() => "NULL")]];
   ctes.push({ name: "fc", note: "the category cells, with the missing cell (keys 0)", body: literalRows([...catKeys, "cls", ...parts.frame.columns], frameRows) });
 
   const small = opts.minCell > 1 ? `CASE WHEN COALESCE(x.n, 0) BETWEEN 1 AND ${opts.minCell - 1} THEN 1 ELSE 0 END` : "0";
@@ -126,7 +132,12 @@ export function assembleQuery(opts: { sql: Sql; dims: SplitDim[]; from: string; 
     ].join("\n"),
   });
   if (opts.minCell > 1) {
-    ctes.push(...suppressionCtes({ splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, ...(parts.outcomeRow === undefined ? {} : { outcomeRow: parts.outcomeRow }) }, opts.passes));
+    ctes.push(
+      ...suppressionCtes(
+        { splits: dims.map((d) => (d.constant ? { key: d.key, constant: true } : { key: d.key })), catKeys, ...(parts.outcomeRow === undefined ? {} : { outcomeRow: parts.outcomeRow }) },
+        opts.passes,
+      ),
+    );
   } else {
     ctes.push({ name: "hgrid", note: "min_cell 1: nothing is hidden", body: `SELECT ${[...splitKeys, ...catKeys].join(", ")}, cls, n, small, 0 AS hid FROM grid` });
   }

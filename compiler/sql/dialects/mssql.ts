@@ -112,5 +112,9 @@ function notPersonnummer(c: string): string {
   const notDigitOrSep = chars([0x5b, 0x5e, 0x1f, ...KEY_DIGITS.flatMap(([a, b]) => (a === b ? [a] : [a, 0x2d, b])), 0x5d]);
   const firstDigit = `PATINDEX(N'%' + ${digit} + N'%', ${t} + N'0')`;
   const prefix = `LTRIM(RTRIM(REPLACE(LEFT(${t}, ${firstDigit} - 1), ${sep}, N' ')))`;
-  return `NOT (\n      ${t} NOT LIKE (N'%' + ${digit} + N'%' + ${notDigitOrSep} + N'%')\n      AND ${prefix} + N':' + CAST(LEN(REPLACE(${t}, ${sep}, N'')) AS nvarchar(4))\n        IN (${shapeSignatures(":").map((s) => `N'${s}'`).join(", ")})\n    )`;
+  return `NOT (\n      ${t} NOT LIKE (N'%' + ${digit} + N'%' + ${notDigitOrSep} + N'%')\n      AND ${prefix} + N':' + CAST(LEN(REPLACE(${t}, ${sep}, N'')) AS nvarchar(4))\n        IN (${shapeSignatures(
+    ":",
+  )
+    .map((s) => `N'${s}'`)
+    .join(", ")})\n    )`;
 }

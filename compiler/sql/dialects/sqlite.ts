@@ -51,12 +51,7 @@ const chr = (cp: number): string => (cp >= 0x21 && cp <= 0x7e && cp !== 0x27 ? `
 function wellFormedKey(c: string): string {
   const ranges = KEY_FORBIDDEN.map(([a, b]) => (a === 0xd800 ? ([0x10000, 0x10ffff] as const) : ([Math.max(a, 1), b] as const)));
   const set = ranges.flatMap(([a, b]) => (a === b ? [a] : [a, 0x2d, b]));
-  return [
-    `typeof(${c}) = 'text'`,
-    `length(${c}) BETWEEN 1 AND ${KEY_MAX_LENGTH}`,
-    `instr(${c}, char(0)) = 0`,
-    `${c} NOT GLOB ('*[' || char(${set.join(", ")}) || ']*')`,
-  ].join("\n    AND ");
+  return [`typeof(${c}) = 'text'`, `length(${c}) BETWEEN 1 AND ${KEY_MAX_LENGTH}`, `instr(${c}, char(0)) = 0`, `${c} NOT GLOB ('*[' || char(${set.join(", ")}) || ']*')`].join("\n    AND ");
 }
 
 /**
@@ -69,9 +64,13 @@ function wellFormedKey(c: string): string {
 function notPersonnummer(c: string): string {
   const seps = `char(${KEY_SEPARATORS.join(", ")})`;
   const prefix = `ltrim(rtrim(${c}, char(${[...codePoints(KEY_DIGITS), ...KEY_SEPARATORS].join(", ")})), ${seps})`;
-  const folded = `lower(${letterFolds().filter(([cp]) => cp > 0x7f).reduce((e, [cp, l]) => `replace(${e}, ${chr(cp)}, '${l}')`, prefix)})`;
+  const folded = `lower(${letterFolds()
+    .filter(([cp]) => cp > 0x7f)
+    .reduce((e, [cp, l]) => `replace(${e}, ${chr(cp)}, '${l}')`, prefix)})`;
   const terms = KEY_SEPARATORS.map((cp) => `length(replace(${c}, ${chr(cp)}, ''))`);
   const lines = Array.from({ length: Math.ceil(terms.length / 4) }, (_, i) => terms.slice(i * 4, i * 4 + 4).join(" + "));
   const length = `${lines.join("\n      + ")}\n      - ${KEY_SEPARATORS.length - 1} * length(${c})`;
-  return `${folded}\n    || (\n      ${length}\n    )\n    NOT IN (${shapeSignatures().map((s) => `'${s}'`).join(", ")})`;
+  return `${folded}\n    || (\n      ${length}\n    )\n    NOT IN (${shapeSignatures()
+    .map((s) => `'${s}'`)
+    .join(", ")})`;
 }

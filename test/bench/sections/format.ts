@@ -18,5 +18,7 @@ export async function run({ bigPlan }: { root: string; tmp: string; bigPlan: str
   times.sort((a, b) => a - b);
   const median = times[Math.floor(runs / 2)]!;
   const again = (await formatIsu(out)) === out ? "stable" : "NOT stable";
-  console.log(`format, generated plan of ${lines} lines: median ${median.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms (${runs} runs; output ${out.split("\n").length - 1} lines, ${again} when formatted again)`);
+  console.log(
+    `format, generated plan of ${lines} lines: median ${median.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms (${runs} runs; output ${out.split("\n").length - 1} lines, ${again} when formatted again)`,
+  );
 }

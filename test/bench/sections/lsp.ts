@@ -46,7 +46,9 @@ export async function run({ root, tmp, bigPlan }: { root: string; tmp: string; b
       await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
       times.push(performance.now() - t0);
     }
-    console.log(`lsp: didChange → publishDiagnostics, ${lines.length - 1}-line plan: median ${ms(median(times))}, min ${ms(Math.min(...times))} (${edits} edits, each awaited; includes the ${process.env["ISU_LSP_DEBOUNCE_MS"] ?? 10} ms debounce)`);
+    console.log(
+      `lsp: didChange → publishDiagnostics, ${lines.length - 1}-line plan: median ${ms(median(times))}, min ${ms(Math.min(...times))} (${edits} edits, each awaited; includes the ${process.env["ISU_LSP_DEBOUNCE_MS"] ?? 10} ms debounce)`,
+    );
 
     // Edits that leave a syntax error (a brace removed, then put back): the whole text is parsed again.
     const braceLine = lines.findIndex((l, i) => i > target && l === "}");
@@ -96,7 +98,11 @@ export async function run({ root, tmp, bigPlan }: { root: string; tmp: string; b
 
     for (const [name, method, params] of [
       ["hover", "textDocument/hover", { textDocument: { uri }, position: { line: target, character: "  count t".length } }],
-      ["references", "textDocument/references", { textDocument: { uri }, position: { line: lines.findIndex((l) => l.startsWith("variable kon ")), character: 10 }, context: { includeDeclaration: true } }],
+      [
+        "references",
+        "textDocument/references",
+        { textDocument: { uri }, position: { line: lines.findIndex((l) => l.startsWith("variable kon ")), character: 10 }, context: { includeDeclaration: true } },
+      ],
       ["semantic tokens", "textDocument/semanticTokens/full", { textDocument: { uri } }],
       ["document symbols", "textDocument/documentSymbol", { textDocument: { uri } }],
       ["folding", "textDocument/foldingRange", { textDocument: { uri } }],
@@ -124,7 +130,9 @@ export async function run({ root, tmp, bigPlan }: { root: string; tmp: string; b
       fmt.push(performance.now() - t0);
       edited = out?.length ?? -1;
     }
-    console.log(`lsp: formatting, ${big.split("\n").length - 1}-line plan: median ${ms(median(fmt))}, min ${ms(Math.min(...fmt))} (5 requests; ${edited < 0 ? "formatter unavailable" : edited ? "one whole-document edit" : "already formatted"})`);
+    console.log(
+      `lsp: formatting, ${big.split("\n").length - 1}-line plan: median ${ms(median(fmt))}, min ${ms(Math.min(...fmt))} (5 requests; ${edited < 0 ? "formatter unavailable" : edited ? "one whole-document edit" : "already formatted"})`,
+    );
     await client.close(bigUri);
   } finally {
     await client.stop();

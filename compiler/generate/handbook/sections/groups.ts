@@ -17,9 +17,7 @@ export function groupView(d: Describer, name: string): EntryView {
   const rows: Part[][][] = g.entries.map((e) => {
     let covers: Part[];
     if (g.kind === "bands") {
-      const band = decimal
-        ? G.decimalBand(e.low === undefined ? undefined : d.num(e.low), e.high === undefined ? undefined : d.num(e.high))
-        : (d.range(e.low, e.high) ?? "");
+      const band = decimal ? G.decimalBand(e.low === undefined ? undefined : d.num(e.low), e.high === undefined ? undefined : d.num(e.high)) : (d.range(e.low, e.high) ?? "");
       covers = [text(`${band}${source?.unit ? ` ${d.plain(d.local(source.unit))}` : ""}`)];
     } else {
       covers = d.joined((e.values ?? []).map((c) => text(`${d.fmt.code(c)} ${d.valueLabel(ref, c)}`)));
@@ -48,7 +46,6 @@ function usesMeasure(q: QuestionModel, name: string): boolean {
   const a = q.analysis;
   const refs = a.kind === "crosstab" ? [a.row, a.column] : a.kind === "attainment" ? [a.target, a.goal] : a.kind === "change" ? [] : [a.target];
   if (refs.some((r) => r.name === name)) return true;
-  const walk = (c: NonNullable<QuestionModel["where"]>): boolean =>
-    c.kind === "compare" ? c.subject.name === name : c.kind === "not" ? walk(c.operand) : c.parts.some(walk);
+  const walk = (c: NonNullable<QuestionModel["where"]>): boolean => (c.kind === "compare" ? c.subject.name === name : c.kind === "not" ? walk(c.operand) : c.parts.some(walk));
   return q.where ? walk(q.where) : false;
 }

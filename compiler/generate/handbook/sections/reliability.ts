@@ -9,9 +9,7 @@ export function reliabilityTopics(d: Describer): TopicView[] {
   return R.topics.map((t) => {
     const view: TopicView = { heading: t.heading, paragraphs: [...t.paragraphs], listIntro: null, items: [], table: null };
     if (t.key === "missing") {
-      const rows = model.valuesets.flatMap((vs) =>
-        vs.values.filter((v) => v.missing).map((v) => [[d.link(d.label(vs.label), anchor.valueset(vs.name))], [d.code(v.code)], [text(d.label(v.label))]]),
-      );
+      const rows = model.valuesets.flatMap((vs) => vs.values.filter((v) => v.missing).map((v) => [[d.link(d.label(vs.label), anchor.valueset(vs.name))], [d.code(v.code)], [text(d.label(v.label))]]));
       if (rows.length) {
         view.listIntro = R.missingCodesIntro;
         view.table = plainTable(null, [s.codebook.valueset, s.codebook.code, s.codebook.label], rows);
