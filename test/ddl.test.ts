@@ -13,7 +13,7 @@ import fc from "fast-check";
 import sqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
-import { ddlGenerator, generateDdl } from "../compiler/generate/ddl.js";
+import { ddlGenerator, generateDdl } from "../compiler/generate/ddl/index.js";
 import { DIALECTS, type Dialect } from "../compiler/sql/dialects/index.js";
 import { tr, type PlanModel, type ValuesetModel, type VariableModel } from "../compiler/model/index.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";

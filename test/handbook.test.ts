@@ -13,7 +13,7 @@ import { compile } from "../compiler/compile.js";
 import type { Diagnostic } from "../compiler/syntax/diagnostic.js";
 import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { handbookGenerator, handbookLanguage } from "../compiler/generate/handbook/index.js";
-import { generateQueries } from "../compiler/generate/queries.js";
+import { generateQueries } from "../compiler/generate/queries/index.js";
 import { handbookStrings, type HandbookLanguage, type HandbookStrings } from "../compiler/generate/handbook/strings.js";
 import { LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { tr, type Localized, type PlanModel } from "../compiler/model/index.js";

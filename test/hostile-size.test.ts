@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { emitAll } from "../compiler/generate/all.js";
 import { DIALECTS } from "../compiler/sql/dialects/index.js";
-import { generateQueries, queryManifest } from "../compiler/generate/queries.js";
+import { generateQueries, queryManifest } from "../compiler/generate/queries/index.js";
 import { generatePlan } from "./bench/generate-plan.js";
 import { ensureBuilt } from "./support/build.js";
 

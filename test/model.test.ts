@@ -1,7 +1,7 @@
 // The resolved model: what generators see about conditional `other` descriptions.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
-import { buildForm } from "../compiler/generate/form.js";
+import { buildForm } from "../compiler/generate/form/index.js";
 import { handbookGenerator } from "../compiler/generate/handbook/index.js";
 
 const plan = (descriptionItems: string) => `plan p "P" {

@@ -12,7 +12,7 @@ import pkg from "node-sql-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { DIALECTS, DIALECT_NAMES } from "../compiler/sql/dialects/index.js";
-import { generateQueries, queriesGenerator, type Query } from "../compiler/generate/queries.js";
+import { generateQueries, queriesGenerator, type Query } from "../compiler/generate/queries/index.js";
 import type { PlanModel } from "../compiler/model/index.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";
 import { loadRecords } from "./support/load-records.js";

@@ -1,11 +1,11 @@
 // Every generator, in the order `isu build` runs them.
 import type { PlanModel } from "../model/index.js";
-import { ddlGenerator } from "./ddl.js";
-import { formGenerator } from "./form.js";
+import { ddlGenerator } from "./ddl/index.js";
+import { formGenerator } from "./form/index.js";
 import { handbookGenerator } from "./handbook/index.js";
 import { collecting, emitting, type GenerateOptions, type OutputEmitter, type OutputFile, type StreamingGenerator } from "./output.js";
-import { emitQueries } from "./queries.js";
-import { recordSchemaGenerator } from "./record-schema.js";
+import { emitQueries } from "./queries/index.js";
+import { recordSchemaGenerator } from "./record-schema/index.js";
 
 export const GENERATORS: { name: string; run: StreamingGenerator }[] = [
   { name: "registration form", run: emitting(formGenerator) },

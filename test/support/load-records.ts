@@ -2,11 +2,11 @@
 // schema (generateDdl), exactly as a team's own system would store them: one
 // `reg_<tp>` row per record, one child row per multiple-choice code.
 // Also times a plan's whole query set on synthetic records, for `npm run bench`.
-import { generateDdl } from "../../compiler/generate/ddl.js";
+import { generateDdl } from "../../compiler/generate/ddl/index.js";
 import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE } from "../../compiler/sql/storage.js";
 import { storageLayout } from "../../compiler/generate/storage-layout.js";
 import { DIALECTS } from "../../compiler/sql/dialects/index.js";
-import { generateQueries } from "../../compiler/generate/queries.js";
+import { generateQueries } from "../../compiler/generate/queries/index.js";
 import type { PlanModel } from "../../compiler/model/index.js";
 import type { TestDb } from "./databases.js";
 import { syntheticRecords, type RecordValue, type SyntheticData } from "./synthetic.js";

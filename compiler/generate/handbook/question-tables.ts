@@ -4,7 +4,7 @@
 // individuals in the group (missing included); one missing count per group;
 // no totals, which the queries do not publish.
 import type { MeasureRef, QuestionModel, SplitModel, ValuesetModel } from "../../model/index.js";
-import { queryId } from "../queries.js";
+import { queryId } from "../queries/index.js";
 import { text, type Category, type Describer } from "./describe.js";
 import type { CellView, RowView, TableView } from "./view-types.js";
 

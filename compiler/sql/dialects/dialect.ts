@@ -30,7 +30,7 @@ export interface Dialect {
   terminator: string;
   /** Casts an integer expression so that division gives a fraction. */
   toDecimal(expr: string): string;
-  // ---- Members the DDL generator needs (compiler/generate/ddl.ts).
+  // ---- Members the DDL generator needs (compiler/generate/ddl/index.ts).
   /** A boolean literal: TRUE/FALSE, or 1/0 where booleans are integers or bits. */
   booleanLiteral(value: boolean): string;
   /**

@@ -3,16 +3,16 @@
 // (queries.json) that names each query's question, split, analysis and result
 // columns. The result shape and the suppression policy are described in
 // docs/outputs.md ("Aggregation queries"); the shape itself is in queries/shape.ts.
-import { jsonText } from "./json.js";
-import type { AnalysisModel, MeasureRef, PlanModel, QuestionModel, SplitModel } from "../model/index.js";
-import { tr } from "../model/index.js";
-import { analysisParts } from "./queries/analyses.js";
-import { conditionSql } from "./queries/conditions.js";
-import { MeasureReader, POP_KEY } from "./queries/measures.js";
-import { assembleQuery, type SplitDim, type Sql } from "./queries/shape.js";
-import { queryTexts } from "./queries/texts.js";
-import { DIALECTS, type Dialect, type DialectName } from "../sql/dialects/index.js";
-import { collecting, type GenerateOptions, type Generator as OutputGenerator, type OutputEmitter } from "./output.js";
+import { jsonText } from "../json.js";
+import type { AnalysisModel, MeasureRef, PlanModel, QuestionModel, SplitModel } from "../../model/index.js";
+import { tr } from "../../model/index.js";
+import { analysisParts } from "./analyses.js";
+import { conditionSql } from "./conditions.js";
+import { MeasureReader, POP_KEY } from "./measures.js";
+import { assembleQuery, type SplitDim, type Sql } from "./shape.js";
+import { queryTexts } from "./texts.js";
+import { DIALECTS, type Dialect, type DialectName } from "../../sql/dialects/index.js";
+import { collecting, type GenerateOptions, type Generator as OutputGenerator, type OutputEmitter } from "../output.js";
 
 export interface QueryColumn {
   name: string;

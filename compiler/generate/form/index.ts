@@ -2,9 +2,9 @@
 // fills in, with labels, help, options and the conditions that show them.
 // The format is published as schemas/form.schema.json; record schemas are
 // derived from the same fields so the two never disagree.
-import { jsonText } from "./json.js";
-import { tr, type ClassificationModel, type ConditionModel, type GroupModel, type PlanModel, type ValuesetModel, type VariableModel } from "../model/index.js";
-import type { GenerateOptions, Generator } from "./output.js";
+import { jsonText } from "../json.js";
+import { tr, type ClassificationModel, type ConditionModel, type GroupModel, type PlanModel, type ValuesetModel, type VariableModel } from "../../model/index.js";
+import type { GenerateOptions, Generator } from "../output.js";
 
 export const FORM_FORMAT = "isu-form";
 export const FORM_FORMAT_VERSION = 1;

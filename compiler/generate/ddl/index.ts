@@ -4,14 +4,14 @@
 // and booleans by CHECK, one registration per individual and time point by
 // primary key. Required answers are NOT enforced here: missing data must be
 // storable so that it is counted as missing.
-import type { PlanModel, ValuesetModel, VariableModel } from "../model/index.js";
-import { tr } from "../model/index.js";
-import { choiceTableLines, otherDescriptionLines, timepointLines, valuesetLines, variableLines, type DescribeContext } from "./ddl/describe.js";
-import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, LOOKUP_COLUMNS, lookupTable, PLAN_TABLE, REGISTERED_DATE } from "../sql/storage.js";
-import { storageLayout, valuesetOf, type RegistrationLayout } from "./storage-layout.js";
-import { ddlTexts } from "./ddl/texts.js";
-import { DIALECTS, type Dialect } from "../sql/dialects/index.js";
-import type { Generator } from "./output.js";
+import type { PlanModel, ValuesetModel, VariableModel } from "../../model/index.js";
+import { tr } from "../../model/index.js";
+import { choiceTableLines, otherDescriptionLines, timepointLines, valuesetLines, variableLines, type DescribeContext } from "./describe.js";
+import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, LOOKUP_COLUMNS, lookupTable, PLAN_TABLE, REGISTERED_DATE } from "../../sql/storage.js";
+import { storageLayout, valuesetOf, type RegistrationLayout } from "../storage-layout.js";
+import { ddlTexts } from "./texts.js";
+import { DIALECTS, type Dialect } from "../../sql/dialects/index.js";
+import type { Generator } from "../output.js";
 
 interface Column {
   name: string;

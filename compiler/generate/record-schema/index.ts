@@ -2,12 +2,12 @@
 // derived from the form's fields so form and schema agree on names, codes,
 // ranges and conditions. Plain keywords only: validates with a default ajv,
 // without ajv-formats or custom keywords.
-import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "../sql/key.js";
-import { jsonText } from "./json.js";
-import { inLanguage } from "../vocabulary/languages.js";
-import type { PlanModel } from "../model/index.js";
-import { buildForm, type Form, type FormComparison, type FormCondition, type FormField, type FormTimepoint } from "./form.js";
-import type { GenerateOptions, Generator } from "./output.js";
+import { allowedClass, KEY_MAX_LENGTH, personnummerRegex } from "../../sql/key.js";
+import { jsonText } from "../json.js";
+import { inLanguage } from "../../vocabulary/languages.js";
+import type { PlanModel } from "../../model/index.js";
+import { buildForm, type Form, type FormComparison, type FormCondition, type FormField, type FormTimepoint } from "../form/index.js";
+import type { GenerateOptions, Generator } from "../output.js";
 
 export type JsonSchema = { [key: string]: unknown } | boolean;
 
