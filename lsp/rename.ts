@@ -13,10 +13,9 @@ import { declarationOf, namespaceOf, symName, targetKey, type Target } from "./o
 import { toLspRange } from "./positions.js";
 import { allOccurrences, targetAt } from "./references.js";
 import type { Workspace } from "./workspace.js";
+import { KIND_WORDS } from "../compiler/semantics/kind-words.js";
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
-
-const KIND_WORD: Record<string, string> = { plan: "plan", timepoint: "time point", valueset: "value set", variable: "variable", group: "group", question: "question" };
 
 function refuse(message: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message);
@@ -25,7 +24,7 @@ function refuse(message: string): ResponseError<void> {
 function describe(t: Target): string {
   switch (t.kind) {
     case "symbol":
-      return `${KIND_WORD[t.sym.kind]} '${t.sym.name}'`;
+      return `${KIND_WORDS[t.sym.kind]} '${t.sym.name}'`;
     case "value":
       return `value '${t.value.code.value}' of value set '${t.valueset.name}'`;
     case "entry":
@@ -112,7 +111,7 @@ function collision(r: Resolution, t: Target, name: string): string | undefined {
       const candidates: (Sym | undefined)[] =
         ns === "variable" ? [r.variables.get(name), r.groups.get(name)] : ns === "plan" ? r.plans.filter((p) => p.name === name) : [(r[`${ns}s` as "timepoints"] as Map<string, Sym>).get(name)];
       const other = candidates.find((s) => s && targetKey({ kind: "symbol", sym: s }) !== key);
-      return other ? `${KIND_WORD[other.kind]} '${name}' already exists (${where(other)})${ns === "variable" ? "; variables and groups share one namespace" : ""}` : undefined;
+      return other ? `${KIND_WORDS[other.kind]} '${name}' already exists (${where(other)})${ns === "variable" ? "; variables and groups share one namespace" : ""}` : undefined;
     }
     case "value": {
       const same = t.valueset.decl.values.find((v) => v !== t.value && (v.code.value === name || (v.code.kind === "number" && NUMBER.test(name) && Number(v.code.value) === Number(name))));

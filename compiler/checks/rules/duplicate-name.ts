@@ -3,8 +3,7 @@
 import * as nodePath from "node:path";
 import type * as A from "../../syntax/ast.js";
 import type { Rule } from "../engine/rule.js";
-
-const WORD: Record<string, string> = { timepoint: "time point", valueset: "value set", variable: "variable", group: "group", question: "question" };
+import { KIND_WORDS } from "../../semantics/kind-words.js";
 
 export const duplicateName: Rule = {
   meta: {
@@ -25,9 +24,9 @@ export const duplicateName: Rule = {
         file: sym.file,
         range: (sym.decl as A.TimepointDecl).name.range,
         message: same
-          ? `${WORD[sym.kind]} '${sym.name}' is declared twice (first ${where})`
-          : `${WORD[sym.kind]} '${sym.name}' has the same name as ${WORD[first.kind]} '${first.name}' (declared ${where}); variables and groups share one namespace`,
-        hint: same ? `rename this ${WORD[sym.kind]}, or remove it if it is a copy` : `rename the ${WORD[sym.kind]} or the ${WORD[first.kind]}`,
+          ? `${KIND_WORDS[sym.kind]} '${sym.name}' is declared twice (first ${where})`
+          : `${KIND_WORDS[sym.kind]} '${sym.name}' has the same name as ${KIND_WORDS[first.kind]} '${first.name}' (declared ${where}); variables and groups share one namespace`,
+        hint: same ? `rename this ${KIND_WORDS[sym.kind]}, or remove it if it is a copy` : `rename the ${KIND_WORDS[sym.kind]} or the ${KIND_WORDS[first.kind]}`,
       });
     }
   },

@@ -7,6 +7,8 @@ import type { Resolution, Sym } from "../../semantics/resolve.js";
 import type { Rule, RuleContext } from "../engine/rule.js";
 import { toIdentifier } from "../support/suggest.js";
 import { NAME_SHAPE, VALID_NAME as VALID } from "../../vocabulary/identifiers.js";
+import { KIND_WORDS } from "../../semantics/kind-words.js";
+import type { SymbolKind } from "../../semantics/resolve.js";
 
 /** toIdentifier(name), numbered when that name is already taken. */
 function freeName(name: string, taken: Set<string>): string {
@@ -26,8 +28,6 @@ function report(ctx: RuleContext, what: (name: string) => string, file: string, 
     fixes: [{ title: `Rename to '${fixed}'`, preferred: true, edits: [{ file, range: name.range, newText: fixed }, ...uses.map((u) => ({ ...u, newText: fixed }))] }],
   });
 }
-
-const KIND_WORD = { Timepoint: "time point", Valueset: "value set", Variable: "variable", Group: "group", Question: "question" } as const;
 
 function symbolOf(r: Resolution, d: A.TimepointDecl | A.ValuesetDecl | A.VariableDecl | A.GroupDecl | A.QuestionDecl): { sym?: Sym; taken: Set<string> } {
   const table: Map<string, Sym> = { Timepoint: r.timepoints, Valueset: r.valuesets, Variable: r.variables, Group: r.groups, Question: r.questions }[d.kind];
@@ -56,7 +56,7 @@ export const invalidIdentifier: Rule = {
         }
         if (!VALID.test(d.name.text)) {
           const { sym, taken } = symbolOf(r, d);
-          report(ctx, (n) => `${KIND_WORD[d.kind]} '${n}'`, sf.path, d.name, taken, refEdits(sym));
+          report(ctx, (n) => `${KIND_WORDS[d.kind.toLowerCase() as SymbolKind]} '${n}'`, sf.path, d.name, taken, refEdits(sym));
         }
         if (d.kind === "Valueset") {
           const codes = new Set(d.values.map((v) => v.code.value));

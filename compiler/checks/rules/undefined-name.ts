@@ -3,15 +3,7 @@ import { closest, toIdentifier } from "../support/suggest.js";
 import type { Rule } from "../engine/rule.js";
 import type { SymbolKind } from "../../semantics/resolve.js";
 import { VALID_NAME as VALID } from "../../vocabulary/identifiers.js";
-
-const KIND_WORD: Record<SymbolKind, string> = {
-  plan: "plan",
-  timepoint: "time point",
-  valueset: "value set",
-  variable: "variable",
-  group: "group",
-  question: "question",
-};
+import { KIND_WORDS, withArticle } from "../../semantics/kind-words.js";
 
 export const undefinedName: Rule = {
   meta: {
@@ -27,7 +19,7 @@ export const undefinedName: Rule = {
     for (const ref of r.refs) {
       if (ref.target) continue;
       // A name that exists but of another kind gets its own message (ISU0102).
-      const kinds = ref.expected.map((k) => KIND_WORD[k]).join(" or ");
+      const kinds = ref.expected.map((k) => KIND_WORDS[k]).join(" or ");
       const candidates: string[] = [];
       for (const k of ref.expected) {
         const table = k === "variable" ? r.variables : k === "group" ? r.groups : k === "timepoint" ? r.timepoints : k === "valueset" ? r.valuesets : k === "question" ? r.questions : undefined;
@@ -41,9 +33,7 @@ export const undefinedName: Rule = {
         file: ref.file,
         range: ref.range,
         message: `undefined ${kinds} '${ref.name}'`,
-        hint: guess
-          ? `did you mean '${guess}'?`
-          : `declare ${ref.expected[0] === "timepoint" ? "a time point" : ref.expected[0] === "valueset" ? "a value set" : "a " + KIND_WORD[ref.expected[0]!]} named '${ref.name}', or import the file that declares it`,
+        hint: guess ? `did you mean '${guess}'?` : `declare ${withArticle(KIND_WORDS[ref.expected[0]!])} named '${ref.name}', or import the file that declares it`,
         ...(guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ file: ref.file, range: ref.range, newText: guess }] }] } : {}),
       });
     }

@@ -7,17 +7,7 @@ import type { Reference, Resolution, Sym, SymbolKind } from "../../semantics/res
 import type { Rule } from "../engine/rule.js";
 import { closest } from "../support/suggest.js";
 import { isOtherKind } from "./undefined-name.js";
-
-const WORD: Record<SymbolKind, string> = {
-  plan: "plan",
-  timepoint: "time point",
-  valueset: "value set",
-  variable: "variable",
-  group: "group",
-  question: "question",
-};
-
-const article = (w: string): string => (/^[aeiou]/.test(w) ? "an " : "a ") + w;
+import { KIND_WORDS, withArticle } from "../../semantics/kind-words.js";
 
 function tableOf(r: Resolution, k: SymbolKind): Map<string, Sym> | undefined {
   const t = { timepoint: r.timepoints, valueset: r.valuesets, variable: r.variables, group: r.groups, question: r.questions, plan: undefined }[k];
@@ -55,10 +45,10 @@ function intended(r: Resolution, ref: Reference, actual: Sym): { name: string; w
   const guess = closest(ref.name, candidates);
   if (guess) {
     const kind = ref.expected.find((k) => tableOf(r, k)?.has(guess))!;
-    return { name: guess, why: article(WORD[kind]) };
+    return { name: guess, why: withArticle(KIND_WORDS[kind]) };
   }
-  if (candidates.length > 0 && candidates.length <= 6) return { advice: `use ${ref.expected.map((k) => article(WORD[k])).join(" or ")} here: ${candidates.map((n) => `'${n}'`).join(", ")}` };
-  return { advice: `use ${ref.expected.map((k) => article(WORD[k])).join(" or ")} here` };
+  if (candidates.length > 0 && candidates.length <= 6) return { advice: `use ${ref.expected.map((k) => withArticle(KIND_WORDS[k])).join(" or ")} here: ${candidates.map((n) => `'${n}'`).join(", ")}` };
+  return { advice: `use ${ref.expected.map((k) => withArticle(KIND_WORDS[k])).join(" or ")} here` };
 }
 
 export const wrongKind: Rule = {
@@ -76,7 +66,7 @@ export const wrongKind: Rule = {
       const found = actualSymbols(r, ref);
       const actual = found[0];
       if (!actual) continue;
-      const wanted = ref.expected.map((k) => WORD[k]).join(" or ");
+      const wanted = ref.expected.map((k) => KIND_WORDS[k]).join(" or ");
       const suggestion = intended(r, ref, actual);
       const fixes: Fix[] = [];
       let hint: string;
@@ -89,7 +79,7 @@ export const wrongKind: Rule = {
       ctx.report({
         file: ref.file,
         range: ref.range,
-        message: `'${ref.name}' is ${found.map((f) => article(WORD[f.kind])).join(" and ")}, not ${article(wanted)}`,
+        message: `'${ref.name}' is ${found.map((f) => withArticle(KIND_WORDS[f.kind])).join(" and ")}, not ${withArticle(wanted)}`,
         hint,
         ...(fixes.length ? { fixes } : {}),
       });
