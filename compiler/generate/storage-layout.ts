@@ -3,6 +3,7 @@
 // tests read the same answers from here instead of re-deriving them.
 import type { PlanModel, TimepointModel, ValuesetModel, VariableModel } from "../model/index.js";
 import { choiceTable, registrationTable } from "../sql/storage.js";
+import { lookup } from "../model/lookup.js";
 
 /** A column of `reg_<tp>` that holds one variable's answer, or the free-text description after an `other` value. */
 export type RegistrationColumn = { kind: "value"; name: string; variable: VariableModel } | { kind: "otherDescription"; name: string; variable: VariableModel };
@@ -23,7 +24,7 @@ export interface RegistrationLayout {
 }
 
 export function valuesetOf(model: PlanModel, v: VariableModel): ValuesetModel | undefined {
-  return v.type.kind === "choice" ? model.valuesets.find((s) => s.name === (v.type as { valueset: string }).valueset) : undefined;
+  return v.type.kind === "choice" ? lookup(model).valueset(v.type.valueset) : undefined;
 }
 
 /** One layout per time point, in plan order. */

@@ -4,6 +4,7 @@ import type { AnalysisModel, MeasureRef } from "../../model/index.js";
 import { INDIVID_KEY } from "../../sql/storage.js";
 import type { CategoricalReading, MeasureReader, SingleReading } from "./measures.js";
 import { literalRows, type CategoryFrame, type Cte, type QueryParts, type ResultHelpers } from "./shape.js";
+import { lookup } from "../../model/lookup.js";
 
 /** Outcome classes of a transition; 0 is the missing cell. */
 export const IMPROVED = 1;
@@ -204,8 +205,8 @@ function changeParts(a: Extract<AnalysisModel, { kind: "change" }>, r: MeasureRe
   for (const cls of [IMPROVED, UNCHANGED, WORSENED]) rows.push({ keys: [totalRow, cls], cls, values: [null, null, null, null] });
   const m = r.texts.meaning;
   const t = r.texts;
-  const fromTp = r.label(r.model.timepoints.find((x) => x.name === a.from)!.label);
-  const toTp = r.label(r.model.timepoints.find((x) => x.name === a.to)!.label);
+  const fromTp = r.label(lookup(r.model).timepoint(a.from)!.label);
+  const toTp = r.label(lookup(r.model).timepoint(a.to)!.label);
   const s = splitList(splitKeys);
   const [moves, sizes] = singleCells(splitKeys, jointKeys(["a1", "a2"]), "moves");
   const better = direction === "higher" ? "c2 > c1" : "c2 < c1";

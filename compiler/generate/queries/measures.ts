@@ -9,6 +9,7 @@ import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, choiceTable, registrationTable
 import type { Dialect } from "../../sql/dialects/index.js";
 import { checkName } from "../../sql/dialects/dialect.js";
 import { queryTexts, type QueryTexts } from "./texts.js";
+import { lookup } from "../../model/lookup.js";
 
 /** One category of a dimension, as the results name it. */
 export interface Member {
@@ -58,19 +59,19 @@ export class MeasureReader {
   }
 
   variable(name: string): VariableModel {
-    const v = this.model.variables.find((x) => x.name === name);
+    const v = lookup(this.model).variable(name);
     if (!v) throw new Error(`the plan model has no variable '${name}'`);
     return v;
   }
 
   group(name: string): GroupModel {
-    const g = this.model.groups.find((x) => x.name === name);
+    const g = lookup(this.model).group(name);
     if (!g) throw new Error(`the plan model has no group '${name}'`);
     return g;
   }
 
   valueset(name: string): ValuesetModel {
-    const vs = this.model.valuesets.find((x) => x.name === name);
+    const vs = lookup(this.model).valueset(name);
     if (!vs) throw new Error(`the plan model has no value set '${name}'`);
     return vs;
   }

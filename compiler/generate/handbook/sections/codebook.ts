@@ -3,6 +3,7 @@ import type { VariableModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import { fact, plainTable, questionLinks } from "../view-parts.js";
 import type { EntryView, FactRow } from "../view-types.js";
+import { lookup } from "../../../model/lookup.js";
 
 export function variableView(d: Describer, v: VariableModel): EntryView {
   const { s } = d;
@@ -26,7 +27,7 @@ export function variableView(d: Describer, v: VariableModel): EntryView {
     const part = od.declared ? d.link(d.label(od.label), anchor.variable(od.name)) : text(d.label(od.label));
     facts.push(fact(C.otherDescription, [part, text(" ("), d.code(od.name), text(`) – ${codes}`)]));
   }
-  const describes = d.model.variables.find((x) => x.otherDescription?.declared && x.otherDescription.name === v.name);
+  const describes = lookup(d.model).describedBy(v.name);
   if (v.usedBy.length) facts.push(fact(C.usedBy, questionLinks(d, v.usedBy)));
   else if (describes) facts.push(fact(C.usedBy, [text(C.describesOther), d.link(d.label(describes.label), anchor.variable(describes.name))]));
   else facts.push(fact(C.usedBy, [text(C.unused)]));

@@ -4,6 +4,7 @@ import { anchor, text, type Describer } from "../describe.js";
 import { paragraphs } from "../escape.js";
 import { plainTable } from "../view-parts.js";
 import type { HandbookView, Part } from "../view-types.js";
+import { lookup } from "../../../model/lookup.js";
 
 export function protectionView(d: Describer): Omit<HandbookView["protection"], "id" | "heading"> {
   const { model, s } = d;
@@ -24,7 +25,7 @@ export function protectionView(d: Describer): Omit<HandbookView["protection"], "
   const freeText: Part[][][] = [];
   for (const v of model.variables) {
     if (v.type.kind === "text") {
-      const describes = model.variables.find((x) => x.otherDescription?.declared && x.otherDescription.name === v.name);
+      const describes = lookup(model).describedBy(v.name);
       const reason = v.reason ? d.plain(d.local(v.reason)) : describes ? P.otherDescriptionReason(d.label(describes.label)) : P.noReason;
       freeText.push([[varLink(v)], [d.code(v.name)], [text(reason)]]);
     }

@@ -3,6 +3,7 @@ import type { VariableModel } from "../../../model/index.js";
 import { anchor, text, type Describer } from "../describe.js";
 import { fact, plainTable } from "../view-parts.js";
 import type { FactRow, Part, TimepointView } from "../view-types.js";
+import { lookup } from "../../../model/lookup.js";
 
 /** Required or optional, and when the field is shown, as registered at one time point. */
 function requirement(d: Describer, v: VariableModel, tp: string): string {
@@ -16,7 +17,7 @@ function requirement(d: Describer, v: VariableModel, tp: string): string {
 export function timepointView(d: Describer, name: string, number: string): TimepointView {
   const { model, s } = d;
   const S = s.schedule;
-  const tp = model.timepoints.find((t) => t.name === name)!;
+  const tp = lookup(model).timepoint(name)!;
   const facts: FactRow[] = [];
   if (tp.when) facts.push(fact(S.when, [text(d.plain(d.local(tp.when)))]));
   if (tp.definition) facts.push(fact(S.definition, [text(d.label(tp.definition))]));
