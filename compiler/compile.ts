@@ -2,7 +2,8 @@
 import { allRules } from "./checks/engine/registry.js";
 import { runRules } from "./checks/engine/runner.js";
 import type { Diagnostic } from "./syntax/diagnostic.js";
-import { buildModel, type PlanModel } from "./model/index.js";
+import { buildModel } from "./model/build.js";
+import type { PlanModel } from "./model/index.js";
 import { loadProgram, ParseCache, type Host, diskHost, type Program } from "./semantics/program.js";
 import { resolve, type Resolution } from "./semantics/resolve.js";
 import type { Rule } from "./checks/engine/rule.js";
