@@ -5,7 +5,7 @@ import type * as A from "../../syntax/ast.js";
 import type { Rule } from "../engine/rule.js";
 import type { Resolution } from "../../semantics/resolve.js";
 import { analysisReads, comparisons, contextTimepoint, mainAnalysis, recordedAt, targetTimepoint } from "../../semantics/time.js";
-import { closest } from "../support/suggest.js";
+import { meantMeasures } from "../support/meant-names.js";
 import { programHasSyntaxProblem } from "../support/syntax-guard.js";
 import { removeListItem } from "../support/source-edits.js";
 import { facts, usedVariables } from "../../semantics/facts.js";
@@ -79,12 +79,7 @@ export const unreadTimepoint: Rule = {
   check(ctx) {
     const r = ctx.resolution;
     if (programHasSyntaxProblem(r)) return;
-    // As in ISU0601: an unresolved name in a question most likely meant its closest match.
-    const measures = [...r.variables.keys(), ...r.groups.keys()];
-    const meant = r.refs
-      .filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source"))
-      .map((x) => closest(x.name, measures))
-      .filter((n): n is string => !!n);
+    const meant = meantMeasures(r);
     const used = usedVariables(r, meant);
     const meantVariables = new Set(meant.flatMap((n) => [n, r.groups.get(n)?.decl.source.name.text ?? n]));
     const describedBy = facts(r).otherDescriptions;

@@ -1,7 +1,7 @@
 // ISU0601: a variable no question reads. Collecting it anyway breaks data
 // minimisation: personal data may only be gathered for a stated purpose.
 import type { Rule } from "../engine/rule.js";
-import { closest } from "../support/suggest.js";
+import { meantMeasures } from "../support/meant-names.js";
 import { programHasSyntaxProblem } from "../support/syntax-guard.js";
 import { removeLines } from "../support/source-edits.js";
 import { facts, usedVariables } from "../../semantics/facts.js";
@@ -17,13 +17,7 @@ export const unusedVariable: Rule = {
   check(ctx) {
     const r = ctx.resolution;
     if (programHasSyntaxProblem(r)) return;
-    // An unresolved name in a question most likely meant its closest match (ISU0101 says so).
-    const measures = [...r.variables.keys(), ...r.groups.keys()];
-    const meant = r.refs
-      .filter((x) => !x.target && (x.role === "varref" || x.role === "change-variable" || x.role === "group-source"))
-      .map((x) => closest(x.name, measures))
-      .filter((n): n is string => !!n);
-    const used = usedVariables(r, meant);
+    const used = usedVariables(r, meantMeasures(r));
     for (const v of facts(r).variables) {
       if (used.has(v.name)) continue;
       // A stated reason justifies the collection; ISU0602 asks for one on free text.
