@@ -4,10 +4,16 @@
 // handbook's codebook marks an `other` value with them.
 import { inLanguage, type Language } from "./languages.js";
 
-export const OTHER_ANSWER: Record<Language, { other: string; describe: string }> = {
-  sv: { other: "annat", describe: "beskriv" },
-  en: { other: "other", describe: "describe" },
+export const OTHER_ANSWER: Record<Language, { other: string; describe: string; alsoWritten: string[] }> = {
+  sv: { other: "annat", describe: "beskriv", alsoWritten: ["övrigt", "ovrigt"] },
+  en: { other: "other", describe: "describe", alsoWritten: [] },
 };
+
+/** Whether a value's label says "other" in any language the compiler writes (`Annat`, `Övrigt`, `Other`). */
+export function saysOther(label: string): boolean {
+  const t = label.trim().toLowerCase();
+  return Object.values(OTHER_ANSWER).some((w) => w.other === t || w.alsoWritten.includes(t));
+}
 
 /** The label of the implicit description field: `Kön: annat, beskriv`. */
 export function otherDescriptionLabel(lang: string, variableLabel: string): string {

@@ -36,4 +36,11 @@ t.invalid([
     fix: { index: 0 },
     outputContains: [`ovrigt "Annat" other\n`],
   },
+  {
+    name: "recognises the other words of either language, whatever their case: Övrigt and Other",
+    plan: set(`  ja "Ja"\n  rest "Övrigt"\n  more " other "\n`),
+    diagnostics: [{ message: /./, fixes: ["Mark 'rest' as other"] }],
+    fix: { index: 0 },
+    outputContains: [`rest "Övrigt" other\n`],
+  },
 ]);

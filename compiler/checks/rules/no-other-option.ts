@@ -6,6 +6,7 @@ import { hasSyntaxProblem } from "../support/syntax-guard.js";
 import { DEFAULT_LANGUAGE, inLanguage } from "../../vocabulary/languages.js";
 import { insertAt, insertBeforeClosingBrace } from "../support/source-edits.js";
 import { facts } from "../../semantics/facts.js";
+import { saysOther } from "../../vocabulary/other-answer.js";
 
 /** The `other` value the fix adds, in the plan's language (`other` itself is a keyword, so not a code). */
 function otherValue(language: string): { code: string; label: string } {
@@ -31,7 +32,7 @@ export const noOtherOption: Rule = {
       const sf = ctx.source(vs.file);
       const fixes: Fix[] = [];
       let suggestion = "";
-      const labelled = d.values.find((v) => /^(annat|other|övrigt|ovrigt)$/i.test(v.label.value.trim()));
+      const labelled = d.values.find((v) => saysOther(v.label.value));
       if (labelled) {
         fixes.push({ title: `Mark '${labelled.code.value}' as other`, preferred: true, edits: [insertAt(sf.path, labelled.label.range.end, " other")] });
       } else {
