@@ -243,7 +243,7 @@ function readManifest(dir: string): Manifest | undefined {
   }
 }
 
-export function fileHash(path: string): string | undefined {
+function fileHash(path: string): string | undefined {
   try {
     const h = createHash("sha256");
     const fd = fs.openSync(path, "r");
@@ -348,12 +348,21 @@ function removeEmptyUpTo(dir: string, top: string): void {
   }
 }
 
+/** A file being staged: its descriptor, the hash so far and the text not yet written. */
+interface StagedFile {
+  fd: number;
+  hash: ReturnType<typeof createHash>;
+  bytes: number;
+  buffered: string[];
+  size: number;
+}
+
 /**
  * Writes the staged files piece by piece: each file is buffered up to a
  * megabyte, hashed as it goes and flushed to disk before the commit.
  */
 export class StageWriter {
-  private readonly open = new Map<string, { fd: number; hash: ReturnType<typeof createHash>; bytes: number; buffered: string[]; size: number }>();
+  private readonly open = new Map<string, StagedFile>();
 
   constructor(private readonly stageNew: string) {}
 
@@ -369,7 +378,7 @@ export class StageWriter {
     if (f.size >= 1 << 20) this.flush(f);
   }
 
-  private flush(f: { fd: number; hash: ReturnType<typeof createHash>; bytes: number; buffered: string[]; size: number }): void {
+  private flush(f: StagedFile): void {
     if (f.buffered.length === 0) return;
     const buf = Buffer.from(f.buffered.join(""), "utf8");
     f.buffered = [];
