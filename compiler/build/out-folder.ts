@@ -16,6 +16,17 @@ import { UsageError } from "./usage-error.js";
 
 /** The manifest of the files a build wrote; it is part of the set it describes. */
 export const MANIFEST = ".isu-build.json";
+/** `isu report` keeps its own manifest, so a report and a build can share a folder without removing each other's files. */
+export const REPORT_MANIFEST = ".isu-report.json";
+
+/** Which tool writes the folder: its name in the manifest, and the manifest's file. */
+export interface FolderWriter {
+  generator: "isu build" | "isu report";
+  manifest: string;
+}
+export const BUILD_WRITER: FolderWriter = { generator: "isu build", manifest: MANIFEST };
+export const REPORT_WRITER: FolderWriter = { generator: "isu report", manifest: REPORT_MANIFEST };
+const MANIFESTS = [MANIFEST, REPORT_MANIFEST];
 /** Held while a build writes the folder: the builder's process id. */
 export const LOCK = ".isu-build.lock";
 /** Stage folders: `.isu-build-XXXXXX`, with `new/`, `old/` and, once the moves begin, `commit.json`. */
@@ -29,7 +40,7 @@ export interface WrittenFile {
 }
 
 interface Manifest {
-  generator: "isu build";
+  generator: FolderWriter["generator"];
   plan: string;
   files: WrittenFile[];
 }
@@ -127,6 +138,7 @@ export class OutFolder {
     readonly dir: string,
     /** The topmost folder this build created (removed again if the build does not complete), if any. */
     private readonly created: string | undefined,
+    readonly writer: FolderWriter,
   ) {
     this.stage = fs.mkdtempSync(nodePath.join(dir, STAGE_PREFIX));
     fs.mkdirSync(nodePath.join(this.stage, "new"));
@@ -134,7 +146,7 @@ export class OutFolder {
   }
 
   /** Creates the folder if needed, takes its lock (recovering from a build that died) and opens a stage. */
-  static open(dir: string): OutFolder {
+  static open(dir: string, writer: FolderWriter = BUILD_WRITER): OutFolder {
     const created = makeFolders(dir);
     const lock = nodePath.join(dir, LOCK);
     for (let attempt = 0; ; attempt++) {
@@ -152,7 +164,7 @@ export class OutFolder {
     }
     try {
       recoverOutFolder(dir);
-      return new OutFolder(dir, created);
+      return new OutFolder(dir, created, writer);
     } catch (e) {
       fs.rmSync(lock, { force: true });
       throw e;
@@ -171,14 +183,15 @@ export class OutFolder {
    */
   commit(plan: string, files: WrittenFile[], ops: CommitFs = realFs): { removed: string[]; kept: string[] } {
     const names = new Set(files.map((f) => f.path));
-    const previous = readManifest(this.dir);
-    const stale = (previous?.files ?? []).filter((f) => !names.has(f.path) && f.path !== MANIFEST && safeName(f.path) && exists(nodePath.join(this.dir, f.path)));
+    const manifestName = this.writer.manifest;
+    const previous = readManifest(nodePath.join(this.dir, manifestName));
+    const stale = (previous?.files ?? []).filter((f) => !names.has(f.path) && !MANIFESTS.includes(f.path) && safeName(f.path) && exists(nodePath.join(this.dir, f.path)));
     // Only a file still holding what the last build wrote is the build's to remove.
     const removed = stale.filter((f) => fileHash(nodePath.join(this.dir, f.path)) === f.sha256).map((f) => f.path);
     const kept = stale.map((f) => f.path).filter((p) => !removed.includes(p));
-    const manifest: Manifest = { generator: "isu build", plan, files };
-    fs.writeFileSync(this.stagePath(MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    const moved = [...files.map((f) => f.path), MANIFEST];
+    const manifest: Manifest = { generator: this.writer.generator, plan, files };
+    fs.writeFileSync(this.stagePath(manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+    const moved = [...files.map((f) => f.path), manifestName];
     for (const p of moved) {
       const target = nodePath.join(this.dir, p);
       let st: fs.Stats | undefined;
@@ -234,9 +247,9 @@ export class OutFolder {
 /** A manifest entry names a file directly in the folder (never a path out of it). */
 const safeName = (p: string): boolean => p !== "" && p !== "." && p !== ".." && !/[\\/]/.test(p) && !p.includes("\0");
 
-function readManifest(dir: string): Manifest | undefined {
+function readManifest(path: string): Manifest | undefined {
   try {
-    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, MANIFEST), "utf8")) as Manifest;
+    const m = JSON.parse(fs.readFileSync(path, "utf8")) as Manifest;
     return Array.isArray(m.files) ? m : undefined;
   } catch {
     return undefined;
@@ -367,7 +380,7 @@ export class StageWriter {
   constructor(private readonly stageNew: string) {}
 
   write(path: string, chunk: string): void {
-    if (!safeName(path) || path === MANIFEST) throw new Error(`an output may not be called '${path}'`);
+    if (!safeName(path) || MANIFESTS.includes(path)) throw new Error(`an output may not be called '${path}'`);
     let f = this.open.get(path);
     if (!f) {
       f = { fd: fs.openSync(nodePath.join(this.stageNew, path), "wx"), hash: createHash("sha256"), bytes: 0, buffered: [], size: 0 };
@@ -376,6 +389,17 @@ export class StageWriter {
     f.buffered.push(chunk);
     f.size += chunk.length;
     if (f.size >= 1 << 20) this.flush(f);
+  }
+
+  /** A binary output (a spreadsheet, a PDF), written whole. */
+  writeBytes(path: string, bytes: Uint8Array): void {
+    if (!safeName(path) || MANIFESTS.includes(path) || this.open.has(path)) throw new Error(`an output may not be called '${path}'`);
+    const f: StagedFile = { fd: fs.openSync(nodePath.join(this.stageNew, path), "wx"), hash: createHash("sha256"), bytes: 0, buffered: [], size: 0 };
+    this.open.set(path, f);
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    f.hash.update(buf);
+    f.bytes = buf.length;
+    for (let off = 0; off < buf.length;) off += fs.writeSync(f.fd, buf, off);
   }
 
   private flush(f: StagedFile): void {
