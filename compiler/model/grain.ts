@@ -22,6 +22,9 @@
 import type { AnalysisModel, GroupModel, Localized, MeasureRef, PlanModel, QuestionModel, VariableModel } from "./index.js";
 import { lookup } from "./lookup.js";
 
+/** One row of a counts query, by column: codes as text, `value` and `n` as numbers, NULL as null. */
+export type CountsRow = Record<string, string | number | null>;
+
 /** The code a multiple-choice key carries on an answered individual's 'individuals' row. */
 export const ANSWERED = "*";
 
