@@ -1,0 +1,81 @@
+// DuckDB through @duckdb/node-api: embedded, columnar, for large and regional data.
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
+import { DatabaseError } from "../errors.js";
+import { inTransaction, type Engine, type OpenOptions } from "./engine.js";
+import { checkDatabaseFile } from "./files.js";
+import type { DialectName } from "../../sql/dialects/index.js";
+
+export async function openDuckdb(path: string, shown: string, opts: OpenOptions): Promise<Engine> {
+  checkDatabaseFile(path, shown, "DuckDB", opts);
+  const api = await import("@duckdb/node-api");
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  try {
+    instance = await api.DuckDBInstance.create(path, opts.readOnly ? { access_mode: "READ_ONLY" } : {});
+    connection = await instance.connect();
+  } catch (e) {
+    throw duckdbError(e, shown);
+  }
+  const exec = async (sql: string): Promise<void> => void (await connection.run(sql));
+  const typeIds = api.DuckDBTypeId;
+  return {
+    kind: "duckdb",
+    dialect: "duckdb" as string as DialectName,
+    url: shown,
+    exec,
+    async query(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+    },
+    async insert(table, columns, rows) {
+      if (rows.length === 0) return;
+      // The appender fills the columns in table order: the caller's columns must be all of them, in that order.
+      const appender: DuckDBAppender = await connection.createAppender(table);
+      try {
+        if (appender.columnCount !== columns.length) throw new Error(`insert into ${table}: the DuckDB appender needs all ${appender.columnCount} columns in table order, got ${columns.length}`);
+        const kinds = columns.map((_, i) => appender.columnType(i).typeId);
+        for (const r of rows) {
+          r.forEach((v, i) => {
+            if (v === null || v === undefined) appender.appendNull();
+            else if (typeof v === "boolean") appender.appendBoolean(v);
+            else if (typeof v === "number") {
+              const k = kinds[i];
+              if (k === typeIds.INTEGER) appender.appendInteger(v);
+              else if (k === typeIds.BIGINT) appender.appendBigInt(BigInt(v));
+              else if (k === typeIds.DOUBLE || k === typeIds.FLOAT) appender.appendDouble(v);
+              else appender.appendVarchar(String(v));
+            } else appender.appendVarchar(String(v));
+          });
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+    transaction: (fn) => inTransaction(exec, fn),
+    async tables() {
+      const reader = await connection.runAndReadAll("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name");
+      return reader.getRowObjects().map((r) => String(r["table_name"]));
+    },
+    async close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** A DuckDB value as the other engines give it: bigints and decimals as numbers, dates and the rest as text. */
+function plain(v: DuckDBValue): unknown {
+  if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "object" && "toDouble" in v && typeof v.toDouble === "function") return v.toDouble() as number;
+  return String(v);
+}
+
+function duckdbError(e: unknown, shown: string): Error {
+  const message = (e as Error).message ?? String(e);
+  if (/lock/i.test(message)) return new DatabaseError(`'${shown}' is in use by another program (DuckDB allows one writer): close it there and try again`);
+  if (/not a valid DuckDB database|invalid.*database|Unable to open|IO Error/i.test(message)) return new DatabaseError(`cannot open '${shown}' as a DuckDB database: ${message.split("\n")[0]}`);
+  return new DatabaseError(`cannot open '${shown}' as a DuckDB database: ${message.split("\n")[0]}`);
+}
