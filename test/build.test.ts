@@ -33,7 +33,7 @@ describe("isu build", () => {
       const expected = [
         "form.json",
         ...model.timepoints.map((t) => `record.${t.name}.schema.json`),
-        ...["sqlite", "postgres", "mssql"].flatMap((d) => [`schema.${d}.sql`, `queries.${d}.sql`]),
+        ...["sqlite", "postgres", "mssql", "duckdb"].flatMap((d) => [`schema.${d}.sql`, `queries.${d}.sql`]),
         "queries.json",
         "handbook.html",
         "handbook.md",

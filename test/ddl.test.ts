@@ -1,5 +1,6 @@
 // The generated schema is proven by running it: on SQLite, on PGlite and, when
-// the machine has one, on a real PostgreSQL server. Each plan's script must run
+// the machine has one, on a real PostgreSQL server; on DuckDB in memory and in
+// a file. Each plan's script must run
 // on a fresh database, fill the value-set tables with exactly the plan's codes
 // and labels, accept good registrations (missing data included) and make the
 // database itself reject every kind of bad row. SQL Server is parsed, not run.
@@ -17,6 +18,7 @@ import { ddlGenerator, generateDdl } from "../compiler/generate/ddl/index.js";
 import { DIALECTS, type Dialect } from "../compiler/sql/dialects/index.js";
 import { tr, type PlanModel, type ValuesetModel, type VariableModel } from "../compiler/model/index.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";
+import { openDuckdb, type DuckDb } from "./support/duckdb.js";
 import { splitStatements } from "./support/tsql.js";
 
 const root = path.resolve(__dirname, "..");
@@ -69,10 +71,12 @@ afterAll(() => {
   if (!("unavailable" in server)) server.stop();
 });
 
+type Db = TestDb | DuckDb;
+
 interface Engine {
   name: string;
   dialect: Dialect;
-  open(): Promise<TestDb>;
+  open(): Promise<Db>;
   skip?: string;
 }
 
@@ -114,6 +118,9 @@ const engines: Engine[] = [
     open: () => ("unavailable" in server ? Promise.reject(new Error(server.unavailable)) : server.open()),
     ...(serverSkip ? { skip: serverSkip } : {}),
   },
+  { name: "duckdb", dialect: DIALECTS.duckdb, open: () => openDuckdb() },
+  // The script applied to a file, which is closed and reopened before the tests read it.
+  { name: "duckdb-file", dialect: DIALECTS.duckdb, open: () => openDuckdb(true) },
 ];
 
 // ---------------------------------------------------------------- the layout, worked out from the model
@@ -202,8 +209,9 @@ const FK = /foreign key/i;
 const CHECK = /check constraint/i;
 const UNIQUE = /unique constraint|duplicate key/i;
 const PG_TYPE = /invalid input syntax|out of range/i;
+const DUCKDB_TYPE = /Conversion Error/;
 
-async function rejects(db: TestDb, sql: string, reason: RegExp): Promise<void> {
+async function rejects(db: Db, sql: string, reason: RegExp): Promise<void> {
   let error: Error | undefined;
   try {
     await db.exec(sql);
@@ -224,11 +232,14 @@ interface BadValue {
 /** Values the database must refuse in a registration column, with why. */
 function badValues(m: PlanModel, tp: string, engine: Engine): BadValue[] {
   const sqlite = engine.dialect.name === "sqlite";
-  const typeReason = sqlite ? CHECK : PG_TYPE;
+  const duckdb = engine.dialect.name === "duckdb";
+  const typeReason = sqlite ? CHECK : duckdb ? DUCKDB_TYPE : PG_TYPE;
   const d = engine.dialect;
   const out: BadValue[] = [
-    { what: "a date that does not exist", column: "registrerad_datum", sql: d.string("2024-02-30"), reason: sqlite ? CHECK : PG_TYPE },
+    { what: "a date that does not exist", column: "registrerad_datum", sql: d.string("2024-02-30"), reason: typeReason },
     { what: "text that is not a date", column: "registrerad_datum", sql: d.string("igår"), reason: typeReason },
+    // DuckDB's DATE holds year 0; the record schema and the other engines do not.
+    { what: "year 0", column: "registrerad_datum", sql: d.string("0000-06-01"), reason: sqlite || duckdb ? CHECK : PG_TYPE },
   ];
   for (const v of at(m, tp)) {
     const t = v.type;
@@ -272,7 +283,7 @@ function normalise(m: PlanModel, col: string, tp: string, v: unknown): unknown {
 function databaseSuite(m: PlanModel, engine: Engine): void {
   const d = engine.dialect;
   const q = d.quote;
-  let db: TestDb;
+  let db: Db;
   let scriptError: unknown;
   const script = generateDdl(m, d);
 
@@ -437,18 +448,39 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
     }
   });
 
-  it("erases an individual everywhere with one DELETE (right to erasure)", async () => {
-    await register("erased", "low");
-    await register("kept", "low");
-    const count = async (t: string, id: string) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${q(t)} WHERE individ_id = ${d.string(id)}`))[0]!.n);
-    const regTables = expectedTables(m).filter((x) => x.startsWith("reg_"));
-    for (const t of regTables) expect(await count(t, "erased"), t).toBeGreaterThan(0);
-    await db.exec(`DELETE FROM ${q("individ")} WHERE individ_id = ${d.string("erased")}`);
-    for (const t of regTables) {
-      expect(await count(t, "erased"), t).toBe(0);
-      expect(await count(t, "kept"), t).toBeGreaterThan(0);
-    }
-  });
+  const count = async (t: string, id: string) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${q(t)} WHERE individ_id = ${d.string(id)}`))[0]!.n);
+  const regTables = expectedTables(m).filter((x) => x.startsWith("reg_"));
+  const eraseIndivid = `DELETE FROM ${q("individ")} WHERE individ_id = ${d.string("erased")}`;
+
+  if (d.deleteCascade === false) {
+    it("erases an individual in the order the header gives: choices, registrations, commit, then individ (no cascade)", async () => {
+      await register("erased", "low");
+      await register("kept", "low");
+      // One DELETE is refused and changes nothing: the foreign keys do not cascade.
+      await rejects(db, eraseIndivid, FK);
+      expect(await count("individ", "erased")).toBe(1);
+      for (const t of regTables) expect(await count(t, "erased"), t).toBeGreaterThan(0);
+      const children = regTables.filter((t) => t.includes("__"));
+      await db.exec(`${[...children, ...regTables.filter((t) => !children.includes(t))].map((t) => `DELETE FROM ${q(t)} WHERE individ_id = ${d.string("erased")};`).join("\n")}`);
+      await db.exec(eraseIndivid);
+      expect(await count("individ", "erased")).toBe(0);
+      for (const t of regTables) {
+        expect(await count(t, "erased"), t).toBe(0);
+        expect(await count(t, "kept"), t).toBeGreaterThan(0);
+      }
+    });
+  } else {
+    it("erases an individual everywhere with one DELETE (right to erasure)", async () => {
+      await register("erased", "low");
+      await register("kept", "low");
+      for (const t of regTables) expect(await count(t, "erased"), t).toBeGreaterThan(0);
+      await db.exec(eraseIndivid);
+      for (const t of regTables) {
+        expect(await count(t, "erased"), t).toBe(0);
+        expect(await count(t, "kept"), t).toBeGreaterThan(0);
+      }
+    });
+  }
 
   if (d.name === "postgres") {
     it("stores labels and definitions as catalog comments", async () => {
@@ -458,6 +490,20 @@ function databaseSuite(m: PlanModel, engine: Engine): void {
       const described = new Map(rows.map((r) => [`${r.t}.${r.c}`, String(r.d ?? "")]));
       for (const tp of m.timepoints) {
         const [tc] = await db.query(`SELECT obj_description(${d.string(q(`reg_${tp.name}`))}::regclass, 'pg_class') AS d`);
+        expect(String(tc!.d)).toContain(tr(tp.label, m.language, m.language));
+        for (const v of at(m, tp.name).filter((x) => !isMultiple(x))) {
+          const label = tr(v.label, m.language, m.language);
+          expect(described.get(`reg_${tp.name}.${v.name}`)!.split("\n")[0]).toBe(v.unit ? `${label} (${tr(v.unit, m.language, m.language)})` : label);
+          if (v.definition) expect(described.get(`reg_${tp.name}.${v.name}`)).toContain(tr(v.definition, m.language, m.language));
+        }
+      }
+    });
+  } else if (d.name === "duckdb") {
+    it("stores labels and definitions as catalog comments", async () => {
+      const rows = await db.query(`SELECT table_name AS t, column_name AS c, comment AS d FROM duckdb_columns() WHERE schema_name = current_schema() AND table_name LIKE 'reg\\_%' ESCAPE '\\'`);
+      const described = new Map(rows.map((r) => [`${r.t}.${r.c}`, String(r.d ?? "")]));
+      for (const tp of m.timepoints) {
+        const [tc] = await db.query(`SELECT comment AS d FROM duckdb_tables() WHERE schema_name = current_schema() AND table_name = ${d.string(`reg_${tp.name}`)}`);
         expect(String(tc!.d)).toContain(tr(tp.label, m.language, m.language));
         for (const v of at(m, tp.name).filter((x) => !isMultiple(x))) {
           const label = tr(v.label, m.language, m.language);
@@ -575,7 +621,7 @@ describe("escaping", () => {
   const piece = fc.oneof(fc.constantFrom("'", "''", "--", "/*", "*/", '"', "\\", "\n", "\r\n", "\r", ";", "N'", "$$", "]", "[", "?", "$1", "%", "_"), fc.string({ unit: "grapheme" }));
   const text = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join("").replace(/\0/g, ""));
   // Drivers only: text reaches the CLI through a UTF-8 pipe, which cannot carry a lone surrogate.
-  for (const engine of engines.filter((e) => e.name === "sqlite" || e.name === "pglite")) {
+  for (const engine of engines.filter((e) => e.name === "sqlite" || e.name === "pglite" || e.name === "duckdb")) {
     it(`string() and comment() are safe for any text on ${engine.name}`, async () => {
       const db = await engine.open();
       const d = engine.dialect;
@@ -663,6 +709,14 @@ describe("script and generator", () => {
       expect(await lite.query(`SELECT length(name) AS n FROM sqlite_schema WHERE name LIKE 'sss%'`)).toEqual([{ n: 1000 }]);
     } finally {
       await lite.close();
+    }
+    expect(DIALECTS.duckdb.maxIdentifierBytes).toBeUndefined();
+    const duck = await openDuckdb();
+    try {
+      await duck.exec(`CREATE TABLE "${"d".repeat(1000)}" (a integer)`);
+      expect(await duck.query(`SELECT length(table_name) AS n FROM duckdb_tables() WHERE table_name LIKE 'ddd%'`)).toEqual([{ n: 1000 }]);
+    } finally {
+      await duck.close();
     }
     const doc = fs.readFileSync(path.join(root, "docs", "outputs.md"), "utf8").replace(/\s+/g, " ");
     expect(doc).toContain(`PostgreSQL keeps ${limit} bytes of a name, SQL Server ${DIALECTS.mssql.maxIdentifierBytes}.`);

@@ -18,6 +18,7 @@ import { compile } from "../compiler/compile.js";
 import { parseText } from "../grammar/parser.js";
 import * as T from "../grammar/tokens.js";
 import { LANGUAGES } from "../compiler/vocabulary/languages.js";
+import { DIALECT_NAMES } from "../compiler/sql/dialects/index.js";
 import { ALL_KEYWORDS, BLOCK_ITEM_KEYWORDS, DECLARATION_KEYWORDS, KEYWORDS, type Keyword, type KeywordPart } from "../grammar/keywords.js";
 import { buildPlanOutputs, compilePlan, defaultOutputFolder, parseDialectSetting, previewHandbook } from "../vscode-extension/src/plan-outputs.js";
 import { generateAll } from "../compiler/generate/all.js";
@@ -125,6 +126,8 @@ describe("extension manifest", () => {
     expect(props["isu.trace.server"]!.enum).toEqual(["off", "messages", "verbose"]);
     // The manifest is static JSON: its output languages are the vocabulary's.
     expect(props["isu.outputLanguage"]!.enum).toEqual(["plan", ...LANGUAGES]);
+    // Its dialects too, all written by default as by isu build.
+    expect(props["isu.build.dialects"]).toMatchObject({ default: DIALECT_NAMES, items: { enum: DIALECT_NAMES } });
     expect(fs.readFileSync(path.join(ext, "src", "language-client.ts"), "utf8")).toMatch(/new LanguageClient\("isu"/);
   });
 
@@ -487,9 +490,9 @@ describe("preview and build logic", () => {
   });
 
   it("reads the dialect setting, refusing unknown dialects with the known ones", () => {
-    expect(parseDialectSetting(undefined)).toEqual(["sqlite", "postgres", "mssql"]);
+    expect(parseDialectSetting(undefined)).toEqual(["sqlite", "postgres", "mssql", "duckdb"]);
     expect(parseDialectSetting(["postgres", "postgres"])).toEqual(["postgres"]);
-    expect(parseDialectSetting(["oracle"])).toMatch(/unknown dialect 'oracle'; use sqlite, postgres, mssql/);
+    expect(parseDialectSetting(["oracle"])).toMatch(/unknown dialect 'oracle'; use sqlite, postgres, mssql, duckdb/);
   });
 });
 

@@ -104,7 +104,7 @@ export function generateDdl(model: PlanModel, dialect: Dialect, lang: string = m
       let def = `${q(col.name)} ${col.type} ${col.notNull ? "NOT NULL" : "NULL"}`;
       if (col.primaryKey) def += " PRIMARY KEY";
       if (col.checks?.length) def += ` CHECK (${col.checks.join(" AND ")})`;
-      if (col.references) def += ` REFERENCES ${q(col.references.table)} (${q(col.references.column)})${col.references.cascade ? " ON DELETE CASCADE" : ""}`;
+      if (col.references) def += ` REFERENCES ${q(col.references.table)} (${q(col.references.column)})${col.references.cascade && d.deleteCascade !== false ? " ON DELETE CASCADE" : ""}`;
       lines.push(`  ${def}${comma}`);
     });
     const describe = [...d.describeTable(tb.name, tb.about.join("\n")), ...tb.columns.flatMap((col) => (col.about?.length ? d.describeColumn(tb.name, col.name, col.about.join("\n")) : []))];
@@ -264,6 +264,7 @@ function header(model: PlanModel, d: Dialect, lang: string): string[] {
   const facts = [`plan ${model.name}`, model.version ? `version ${model.version}` : undefined, model.organisation].filter((x): x is string => !!x);
   const paragraphs = [[title, facts.join(", ")], [t.generated(d.title), t.doNotEdit], [t.freshDatabase], [t.pseudonym], [t.missingData], [t.lookupTables], [t.multipleChoice]];
   if (d.name === "sqlite") paragraphs.push([t.sqliteForeignKeys]);
+  if (d.deleteCascade === false) paragraphs.push([t.noDeleteCascade]);
   const limit = d.maxIdentifierBytes;
   const long = limit === undefined ? [] : identifiers(model).filter((n) => Buffer.byteLength(n, "utf8") > limit);
   if (limit !== undefined && long.length) paragraphs.push([t.longIdentifiers(limit, long)]);

@@ -11,6 +11,8 @@ export interface DdlTexts {
   lookupTables: string;
   multipleChoice: string;
   sqliteForeignKeys: string;
+  /** Where foreign keys cannot cascade (DuckDB): how to delete an individual. */
+  noDeleteCascade: string;
   longIdentifiers: (limit: number, names: string[]) => string;
   collisions: (names: string[]) => string;
   planTable: string;
@@ -50,6 +52,8 @@ const en: DdlTexts = {
     "Value sets: vs_<value set>, one row per value: code; label; sort_order (the scale order for ordinal sets); is_missing (a missing-value code such as not specified, not applicable or don't know: never a scale value, always counted as missing); is_other (the form asks for a description); definition.",
   multipleChoice: "Multiple choice: one row per chosen value in reg_<time point>__<variable>; a registration with no such rows answered none.",
   sqliteForeignKeys: "SQLite enforces foreign keys only where PRAGMA foreign_keys = ON is run, on every connection.",
+  noDeleteCascade:
+    "DuckDB foreign keys do not cascade: to delete an individual, delete its rows in the multiple-choice tables, then in the registration tables, and commit before deleting it from individ (DuckDB refuses to delete a row whose dependants were deleted in the same transaction).",
   longIdentifiers: (limit, names) =>
     `WARNING: these names are longer than ${limit} bytes and are cut short by this database, so two of them may collide: ${names.join(", ")}. Shorten the names in the plan.`,
   collisions: (names) =>
@@ -96,6 +100,8 @@ const sv: DdlTexts = {
     "Värdemängder: vs_<värdemängd>, en rad per värde: code (koden); label (etiketten); sort_order (skalans ordning för ordinala värdemängder); is_missing (en kod för saknat värde som ej specificerat, ej tillämpligt eller vet ej: aldrig ett skalsteg, räknas alltid som bortfall); is_other (formuläret frågar efter en beskrivning); definition.",
   multipleChoice: "Flerval: en rad per valt värde i reg_<mättillfälle>__<variabel>; en registrering utan sådana rader har svarat inget.",
   sqliteForeignKeys: "SQLite kontrollerar främmande nycklar bara där PRAGMA foreign_keys = ON körs, i varje anslutning.",
+  noDeleteCascade:
+    "DuckDB:s främmande nycklar kaskaderar inte: för att ta bort en individ, ta först bort dess rader i flervalstabellerna, sedan i registreringstabellerna, och gör commit innan den tas bort ur individ (DuckDB vägrar ta bort en rad vars beroende rader togs bort i samma transaktion).",
   longIdentifiers: (limit, names) => `VARNING: dessa namn är längre än ${limit} byte och kortas av databasen, så två av dem kan krocka: ${names.join(", ")}. Korta namnen i planen.`,
   collisions: (names) =>
     `VARNING: skriptet skulle skapa dessa namn två gånger och misslyckas: ${names.join(", ")}. Byt namn på variabeln eller mättillfället i planen (individ_id och registrerad_datum är upptagna).`,

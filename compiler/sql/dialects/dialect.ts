@@ -3,7 +3,7 @@
 import { NAME_CHARS } from "../../../grammar/tokens.js";
 
 export interface Dialect {
-  name: "sqlite" | "postgres" | "mssql";
+  name: "sqlite" | "postgres" | "mssql" | "duckdb";
   /** The engine's name as people write it, in scripts and messages. */
   title: string;
   /** A quoted identifier: "x" or [x]; refuses anything but a plan name (checkName). */
@@ -51,6 +51,8 @@ export interface Dialect {
   describeColumn(table: string, column: string, text: string): string[];
   /** A statement that makes the client read the rest of the script as UTF-8, where the client encoding can differ; first in every script. */
   clientEncoding?: string;
+  /** False where foreign keys cannot be ON DELETE CASCADE (DuckDB); undefined where they can. */
+  deleteCascade?: false;
   /** Statements around a script so that it applies all or nothing. */
   script: { begin: string[]; commit: string[] };
   /** Longest identifier the engine keeps whole (PostgreSQL cuts longer ones to 63 bytes); undefined when there is no practical limit. */
