@@ -1,0 +1,175 @@
+// Protection of small counts over everything a report publishes, jointly:
+// primary suppression (every count in 1..minCell−1), a fast pass over the
+// lines the tables make, then the exact audit: for every hidden count, the
+// smallest and largest whole-number value consistent with everything shown
+// (all counts, the relations of shown shares and means, the known relations
+// between questions), by linear programming in each independent component.
+// More counts are hidden until no hidden count is pinned to one value and no
+// primary count's range leaves out both 0 and minCell. docs/protection.md
+// says what this guarantees and what it does not.
+import type { HiddenReason } from "../published.js";
+import type { CellRange, ProtectionOutcome, ProtectionProblem } from "./problem.js";
+import { buildGroups, derivedShown, type Groups } from "./groups.js";
+import { findLines, protectLines, byCost } from "./lines.js";
+import { components, type Component } from "./components.js";
+import { ComponentLp, highsRuntime, sumOf, type Bound } from "./lp.js";
+
+export interface ProtectProgress {
+  phase: "audit";
+  /** Hidden counts whose range is settled. */
+  done: number;
+  /** Hidden counts so far (grows as the audit hides more). */
+  total: number;
+}
+
+export interface ProtectOptions {
+  onProgress?: (p: ProtectProgress) => void;
+  /** Seconds one integer solve may take before its best solution and the LP bound are used (default 10). */
+  mipSeconds?: number;
+}
+
+/** How many candidates are tried, cheapest first, for one that widens the failing count's range before the cheapest is simply taken. */
+const TRIALS = 6;
+
+export async function protect(problem: ProtectionProblem, opts: ProtectOptions = {}): Promise<ProtectionOutcome> {
+  const g = buildGroups(problem);
+  const reason = new Map<number, HiddenReason>();
+  g.groups.forEach((grp, gi) => {
+    if (grp.hidden) reason.set(gi, "primary");
+  });
+  if (reason.size > 0) for (const gi of protectLines(findLines(problem, g), g)) reason.set(gi, "secondary");
+
+  const ranges = new Map<number, { low: number; high: number }>();
+  const linked = components(problem, g).filter((c) => c.groups.some((gi) => g.groups[gi].hidden));
+  if (linked.length > 0) {
+    const highs = await highsRuntime();
+    const progress = { done: 0, total: reason.size };
+    for (const comp of linked) {
+      const lp = new ComponentLp(highs, problem, g, comp, { mipSeconds: opts.mipSeconds ?? 10 });
+      try {
+        auditComponent(problem, g, comp, lp, reason, ranges, () => {
+          progress.total = reason.size;
+          opts.onProgress?.({ phase: "audit", done: ++progress.done, total: progress.total });
+        });
+      } finally {
+        lp.dispose();
+      }
+    }
+  }
+
+  const hidden = new Map<string, HiddenReason>();
+  const cellRanges: CellRange[] = [];
+  g.groups.forEach((grp, gi) => {
+    if (!grp.hidden) return;
+    const r = ranges.get(gi)!;
+    for (const ci of grp.counts) {
+      const id = problem.counts[ci].id;
+      hidden.set(id, reason.get(gi)!);
+      cellRanges.push({ id, low: r.low, high: r.high });
+    }
+  });
+  problem.derived.forEach((d, di) => {
+    if (!derivedShown(g, di)) hidden.set(d.id, "derived");
+  });
+  return { hidden, ranges: cellRanges };
+}
+
+interface Range {
+  min: Bound;
+  max: Bound;
+}
+
+function auditComponent(
+  problem: ProtectionProblem,
+  g: Groups,
+  comp: Component,
+  lp: ComponentLp,
+  reason: Map<number, HiddenReason>,
+  ranges: Map<number, { low: number; high: number }>,
+  settled: () => void,
+): void {
+  const { minCell } = problem;
+  // The extremes of each hidden count over every whole-number solution seen so far (the true values first).
+  const seenLow = new Map<number, number>();
+  const seenHigh = new Map<number, number>();
+  const note = (gi: number): void => {
+    seenLow.set(gi, g.groups[gi].value);
+    seenHigh.set(gi, g.groups[gi].value);
+  };
+  const record = (r: Range, gi: number): void => {
+    for (const w of [...r.min.witnesses, ...r.max.witnesses])
+      for (const [hi, low] of seenLow) {
+        const s = sumOf(w, lp.localCells(hi));
+        if (s < low) seenLow.set(hi, s);
+        if (s > seenHigh.get(hi)!) seenHigh.set(hi, s);
+      }
+    if (r.max.proven && r.max.value === Infinity) seenHigh.set(gi, Infinity);
+  };
+  const safe = (gi: number): boolean => {
+    const low = seenLow.get(gi)!;
+    const high = seenHigh.get(gi)!;
+    return high > low && (!g.groups[gi].primary || low <= 0 || high >= minCell);
+  };
+  const rangeOf = (gi: number): Range => ({ min: lp.bound(gi, "min"), max: lp.bound(gi, "max") });
+
+  const cheapest = byCost(g);
+  const queue = comp.groups.filter((gi) => g.groups[gi].hidden).sort((a, b) => Number(g.groups[b].primary) - Number(g.groups[a].primary) || cheapest(a, b));
+  queue.forEach(note);
+  const computed = new Map<number, { version: number; range: Range }>();
+  for (let qi = 0; qi < queue.length; qi++) {
+    const gi = queue[qi];
+    if (safe(gi)) continue;
+    let r = rangeOf(gi);
+    record(r, gi);
+    computed.set(gi, { version: lp.version, range: r });
+    while (!safe(gi)) {
+      const candidates = candidatesFor(gi, r, g, lp);
+      if (candidates.length === 0) break; // nothing left to hide: the range is reported as it is
+      let chosen = -1;
+      for (const c of candidates.slice(0, TRIALS)) {
+        lp.setHidden(c, true);
+        const t = rangeOf(gi);
+        if (t.min.value < r.min.value || t.max.value > r.max.value) {
+          chosen = c;
+          r = t;
+          break;
+        }
+        lp.setHidden(c, false);
+      }
+      if (chosen < 0) {
+        chosen = candidates.find((c) => g.groups[c].value > 0) ?? candidates[0];
+        lp.setHidden(chosen, true);
+        r = rangeOf(gi);
+      }
+      reason.set(chosen, "secondary");
+      note(chosen);
+      queue.push(chosen);
+      record(r, gi);
+      computed.set(gi, { version: lp.version, range: r });
+    }
+  }
+  for (const gi of queue) {
+    const known = computed.get(gi);
+    const r = known && known.version === lp.version ? known.range : rangeOf(gi);
+    ranges.set(gi, { low: r.min.value, high: r.max.value });
+    settled();
+  }
+}
+
+/** Shown counts whose hiding may widen the range: those of the rows the LP's bounds rest on, else those linked to the count by a row, cheapest first. */
+function candidatesFor(gi: number, r: Range, g: Groups, lp: ComponentLp): number[] {
+  const found = new Set<number>();
+  const addRow = (ri: number): void => {
+    const owner = lp.rowOwner[ri];
+    if (lp.rowKind[ri] === "group") {
+      if (!g.groups[owner].hidden) found.add(owner);
+    } else if (lp.rowKind[ri] === "derived") for (const dg of g.derivedGroups[owner]) if (!g.groups[dg].hidden) found.add(dg);
+  };
+  for (const ri of [...r.min.binding, ...r.max.binding]) addRow(ri);
+  if (found.size === 0) {
+    const near = new Set<number>();
+    for (const c of lp.localCells(gi)) for (const ri of lp.rowsOfCell[c]) for (const c2 of lp.rowCells[ri]) near.add(c2);
+    for (const c of near) for (const ri of lp.rowsOfCell[c]) addRow(ri);
+  }
+  return [...found].sort(byCost(g));
+}
