@@ -4,7 +4,8 @@
 // schema's pattern under ajv, the SQLite script on better-sqlite3 and on the
 // Debian `sqlite3` CLI (SQLite 3.40, which the scripts are applied with), the
 // PostgreSQL script on PGlite and through `psql -f` on a real server, the SQL
-// Server checks through a small T-SQL evaluator — is run on hostile keys
+// Server checks through a small T-SQL evaluator, the DuckDB script on DuckDB
+// (@duckdb/node-api) — is run on hostile keys
 // (test/fixtures/hostile/keys-and-dates.json), on the whole of \p{Pd} and
 // Unicode white space, and on random keys, and must agree with the rule's
 // reference implementation. Dates likewise, against Date.UTC.
@@ -27,6 +28,7 @@ import { DIALECTS } from "../compiler/sql/dialects/index.js";
 import { buildRecordSchemas, DATE_PATTERN, PSEUDONYM_PATTERN } from "../compiler/generate/record-schema/index.js";
 import type { PlanModel } from "../compiler/model/index.js";
 import { startPostgresServer } from "./support/databases.js";
+import { openDuckdb, type DuckDb } from "./support/duckdb.js";
 import { splitStatements } from "./support/tsql.js";
 import { checkConstraints, evaluateTsql } from "./support/tsql-eval.js";
 
@@ -43,6 +45,7 @@ const regTable = storageLayout(model)[0]!.table;
 const sqliteScript = generateDdl(model, DIALECTS.sqlite);
 const postgresScript = generateDdl(model, DIALECTS.postgres);
 const mssqlScript = generateDdl(model, DIALECTS.mssql);
+const duckdbScript = generateDdl(model, DIALECTS.duckdb);
 
 // ---------------------------------------------------------------- the inputs
 
@@ -87,16 +90,20 @@ const schemaAcceptsDate = (d: string): boolean => validateDate(d) as boolean;
 
 let sqlite: Database.Database;
 let pg: PGlite;
+let duck: DuckDb;
 beforeAll(async () => {
   sqlite = new Database(":memory:");
   sqlite.exec(sqliteScript);
   pg = new PGlite();
   await pg.waitReady;
   await pg.exec(postgresScript);
+  duck = await openDuckdb();
+  await duck.exec(duckdbScript);
 });
 afterAll(async () => {
   sqlite?.close();
   await pg?.close();
+  await duck?.close();
 });
 
 const CHECK = /check constraint/i;
@@ -116,6 +123,16 @@ async function pgInsert(key: string): Promise<Error | undefined> {
   try {
     await pg.query("INSERT INTO individ (individ_id) VALUES ($1)", [key]);
     await pg.query("DELETE FROM individ WHERE individ_id = $1", [key]);
+    return undefined;
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+async function duckInsert(key: string): Promise<Error | undefined> {
+  try {
+    await duck.run("INSERT INTO individ (individ_id) VALUES ($1)", [key]);
+    await duck.run("DELETE FROM individ WHERE individ_id = $1", [key]);
     return undefined;
   } catch (e) {
     return e as Error;
@@ -171,6 +188,18 @@ function sqliteAcceptsDate(d: string, i: string): boolean {
     return true;
   } catch (e) {
     expect((e as Error).message).toMatch(CHECK);
+    return false;
+  }
+}
+
+/** Impossible days fail the DATE type; year 0, which DuckDB's DATE holds, fails the CHECK. */
+async function duckAcceptsDate(d: string, i: string): Promise<boolean> {
+  await duck.run("INSERT INTO individ (individ_id) VALUES ($1)", [i]);
+  try {
+    await duck.run(`INSERT INTO "${regTable}" (individ_id, registrerad_datum) VALUES ($1, $2)`, [i, d]);
+    return true;
+  } catch (e) {
+    expect((e as Error).message).toMatch(/Conversion Error|CHECK constraint/);
     return false;
   }
 }
@@ -242,6 +271,11 @@ describe("individ_id: hostile keys are refused everywhere, pseudonyms accepted",
     for (const k of GOOD_KEYS) expect(await pgInsert(k), k).toBeUndefined();
   });
 
+  it("DuckDB refuses them with a CHECK constraint (VARCHAR has no length: the pattern holds it to 64)", async () => {
+    for (const [k, what] of HOSTILE_KEYS) expect((await duckInsert(k))?.message, what).toMatch(CHECK);
+    for (const k of GOOD_KEYS) expect(await duckInsert(k), k).toBeUndefined();
+  });
+
   it.skipIf(!hasSqlite3)(`the Debian sqlite3 CLI (${sqlite3Version}) applying schema.sqlite.sql, then INSERTs`, () => {
     const keys = [...HOSTILE_KEYS.map(([k]) => k), ...GOOD_KEYS];
     const got = sqlite3Accepts(keys);
@@ -269,13 +303,14 @@ describe("individ_id: every dash, white space and invisible character", () => {
     expect(PREFIX_LETTERS.length).toBeGreaterThan(0);
   });
 
-  it("a personnummer with any dash, or a key with any blank or invisible character, is refused by schema, SQLite and PGlite", async () => {
+  it("a personnummer with any dash, or a key with any blank or invisible character, is refused by schema, SQLite, PGlite and DuckDB", async () => {
     for (const k of [...dashed, ...hidden]) {
       const what = `${JSON.stringify(k)} (${[...k].map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(" ")})`;
       expect(accepted(k), what).toBe(false);
       expect(schemaAccepts(k), what).toBe(false);
       expect(sqliteInsert(k), what).toBeDefined();
       expect(await pgInsert(k), what).toBeDefined();
+      expect((await duckInsert(k))?.message, what).toMatch(CHECK);
     }
   });
 
@@ -285,7 +320,7 @@ describe("individ_id: every dash, white space and invisible character", () => {
   });
 });
 
-describe("individ_id: schema, SQLite, sqlite3 CLI and PostgreSQL agree with the rule on random keys", () => {
+describe("individ_id: schema, SQLite, sqlite3 CLI, PostgreSQL and DuckDB agree with the rule on random keys", () => {
   const keys = randomKeys;
 
   it("the sample holds accepted and refused keys, personnummer-shaped ones too", () => {
@@ -306,6 +341,10 @@ describe("individ_id: schema, SQLite, sqlite3 CLI and PostgreSQL agree with the 
       expect(sqliteInsert(k) === undefined, `sqlite ${JSON.stringify(k)}`).toBe(accepted(k));
       expect((await pgInsert(k)) === undefined, `pglite ${JSON.stringify(k)}`).toBe(accepted(k));
     }
+  });
+
+  it("DuckDB", async () => {
+    for (const k of keys) expect((await duckInsert(k)) === undefined, `duckdb ${JSON.stringify(k)}`).toBe(accepted(k));
   });
 
   it.skipIf(!hasSqlite3)("the sqlite3 CLI", () => {
@@ -376,6 +415,11 @@ describe("dates: impossible dates are refused by the schema and the databases", 
     for (const [i, d] of GOOD_DATES.entries()) expect(await pgAcceptsDate(d, `good-date-${i}`), d).toBe(true);
   });
 
+  it("DuckDB: impossible days and year 0 are refused", async () => {
+    for (const [i, d] of IMPOSSIBLE_DATES.entries()) expect(await duckAcceptsDate(d, `bad-date-${i}`), d).toBe(false);
+    for (const [i, d] of GOOD_DATES.entries()) expect(await duckAcceptsDate(d, `good-date-${i}`), d).toBe(true);
+  });
+
   it.skipIf(!hasSqlite3)(`the Debian sqlite3 CLI (${sqlite3Version}), where date(x) IS x lets 2026-02-30 through`, () => {
     // The check the scripts used to have is what this SQLite gets wrong.
     const old = spawnSync("sqlite3", [":memory:", "SELECT date('2026-02-30') IS '2026-02-30';"], { encoding: "utf8" }).stdout.trim();
@@ -412,10 +456,11 @@ describe("dates: impossible dates are refused by the schema and the databases", 
     expect(dates.filter((x) => !roundTrips(x.y, x.m, x.d)).length).toBeGreaterThan(100);
   });
 
-  it("property: better-sqlite3 and PGlite store exactly the dates the schema accepts", async () => {
+  it("property: better-sqlite3, PGlite and DuckDB store exactly the dates the schema accepts", async () => {
     for (const [i, x] of dates.slice(0, 400).entries()) {
       expect(sqliteAcceptsDate(x.text, `p-${i}`), x.text).toBe(roundTrips(x.y, x.m, x.d));
       expect(await pgAcceptsDate(x.text, `p-${i}`), x.text).toBe(roundTrips(x.y, x.m, x.d));
+      expect(await duckAcceptsDate(x.text, `p-${i}`), x.text).toBe(roundTrips(x.y, x.m, x.d));
     }
   });
 
