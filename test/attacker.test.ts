@@ -1,0 +1,175 @@
+// The attacker (test/support/attacker/): reading only a published report, it
+// derives every linear relation the report implies and narrows each hidden
+// count by exact elimination and interval propagation. On hand-built leaky
+// reports (one per attack pattern of issue 8) it must recover exactly the
+// hidden value; on a protected one nothing; on real reports (once the
+// pipeline's reportFor exists) nothing in at least 200 seeded data sets.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Results } from "../compiler/results/published.js";
+import { Contradiction, attack } from "./support/attacker/index.js";
+import { attackReports, describeSummary } from "./support/attacker/harness.js";
+import { decimals, fromNumber, show } from "./support/attacker/rational.js";
+
+interface AttackFixture {
+  pattern: string;
+  /** The hidden cells the attack must recover, with their true values. */
+  recoverable: Record<string, number>;
+  /** Every hidden count's true value (never shown to the attacker). */
+  truth: Record<string, number>;
+  results: Results;
+}
+
+const fixtures = path.join(__dirname, "fixtures", "attacks");
+const load = (file: string): AttackFixture => JSON.parse(fs.readFileSync(path.join(fixtures, file), "utf8"));
+const LEAKS = ["total-vs-split.json", "mean-precision.json", "linked-lines.json", "size-from-share.json", "two-questions.json"];
+
+/** Every hidden count is reported, and its true value lies in its interval: the attacker never claims more than the figures give. */
+function expectSound(f: AttackFixture, report: ReturnType<typeof attack>): void {
+  expect(report.cells.map((c) => c.id).sort()).toEqual(Object.keys(f.truth).sort());
+  for (const c of report.cells) {
+    const truth = f.truth[c.id]!;
+    expect({ id: c.id, inside: c.low <= truth && truth <= c.high }).toEqual({ id: c.id, inside: true });
+  }
+}
+
+describe("the attacker on the five attack patterns of issue 8", () => {
+  it("has one leaky fixture per pattern, each with something to recover", () => {
+    expect(fs.readdirSync(fixtures).sort()).toEqual([...LEAKS, "protected.json"].sort());
+    for (const file of LEAKS) expect(Object.keys(load(file).recoverable).length).toBeGreaterThan(0);
+  });
+
+  for (const file of LEAKS) {
+    it(`${file}: recovers exactly the hidden values (${load(file).pattern})`, () => {
+      const f = load(file);
+      const report = attack(f.results);
+      expectSound(f, report);
+      const recovered = Object.fromEntries(report.recovered.filter((c) => c.id in f.recoverable).map((c) => [c.id, c.low]));
+      expect(recovered).toEqual(f.recoverable);
+    });
+  }
+
+  it("linked-lines.json: only the cell joining the two cycles is pinned, and as a primary cell it is disclosed", () => {
+    const report = attack(load("linked-lines.json").results);
+    expect(report.recovered.map((c) => [c.id, c.low])).toEqual([["insats__by_omrade{omrade=C}.n[category=x]", 3]]);
+    expect(report.disclosed.map((c) => c.id)).toEqual(["insats__by_omrade{omrade=C}.n[category=x]"]);
+    // The cycles are open: (x, A) = 2 may be anything from 0 to 8.
+    expect(report.cells.find((c) => c.id === "insats__by_omrade{omrade=A}.n[category=x]")).toMatchObject({ low: 0, high: 8 });
+  });
+
+  it("mean-precision.json: the same mean rounded to one decimal gives nothing away", () => {
+    const f = load("mean-precision.json");
+    const rounded = structuredClone(f.results);
+    rounded.questions[0]!.tables[0]!.groups[0]!.mean = { value: 76 };
+    const report = attack(rounded);
+    expectSound(f, report);
+    expect(report.recovered).toEqual([]);
+  });
+
+  it("two-questions.json: the link between the questions is the attacker's stated assumption, and without it nothing is recovered", () => {
+    const f = load("two-questions.json");
+    const report = attack(f.results);
+    expect(report.assumptions).toContain("questions boende, stod share a population (their whole-population sizes are all 100)");
+    const apart = structuredClone(f.results);
+    apart.questions[1]!.tables[0]!.groups[0]!.size = { value: null, hidden: "secondary" };
+    expect(attack(apart).recovered.map((c) => c.id)).toEqual(["stod__total{}.size"]);
+  });
+});
+
+describe("the attacker on a protected report", () => {
+  const f = load("protected.json");
+
+  it("recovers nothing and discloses no primary cell", () => {
+    const report = attack(f.results);
+    expectSound(f, report);
+    expect(report.recovered).toEqual([]);
+    expect(report.disclosed).toEqual([]);
+    expect(report.narrowest).toMatchObject({ id: "forflyttning__total{}.n[from=1,to=3]", low: 0, high: 3 });
+    expect(report.assumptions).toContain("forflyttning: which end of the scale is better is not published; both were tried");
+  });
+
+  it("knowing which end of the scale is better pins nothing more here; a shown outcome pins the small transitions, and tells the direction", () => {
+    expect(attack(f.results, { direction: { forflyttning: "higher" } }).recovered).toEqual([]);
+    const leaky = structuredClone(f.results);
+    const improved = leaky.questions[1]!.tables[0]!.rows.find((r) => r.key.outcome?.code === "improved")!;
+    improved.n = { value: 13 };
+    const report = attack(leaky, { direction: { forflyttning: "higher" } });
+    expect(report.recovered.map((c) => [c.id, c.low]).sort()).toEqual([
+      ["forflyttning__total{}.n[from=1,to=3]", 2],
+      ["forflyttning__total{}.n[from=3,to=1]", 1],
+      ["forflyttning__total{}.n[outcome=worsened]", 16],
+    ]);
+    // Without the direction the attacker tries both: 'lower is better' would make (3, 1) = 13 − 7 − 8 < 0, so the figures tell it.
+    const guessed = attack(leaky);
+    expect(guessed.recovered).toEqual(report.recovered);
+    expect(guessed.assumptions.filter((a) => a.startsWith("forflyttning"))).toEqual([]);
+  });
+
+  it("the primary label itself tells an outsider that a cell is 1..minCell−1 (readReasons)", () => {
+    const report = attack(f.results, { readReasons: true });
+    expect(report.disclosed.map((c) => c.id).sort()).toEqual(
+      Object.keys(f.truth)
+        .filter((id) => report.cells.find((c) => c.id === id)!.hidden === "primary")
+        .sort(),
+    );
+  });
+
+  it("figures that contradict each other are reported, naming the relation", () => {
+    const broken = structuredClone(f.results);
+    broken.questions[0]!.tables[0]!.groups[0]!.missing = { value: 1 };
+    expect(() => attack(broken)).toThrow(Contradiction);
+    expect(() => attack(broken)).toThrow(/^the shown figures contradict: boende__total\{\}(: Σ rows \+ bortfall = size|\.missing = Σ boende__by_kon over its groups)$/);
+  });
+});
+
+describe("the attacker's exact numbers", () => {
+  it("reads a published number as the decimal JSON wrote, not as a double", () => {
+    expect(show(fromNumber(76.03436426116838))).toBe("3801718213058419/50000000000000");
+    expect(show(fromNumber(0.1))).toBe("1/10");
+    expect(show(fromNumber(1e-7))).toBe("1/10000000");
+    expect(show(fromNumber(-2.5))).toBe("-5/2");
+    expect([decimals(0.25), decimals(3), decimals(1e-7), decimals(12.5)]).toEqual([2, 0, 7, 1]);
+  });
+
+  it("imports nothing of the pipeline or the protection: only the published types", () => {
+    const dir = path.join(__dirname, "support", "attacker");
+    for (const file of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, file), "utf8");
+      for (const m of text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)"/gms)) {
+        const [, typeOnly, from] = m;
+        if (from!.startsWith("./")) continue;
+        expect({ file, from, typeOnly: Boolean(typeOnly) }).toEqual({ file, from: "../../../compiler/results/published.js", typeOnly: true });
+      }
+    }
+  });
+});
+
+// The real reports: the lead's reportFor(planPath, individuals, seed) builds a
+// report from simulated data through the whole pipeline. Until it exists
+// this part is skipped.
+const REPORT_FOR = path.join(__dirname, "support", "report-for.ts");
+const root = path.resolve(__dirname, "..");
+const plans = [...["examples"], path.join("test", "fixtures", "plans")]
+  .flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)))
+  .filter((p) => p.endsWith(".isu") && /^question\s/m.test(fs.readFileSync(path.join(root, p), "utf8")));
+const SIZES = [30, 45, 60, 90, 120, 200, 300, 500, 800, 1500, 3000, 6000, 12000, 25000, 50000];
+
+describe.skipIf(!fs.existsSync(REPORT_FOR))("the attacker on real reports", () => {
+  it(`recovers no hidden cell and discloses no primary cell in ≥ 200 seeded data sets of ${plans.length} plans`, async () => {
+    const { reportFor } = (await import("./support/report-for.js")) as { reportFor: (planPath: string, individuals: number, seed: number) => Promise<Results> };
+    const perPlan = Math.ceil(200 / plans.length);
+    async function* reports() {
+      for (const plan of plans)
+        for (let seed = 1; seed <= perPlan; seed++) {
+          const individuals = SIZES[(seed - 1) % SIZES.length]!;
+          yield { label: `${plan} n=${individuals} seed=${seed}`, results: await reportFor(path.join(root, plan), individuals, seed) };
+        }
+    }
+    const summary = await attackReports(reports());
+    console.log(`attacker on real reports:\n${describeSummary(summary)}\nassumptions:\n  ${summary.assumptions.join("\n  ")}`);
+    expect(summary.datasets).toBeGreaterThanOrEqual(200);
+    expect(summary.recovered.map((c) => `${c.label} ${c.id} = ${c.low}`)).toEqual([]);
+    expect(summary.disclosed.map((c) => `${c.label} ${c.id} in [${c.low}, ${c.high}]`)).toEqual([]);
+  }, 1_800_000);
+});

@@ -1,0 +1,105 @@
+// The attacker: given only a published report (results.json, parsed), the
+// interval each hidden count is confined to by everything the report shows.
+// It shares no code with the protection it tests — only the published types.
+//   recovered   the interval is one value: the hidden count is known;
+//   disclosive  a primary cell (1..minCell−1) whose interval excludes both 0
+//               and every value ≥ minCell: an outsider knows it is small.
+import type { HiddenReason, Results } from "../../../compiler/results/published.js";
+import { type Knowledge, type KnowledgeOptions, type Relation, knowledgeOf } from "./knowledge.js";
+import { type Q, max, min, toNumber } from "./rational.js";
+import { type Bounds, type SolveOptions, solve } from "./solve.js";
+
+export interface HiddenCell {
+  id: string;
+  table: string;
+  hidden: HiddenReason;
+  low: number;
+  /** Infinity when nothing bounds it. */
+  high: number;
+  recovered: boolean;
+  disclosive: boolean;
+}
+
+export interface AttackReport {
+  cells: HiddenCell[];
+  recovered: HiddenCell[];
+  disclosed: HiddenCell[];
+  /** The hidden cell with the narrowest interval. */
+  narrowest: HiddenCell | null;
+  /** What the attacker assumed beyond what results.json states (a change's better end when it had to try both, shared populations, whole-number values). */
+  assumptions: string[];
+}
+
+export type AttackOptions = KnowledgeOptions & SolveOptions;
+
+/** The published figures contradict the relations the attacker derives: either the report is wrong or an assumption is. */
+export class Contradiction extends Error {}
+
+export function attack(results: Results, options: AttackOptions = {}): AttackReport {
+  const k = knowledgeOf(results, options);
+  const bounds = solveAlternatives(k, options);
+  const cells: HiddenCell[] = [];
+  k.unknowns.forEach((u, i) => {
+    if (u.kind !== "count" || u.value !== null) return;
+    const low = toNumber(bounds.low[i]!);
+    const high = bounds.high[i] ? toNumber(bounds.high[i]!) : Infinity;
+    const hidden = u.hidden ?? "secondary";
+    cells.push({ id: u.id, table: u.table, hidden, low, high, recovered: low === high, disclosive: hidden === "primary" && low >= 1 && high <= k.minCell - 1 });
+  });
+  const narrowest = cells.reduce<HiddenCell | null>((best, c) => (!best || c.high - c.low < best.high - best.low ? c : best), null);
+  return { cells, recovered: cells.filter((c) => c.recovered), disclosed: cells.filter((c) => c.disclosive), narrowest, assumptions: k.assumptions };
+}
+
+/**
+ * A change's outcome regions depend on which end of the scale is better,
+ * which results.json does not say. Directions the shown figures rule out are
+ * dropped; for the rest each question's both options are solved (the others
+ * left open) and each cell keeps the hull over them — the intersection over
+ * questions of those hulls still contains every consistent value.
+ */
+function solveAlternatives(k: Knowledge, options: SolveOptions): Bounds {
+  // Figures contradicting what holds whichever end is better are reported as such.
+  const common = solved(k, k.relations, options, "");
+  if (k.alternatives.length === 0) return common;
+  const fixed: Relation[] = [];
+  let open = [...k.alternatives];
+  for (let settled = true; settled && open.length > 0;) {
+    settled = false;
+    for (const alt of [...open]) {
+      const feasible = alt.options.filter((o) => solve(k, [...k.relations, ...fixed, ...o.relations], options).feasible);
+      if (feasible.length === 0) throw new Contradiction(`${alt.question}: no direction of the scale is consistent with the shown figures`);
+      if (feasible.length === 1) {
+        fixed.push(...feasible[0]!.relations);
+        open = open.filter((a) => a !== alt);
+        settled = true;
+      }
+    }
+  }
+  for (const alt of open) k.assumptions.push(`${alt.question}: which end of the scale is better is not published; both were tried`);
+  const base = [...k.relations, ...fixed];
+  if (open.length === 0) return solved(k, base, options, " (the direction the figures leave)");
+  let result: Bounds | null = null;
+  for (const alt of open) {
+    const hull = alt.options.map((o) => solved(k, [...base, ...o.relations], options, ` (${alt.question}, ${o.label})`)).reduce(hullOf);
+    result = result ? intersection(result, hull) : hull;
+  }
+  return result!;
+}
+
+function solved(k: Knowledge, relations: Relation[], options: SolveOptions, context: string): Bounds {
+  const s = solve(k, relations, options);
+  if (!s.feasible) throw new Contradiction(`${s.why}${context}`);
+  return s.bounds;
+}
+
+const lower = (a: Q | null, b: Q | null) => (a && b ? min(a, b) : null);
+const higher = (a: Q | null, b: Q | null) => (a && b ? max(a, b) : null);
+
+function hullOf(a: Bounds, b: Bounds): Bounds {
+  return { low: a.low.map((x, i) => lower(x, b.low[i]!)), high: a.high.map((x, i) => higher(x, b.high[i]!)) };
+}
+
+function intersection(a: Bounds, b: Bounds): Bounds {
+  const tight = (x: Q | null, y: Q | null, pick: (p: Q, r: Q) => Q) => (x && y ? pick(x, y) : (x ?? y));
+  return { low: a.low.map((x, i) => tight(x, b.low[i]!, max)), high: a.high.map((x, i) => tight(x, b.high[i]!, min)) };
+}
