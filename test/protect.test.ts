@@ -256,3 +256,150 @@ describe("protect: small problems solved by hand", () => {
     await expect(protect(share)).rejects.toThrow("the derived figure 's' needs the count 'm', which the problem does not publish");
   });
 });
+
+// ---------------------------------------------------------------- the five attacks of issue 8
+
+describe("protect: the five attacks of issue 8, written as problems", () => {
+  it("a total's hidden cell is not given away by the column of a split", async () => {
+    // kön × category; the total's category 0 is 4 (small), each sex's row of it is small too, the rest large.
+    const data = rows([[0, 0], 1], [[1, 0], 3], [[0, 1], 12], [[1, 1], 9], [[0, 2], 7], [[1, 2], 11]);
+    const b = build(
+      [
+        {
+          name: "q",
+          dims: [2, 3],
+          tables: [
+            { id: "q__total", marginals: [[], [1]] },
+            { id: "q__by_kon", marginals: [[0], [0, 1]] },
+          ],
+          data,
+        },
+      ],
+      5,
+    );
+    const out = await protect(b.problem);
+    expect(out.hidden.get("q__total:1:0")).toBe("primary");
+    expect(expectProtected(b.problem, out)).toBeGreaterThan(2);
+  });
+
+  it("two hidden cells per line in two lines with known margins do not pin a third", async () => {
+    // A 3 × 3 table with its margins, three small cells in an L: hiding a second cell per line is not enough by itself.
+    const data = rows([[0, 0], 2], [[0, 1], 3], [[1, 0], 1], [[0, 2], 8], [[1, 1], 9], [[1, 2], 6], [[2, 0], 7], [[2, 1], 5], [[2, 2], 10]);
+    const b = build([{ name: "q", dims: [3, 3], tables: [{ id: "q__by_r", marginals: [[], [0], [1], [0, 1]] }], data }], 5);
+    const out = await protect(b.problem);
+    expect(expectProtected(b.problem, out)).toBeGreaterThanOrEqual(4);
+  });
+
+  it("group sizes: one person with kön = annat is not published, nor through n and its share", async () => {
+    // kön (kvinna, man, annat) × a health attribute (yes, no); shares n / group size with one decimal.
+    const data = rows([[0, 0], 9], [[0, 1], 8], [[1, 0], 7], [[1, 1], 10], [[2, 0], 1]);
+    const b = build([{ name: "q", dims: [3, 2], tables: [{ id: "q__by_kon", marginals: [[], [0], [0, 1]] }], data, shareDecimals: 1 }], 3);
+    const out = await protect(b.problem);
+    expect(out.hidden.get("q__by_kon:0:2")).toBe("primary");
+    expect(out.hidden.get("q__by_kon:01:2.0")).toBe("primary");
+    expect(out.hidden.get("share:q__by_kon:01:2.0")).toBe("derived");
+    expectProtected(b.problem, out);
+  });
+
+  it("differencing two questions: a group size hidden in one question is hidden in the other that shares its population", async () => {
+    // Both questions count the same individuals by kön; the second's tables hide annat (2) but the first would show it through its rows.
+    const people = rows([[0], 9], [[1], 8], [[2], 2]);
+    const first = people.map(([kon], i) => [kon, i % 2]);
+    const second = people.map(([kon], i) => [kon, i % 3 === 0 ? 1 : 0]);
+    const b = build(
+      [
+        { name: "a", dims: [3, 2], tables: [{ id: "a__by_kon", marginals: [[], [0, 1]] }], data: first },
+        { name: "b", dims: [3, 2], tables: [{ id: "b__by_kon", marginals: [[], [0]] }], data: second },
+      ],
+      3,
+      (built) =>
+        [0, 1, 2].map((kon) => ({
+          terms: [...built.cellsOf.get(`a__by_kon:01:${kon}.0`)!, ...built.cellsOf.get(`a__by_kon:01:${kon}.1`)!]
+            .map((cell) => ({ cell, coef: 1 }))
+            .concat(built.cellsOf.get(`b__by_kon:0:${kon}`)!.map((cell) => ({ cell, coef: -1 }))),
+          lo: 0,
+          hi: 0,
+        })),
+    );
+    const out = await protect(b.problem);
+    expect(out.hidden.get("b__by_kon:0:2")).toBe("primary");
+    // a's rows for annat are 1 and 1: primary themselves; what matters is that b's group size cannot be read off them.
+    expectProtected(b.problem, out);
+  });
+
+  it("a mean with its bound: a hidden n cannot be read from a shown mean, the group size and the bortfall", async () => {
+    // summary: per kön a histogram of values 1..4 plus a missing level (index 4); n, size and missing per group; the mean to one decimal.
+    const dims = [2, 5];
+    const data = rows([[0, 0], 1], [[0, 3], 1], [[0, 4], 6], [[1, 0], 3], [[1, 1], 4], [[1, 2], 2], [[1, 3], 3], [[1, 4], 3]);
+    const b = build([{ name: "s", dims, tables: [], data }], 3);
+    const { problem } = b;
+    const cell = (kon: number, level: number) => kon * 5 + level;
+    for (const kon of [0, 1]) {
+      const valueCells = [0, 1, 2, 3].map((l) => cell(kon, l));
+      const n = valueCells.reduce((s, c) => s + problem.unknowns[c].value, 0);
+      const sum = valueCells.reduce((s, c) => s + problem.unknowns[c].value * ((c % 5) + 1), 0);
+      const size = n + problem.unknowns[cell(kon, 4)].value;
+      problem.counts.push({ id: `size:${kon}`, table: "s__by_kon", description: "group size", cells: [...valueCells, cell(kon, 4)], value: size });
+      problem.counts.push({ id: `n:${kon}`, table: "s__by_kon", description: "n", cells: valueCells, value: n });
+      problem.counts.push({ id: `missing:${kon}`, table: "s__by_kon", description: "bortfall", cells: [cell(kon, 4)], value: problem.unknowns[cell(kon, 4)].value });
+      const mean = Math.round((sum / n) * 10) / 10;
+      const rel = (k: number, lo: number, hi: number): Relation => ({ terms: valueCells.map((c) => ({ cell: c, coef: (c % 5) + 1 - k })), lo, hi });
+      problem.derived.push({ id: `mean:${kon}`, counts: [`n:${kon}`], relations: [rel(mean - 0.05, 0, Infinity), rel(mean + 0.05, -Infinity, -1e-9)] });
+    }
+    const out = await protect(problem);
+    expect(out.hidden.get("n:0")).toBe("primary");
+    expect(out.hidden.get("mean:0")).toBe("derived");
+    expect(out.hidden.has("n:1")).toBe(false);
+    expectProtected(problem, out, 12);
+  });
+});
+
+// ---------------------------------------------------------------- seeded random tables
+
+describe("protect: seeded random tables, against the brute force", () => {
+  it("80 problems: one or two questions, splits, shares, known links", async () => {
+    let hidden = 0;
+    let secondary = 0;
+    for (let seed = 1; seed <= 80; seed++) {
+      const random = seededRandom(seed);
+      const pick = (k: number) => Math.floor(random() * k);
+      const splits = 1 + pick(2);
+      const dims = [...Array.from({ length: splits }, () => 2 + pick(splits === 1 ? 2 : 1)), 2 + pick(2)];
+      const cellsPerQuestion = dims.reduce((a, c) => a * c, 1);
+      const people = 4 + pick(cellsPerQuestion > 8 ? 10 : 16);
+      const skew = dims.map((k) => Array.from({ length: k }, () => 0.2 + random()));
+      const draw = (d: number) => {
+        const w = skew[d];
+        let u = random() * w.reduce((a, c) => a + c, 0);
+        for (let l = 0; l < w.length; l++) if ((u -= w[l]) < 0) return l;
+        return w.length - 1;
+      };
+      const individuals = Array.from({ length: people }, () => dims.map((_, d) => draw(d)));
+      const last = dims.length - 1;
+      const marginals: number[][] = [[], [last]];
+      for (let s = 0; s < splits; s++) marginals.push([s], [s, last]);
+      if (splits === 2) marginals.push([0, 1], [0, 1, last]);
+      const shareDecimals = random() < 0.4 ? 1 + pick(2) : undefined;
+      const two = splits === 1 && cellsPerQuestion <= 6 && random() < 0.5;
+      const questions: Question[] = [{ name: "a", dims, tables: [{ id: "a__t", marginals }], data: individuals, shareDecimals }];
+      if (two) questions.push({ name: "b", dims, tables: [{ id: "b__t", marginals: [[0], [0, last]] }], data: individuals.map((p) => [p[0], draw(last)]) });
+      const b = build(questions, 3 + pick(3), (built) =>
+        two
+          ? Array.from({ length: dims[0] }, (_, level) => ({
+              terms: built.cellsOf
+                .get(`a__t:0:${level}`)!
+                .map((cell) => ({ cell, coef: 1 }))
+                .concat(built.cellsOf.get(`b__t:0:${level}`)!.map((cell) => ({ cell, coef: -1 }))),
+              lo: 0,
+              hi: 0,
+            }))
+          : [],
+      );
+      const out = await protect(b.problem);
+      hidden += expectProtected(b.problem, out, people + 1);
+      secondary += [...out.hidden.values()].filter((r) => r === "secondary").length;
+    }
+    expect(hidden).toBeGreaterThan(80);
+    expect(secondary).toBeGreaterThan(20);
+  }, 120_000);
+});

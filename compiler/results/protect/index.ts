@@ -24,8 +24,8 @@ export interface ProtectProgress {
 
 export interface ProtectOptions {
   onProgress?: (p: ProtectProgress) => void;
-  /** Seconds one integer solve may take before its best solution and the LP bound are used (default 10). */
-  mipSeconds?: number;
+  /** Seconds one solve may take (default 10); an integer solve stopped there gives its best solution and the LP bound, which the audit treats as not yet safe. */
+  solveSeconds?: number;
 }
 
 /** How many candidates are tried, cheapest first, for one that widens the failing count's range before the cheapest is simply taken. */
@@ -45,7 +45,7 @@ export async function protect(problem: ProtectionProblem, opts: ProtectOptions =
     const highs = await highsRuntime();
     const progress = { done: 0, total: reason.size };
     for (const comp of linked) {
-      const lp = new ComponentLp(highs, problem, g, comp, { mipSeconds: opts.mipSeconds ?? 10 });
+      const lp = new ComponentLp(highs, problem, g, comp, { solveSeconds: opts.solveSeconds ?? 10 });
       try {
         auditComponent(problem, g, comp, lp, reason, ranges, () => {
           progress.total = reason.size;

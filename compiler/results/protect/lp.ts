@@ -38,8 +38,8 @@ export interface Bound {
 }
 
 export interface LpOptions {
-  /** Seconds for one integer solve before its best solution and the LP bound are used. */
-  mipSeconds: number;
+  /** Seconds one solve may take; an integer solve stopped there gives its best solution and the LP bound. */
+  solveSeconds: number;
 }
 
 type RowKind = "group" | "derived" | "known";
@@ -72,7 +72,7 @@ export class ComponentLp {
     problem: ProtectionProblem,
     private g: Groups,
     comp: Component,
-    private opts: LpOptions,
+    opts: LpOptions,
   ) {
     this.cells = comp.cells;
     comp.cells.forEach((c, i) => this.local.set(c, i));
@@ -134,7 +134,8 @@ export class ComponentLp {
       rowUpper: Float64Array.from(this.rowKind, (_, ri) => (this.rowActive[ri] ? this.rowHi[ri] : inf)),
       matrix: { format: "csr", numRows, numCols, starts, indices, values },
     });
-    this.model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
+    // The limit holds for each run: the clocks are zeroed before every one.
+    this.model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, time_limit: opts.solveSeconds });
   }
 
   dispose(): void {
@@ -194,7 +195,6 @@ export class ComponentLp {
     const n = this.cells.length;
     this.integerSolves++;
     this.model.changeColsIntegrality({ kind: "range", from: 0, to: n - 1 }, new Int32Array(n).fill(this.highs.constants.variableType.integer));
-    this.model.options.set({ time_limit: this.opts.mipSeconds });
     try {
       const status = this.run();
       let w: Float64Array | null = null;
@@ -207,7 +207,6 @@ export class ComponentLp {
       return { value: lpBound, proven: false, witnesses: w ? [w] : [] };
     } finally {
       this.model.clearIntegrality();
-      this.model.options.set({ time_limit: Infinity });
     }
   }
 
