@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Results } from "../compiler/results/published.js";
 import { Contradiction, attack } from "./support/attacker/index.js";
 import { attackReports, describeSummary } from "./support/attacker/harness.js";
+import { randomReport } from "./support/attacker/random-report.js";
 import { decimals, fromNumber, show } from "./support/attacker/rational.js";
 
 interface AttackFixture {
@@ -120,6 +121,38 @@ describe("the attacker on a protected report", () => {
     broken.questions[0]!.tables[0]!.groups[0]!.missing = { value: 1 };
     expect(() => attack(broken)).toThrow(Contradiction);
     expect(() => attack(broken)).toThrow(/^the shown figures contradict: boende__total\{\}(: Σ rows \+ bortfall = size|\.missing = Σ boende__by_kon over its groups)$/);
+  });
+});
+
+describe("the attacker is sound: on random reports counted from individuals, every hidden value lies in its interval", () => {
+  const SEEDS = Array.from({ length: 18 }, (_, i) => i);
+  it(`${SEEDS.length} random reports of 30 to 3000 individuals, with 10 % to 60 % of the other counts hidden`, () => {
+    let hidden = 0;
+    let recovered = 0;
+    for (const seed of SEEDS) {
+      const { results, truth } = randomReport(seed, [30, 80, 200, 600, 1500, 3000][seed % 6]!, [0.1, 0.3, 0.6][Math.floor(seed / 6)]!);
+      const report = attack(results);
+      expect(report.cells.map((c) => c.id).sort()).toEqual(Object.keys(truth).sort());
+      const outside = report.cells.filter((c) => !(c.low <= truth[c.id]! && truth[c.id]! <= c.high)).map((c) => `seed ${seed}: ${c.id} = ${truth[c.id]} outside [${c.low}, ${c.high}]`);
+      expect(outside).toEqual([]);
+      hidden += report.cells.length;
+      recovered += report.recovered.length;
+    }
+    // Unprotected reports: the attack has plenty to find, so the check above is not vacuous.
+    expect(recovered).toBeGreaterThan(hidden / 10);
+  });
+
+  it("attackReports sums the findings over data sets", async () => {
+    const files = [...LEAKS, "protected.json"];
+    const summary = await attackReports(files.map((file) => ({ label: file, results: load(file).results })));
+    const truths = files.map((file) => load(file).truth);
+    expect(summary.datasets).toBe(6);
+    expect(summary.hiddenCells).toBe(truths.reduce((s, t) => s + Object.keys(t).length, 0));
+    expect(summary.hiddenPrimary + summary.hiddenSecondary).toBe(summary.hiddenCells);
+    for (const file of LEAKS) expect(summary.recovered.filter((c) => c.label === file).length).toBeGreaterThanOrEqual(Object.keys(load(file).recoverable).length);
+    expect(summary.recovered.filter((c) => c.label === "protected.json")).toEqual([]);
+    expect(summary.narrowest).toMatchObject({ low: summary.narrowest!.high });
+    expect(describeSummary(summary)).toMatch(/^data sets: 6\nhidden cells: \d+ \(primary \d+, secondary \d+\)\nrecovered: \d+, primary cells disclosed: \d+\nnarrowest interval: 0 /);
   });
 });
 

@@ -36,8 +36,17 @@ export type AttackOptions = KnowledgeOptions & SolveOptions;
 export class Contradiction extends Error {}
 
 export function attack(results: Results, options: AttackOptions = {}): AttackReport {
-  const k = knowledgeOf(results, options);
-  const bounds = solveAlternatives(k, options);
+  let k = knowledgeOf(results, options);
+  let bounds: Bounds;
+  try {
+    bounds = solveAlternatives(k, options);
+  } catch (e) {
+    // Equal totals were chance, not one population: the attacker drops that assumption (a contradiction without it is the report's).
+    if (!(e instanceof Contradiction) || options.populations === false || !k.assumptions.some((a) => a.includes("share a population"))) throw e;
+    k = knowledgeOf(results, { ...options, populations: false });
+    bounds = solveAlternatives(k, options);
+    k.assumptions.push(`no shared population assumed: with it the figures contradict (${e.message})`);
+  }
   const cells: HiddenCell[] = [];
   k.unknowns.forEach((u, i) => {
     if (u.kind !== "count" || u.value !== null) return;

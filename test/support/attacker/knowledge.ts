@@ -61,6 +61,8 @@ export interface Knowledge {
 export interface KnowledgeOptions {
   /** A change's better end by question, when the attacker knows it (the plan is public); otherwise both are tried. */
   direction?: Record<string, "higher" | "lower">;
+  /** Whether to assume that questions with equal totals share a population (default true). */
+  populations?: boolean;
 }
 
 interface GroupUnknowns {
@@ -121,7 +123,7 @@ export function knowledgeOf(results: Results, options: KnowledgeOptions = {}): K
     for (const t of tables) for (const g of t.groups) withinGroup(question, g, k, options);
     for (const a of tables) for (const b of tables) if (finer(a, b)) margins(a, b, k, true);
   });
-  samePopulation(results, tablesByQuestion, k);
+  if (options.populations !== false) samePopulation(results, tablesByQuestion, k);
   return k;
 }
 
@@ -326,11 +328,26 @@ function margins(a: TableUnknowns, b: TableUnknowns, k: Knowledge, rows: boolean
   }
 }
 
+/** Splits questions of equal totals into sets whose shown group sizes agree wherever they split the same way (equal totals alone may be chance). */
+function agreeing(questions: number[], tables: TableUnknowns[][]): number[][] {
+  const sets: number[][] = [];
+  const shownSizes = (i: number) =>
+    new Map(tables[i]!.flatMap((t) => t.groups.map((g) => [`${t.partSet}/${t.parts.map((p) => `${p}=${g.byPart.get(p)}`).sort()}`, g.group.size.value] as const)).filter(([, v]) => v !== null));
+  const sizes = new Map(questions.map((i) => [i, shownSizes(i)]));
+  const agree = (a: number, b: number) => [...sizes.get(a)!].every(([key, v]) => !sizes.get(b)!.has(key) || sizes.get(b)!.get(key) === v);
+  for (const i of questions) {
+    const set = sets.find((s) => s.every((j) => agree(i, j)));
+    if (set) set.push(i);
+    else sets.push([i]);
+  }
+  return sets;
+}
+
 /**
  * Questions on one population have the same group sizes in tables split the
  * same way. results.json does not say which questions share a population, so
  * the attacker assumes it for questions whose whole-population sizes are
- * shown and equal (and says so).
+ * shown and equal and whose shown group sizes agree (and says so).
  */
 function samePopulation(results: Results, tables: TableUnknowns[][], k: Knowledge): void {
   const byTotal = new Map<string, number[]>();
@@ -339,21 +356,22 @@ function samePopulation(results: Results, tables: TableUnknowns[][], k: Knowledg
     if (total === null || total === undefined) return;
     byTotal.set(String(total), [...(byTotal.get(String(total)) ?? []), i]);
   });
-  for (const [total, questions] of byTotal) {
-    if (questions.length < 2) continue;
-    k.assumptions.push(`questions ${questions.map((i) => results.questions[i]!.name).join(", ")} share a population (their whole-population sizes are all ${total})`);
-    const all = questions.flatMap((i) => tables[i]!);
-    const representative = new Map<string, TableUnknowns>();
-    for (const t of all) if (!representative.has(t.partSet)) representative.set(t.partSet, t);
-    for (const t of all) {
-      const r = representative.get(t.partSet)!;
-      if (r === t) continue;
-      for (const g of t.groups) {
-        const same = r.groups.find((x) => t.parts.every((p) => x.byPart.get(p) === g.byPart.get(p)));
-        if (same) k.relations.push(equal([...plus(g.size), ...minus(same.size)], ZERO, `${g.label}.size = ${same.label}.size (same population)`));
+  for (const [total, candidates] of byTotal)
+    for (const questions of agreeing(candidates, tables)) {
+      if (questions.length < 2) continue;
+      k.assumptions.push(`questions ${questions.map((i) => results.questions[i]!.name).join(", ")} share a population (their whole-population sizes are all ${total})`);
+      const all = questions.flatMap((i) => tables[i]!);
+      const representative = new Map<string, TableUnknowns>();
+      for (const t of all) if (!representative.has(t.partSet)) representative.set(t.partSet, t);
+      for (const t of all) {
+        const r = representative.get(t.partSet)!;
+        if (r === t) continue;
+        for (const g of t.groups) {
+          const same = r.groups.find((x) => t.parts.every((p) => x.byPart.get(p) === g.byPart.get(p)));
+          if (same) k.relations.push(equal([...plus(g.size), ...minus(same.size)], ZERO, `${g.label}.size = ${same.label}.size (same population)`));
+        }
       }
+      const reps = [...representative.values()];
+      for (const a of reps) for (const b of reps) if (a.question !== b.question && finer(a, b)) margins(a, b, k, false);
     }
-    const reps = [...representative.values()];
-    for (const a of reps) for (const b of reps) if (a.question !== b.question && finer(a, b)) margins(a, b, k, false);
-  }
 }
