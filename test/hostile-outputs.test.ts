@@ -3,10 +3,10 @@
 // hostile one (NUL, CR, U+2028, quotes, `--`, `*/`, `$$`, `\!`, `GO`, HTML,
 // Markdown...), bypassing the checker. Every generated script is then applied
 // with the real Debian `sqlite3` CLI and the real `psql -v ON_ERROR_STOP=1 -f`
-// against a real PostgreSQL server; afterwards nothing but the plan's own
-// tables may exist and no marker file may have been written. A naive dialect
-// (quotes doubled, nothing else) is run first with the same texts to prove
-// that the payloads are live.
+// against a real PostgreSQL server, and through @duckdb/node-api on DuckDB;
+// afterwards nothing but the plan's own tables may exist and no marker file
+// may have been written. A naive dialect (quotes doubled, nothing else) is run
+// first with the same texts to prove that the payloads are live.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -27,6 +27,7 @@ import { generateQueries, queriesGenerator } from "../compiler/generate/queries/
 import { recordSchemaGenerator } from "../compiler/generate/record-schema/index.js";
 import { tr, type PlanModel } from "../compiler/model/index.js";
 import { startPostgresServer } from "./support/databases.js";
+import { openDuckdb, type DuckDb } from "./support/duckdb.js";
 import { replaceTexts } from "./support/replace-texts.js";
 import { splitStatements } from "./support/tsql.js";
 
@@ -56,6 +57,8 @@ const TEXTS = [
   "\uD800 lone surrogates \uDFFF and 😀",
   "\n.shell touch " + marker("dot") + "\n.system touch " + marker("dot2") + "\n",
   "z\u0000\n\\! touch " + marker("psql-nul") + "\n",
+  // Ends an E'' literal whose backslashes are not doubled; the line break makes COMMENT ON on DuckDB use one.
+  "e\n\\'; COPY (SELECT 42) TO $$" + marker("duckdb") + "$$; --",
 ];
 
 /** Replaces every text of the model (not names) with hostile ones, in a fixed order. */
@@ -280,6 +283,92 @@ describe.skipIf(!!pgSkip)(`psql -v ON_ERROR_STOP=1 -f on a real PostgreSQL serve
   }
 });
 
+// ---------------------------------------------------------------- DuckDB through @duckdb/node-api
+
+/** Everything a script could have created or changed in DuckDB besides the tables. */
+async function duckObjects(db: DuckDb): Promise<Record<string, unknown[]>> {
+  const list = async (sql: string) => (await db.query(sql)).map((r) => Object.values(r).join(" ")).sort();
+  return {
+    tables: await list("SELECT database_name, schema_name, table_name FROM duckdb_tables()"),
+    databases: await list("SELECT database_name, path FROM duckdb_databases()"),
+    schemas: await list("SELECT database_name, schema_name FROM duckdb_schemas()"),
+    views: await list("SELECT view_name FROM duckdb_views() WHERE NOT internal"),
+    functions: await list("SELECT function_name FROM duckdb_functions() WHERE NOT internal"),
+    sequences: await list("SELECT sequence_name FROM duckdb_sequences()"),
+    types: await list("SELECT type_name FROM duckdb_types() WHERE NOT internal"),
+    indexes: await list("SELECT index_name FROM duckdb_indexes()"),
+    extensions: await list("SELECT extension_name FROM duckdb_extensions() WHERE loaded"),
+    settings: await list("SELECT name, value FROM duckdb_settings()"),
+    secrets: await list("SELECT name FROM duckdb_secrets()"),
+  };
+}
+
+/** A COMMENT ON text as DuckDB's E'' can carry it: the Unicode line breaks as a line feed, the other C1 controls as U+FFFD. */
+const duckComment = (s: string) =>
+  stored(s)
+    .replace(/[\u0085\u2028\u2029]/g, "\n")
+    .replace(/[\u0080-\u009f]/g, "\uFFFD");
+
+/** The real dialect with one mistake: COMMENT ON's E'' literal doubles quotes but not backslashes. */
+const halfEscaped = (t: string) =>
+  `E'${stored(t)
+    .replace(/'/g, "''")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\${c.charCodeAt(0) < 0x80 ? c.charCodeAt(0).toString(8).padStart(3, "0") : "012"}`)}'`;
+const halfEscapedDuckdb: Dialect = {
+  ...DIALECTS.duckdb,
+  describeTable: (t, text) => [`COMMENT ON TABLE "${t}" IS ${halfEscaped(text)}`],
+  describeColumn: (t, c, text) => [`COMMENT ON COLUMN "${t}"."${c}" IS ${halfEscaped(text)}`],
+};
+
+describe("DuckDB through @duckdb/node-api", () => {
+  it("the payloads are live: naive literals lose the script at the first NUL; E'' without doubled backslashes lets COPY write a file", async () => {
+    const db = await openDuckdb();
+    try {
+      await expect(db.exec(generateDdl(plans[0]!.hostile, naive(DIALECTS.duckdb)))).rejects.toThrow(/unterminated quoted string/);
+      expect(await db.query("SELECT table_name FROM duckdb_tables()")).toEqual([]);
+      await db.exec("ROLLBACK").catch(() => undefined);
+      // DuckDB parses the whole script before it runs any of it, so the other texts ending in a backslash stay out.
+      const canary = hostile(plans[0]!.model, "sqlite", true);
+      canary.variables[0]!.label = { [canary.language]: TEXTS.at(-1)! };
+      await db.exec(generateDdl(canary, halfEscapedDuckdb)).catch(() => undefined);
+      expect(markersLeft()).toEqual(["duckdb"]);
+    } finally {
+      await db.close();
+      clearMarkers();
+    }
+  });
+
+  for (const p of plans) {
+    it(`${p.file}: schema.duckdb.sql and queries.duckdb.sql create only the plan's tables and keep every text`, async () => {
+      const db = await openDuckdb();
+      try {
+        const before = await duckObjects(db);
+        await db.exec(generateDdl(p.hostile, DIALECTS.duckdb));
+        expect(markersLeft()).toEqual([]);
+        const schemaDone = await duckObjects(db);
+        expect(schemaDone.tables).toEqual(expectedTables(p.hostile).map((t) => `memory main ${t}`));
+        const indexes = schemaDone.indexes;
+        expect({ ...schemaDone, tables: [], indexes: [] }).toEqual({ ...before, tables: [], indexes: [] });
+        for (const vs of p.hostile.valuesets) {
+          const rows = await db.query(`SELECT CAST(code AS VARCHAR) AS code, label FROM "${lookupTable(vs.name)}" ORDER BY sort_order`);
+          expect(rows.map((r) => r.label)).toEqual(vs.values.map((v) => stored(tr(v.label, p.hostile.language))));
+          if (vs.codeType === "text") expect(rows.map((r) => r.code)).toEqual(vs.values.map((v) => stored(v.code)));
+        }
+        expect((await db.query("SELECT title FROM isu_plan"))[0]!.title).toBe(stored(tr(p.hostile.title, p.hostile.language)));
+        const v = p.hostile.variables.find((x) => !(x.type.kind === "choice" && x.type.multiple))!;
+        const [c] = await db.query(`SELECT comment FROM duckdb_columns() WHERE table_name = 'reg_${v.timepoints[0]}' AND column_name = '${v.name}'`);
+        expect(String(c!.comment)).toContain(duckComment(tr(v.label, p.hostile.language)));
+        // The counts queries (compiler/generate/queries/) on the loaded schema.
+        await db.exec(generateQueries(p.hostile, DIALECTS.duckdb).script);
+        expect(markersLeft()).toEqual([]);
+        expect(await duckObjects(db)).toEqual({ ...schemaDone, indexes });
+      } finally {
+        await db.close();
+      }
+    });
+  }
+});
+
 // ---------------------------------------------------------------- SQL Server: sqlcmd cannot be reached
 
 const tsql = new sqlParser.Parser();
@@ -382,7 +471,7 @@ describe("JSON outputs", () => {
   for (const p of plans) {
     it(`${p.file}: form.json, record schemas and queries.json parse and hold the hostile texts exactly`, () => {
       const h = p.hostile;
-      const opts = { lang: h.language, dialects: ["sqlite", "postgres", "mssql"] as const };
+      const opts = { lang: h.language, dialects: ["sqlite", "postgres", "mssql", "duckdb"] as const };
       const files = [
         ...formGenerator(h, { ...opts, dialects: [...opts.dialects] }),
         ...recordSchemaGenerator(h, { ...opts, dialects: [...opts.dialects] }),
