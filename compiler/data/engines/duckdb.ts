@@ -3,7 +3,6 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBValue } fr
 import { DatabaseError } from "../errors.js";
 import { inTransaction, type Engine, type OpenOptions } from "./engine.js";
 import { checkDatabaseFile } from "./files.js";
-import type { DialectName } from "../../sql/dialects/index.js";
 
 export async function openDuckdb(path: string, shown: string, opts: OpenOptions): Promise<Engine> {
   checkDatabaseFile(path, shown, "DuckDB", opts);
@@ -20,7 +19,7 @@ export async function openDuckdb(path: string, shown: string, opts: OpenOptions)
   const typeIds = api.DuckDBTypeId;
   return {
     kind: "duckdb",
-    dialect: "duckdb" as string as DialectName,
+    dialect: "duckdb",
     url: shown,
     exec,
     async query(sql) {
