@@ -1,0 +1,208 @@
+// Every question's tables together as one protection problem: the finest
+// cells of all questions (and the basis figures) as unknowns, every count the
+// report would publish as a sum of them, shares and means as derived figures
+// with the bounds their rounded values imply, and the relations an outsider
+// knows whatever is hidden — a chosen option is at most its answered
+// individuals, and questions of the same population count the same people in
+// the same split groups.
+import type { GrainColumn } from "../../model/grain.js";
+import type { ConditionModel, MeasureRef, PlanModel } from "../../model/index.js";
+import type { CountItem, DerivedItem, Linear, ProtectionProblem, Relation, Unknown } from "../protect/problem.js";
+import { BASIS_TABLE, basisIndividualsId, basisMissingId, basisRegistrationsId, groupFigureId, rowCountId, rowShareId } from "./ids.js";
+import { Labels } from "./labels.js";
+import { half, PRECISION, round } from "./precision.js";
+import type { BasisFigures, Coordinate, Count, QuestionTables } from "./types.js";
+
+/** A condition's structure as text, keys sorted, so that equal conditions compare equal however they were built. */
+function canonical(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
+  if (x && typeof x === "object")
+    return `{${Object.keys(x)
+      .filter((k) => (x as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(x);
+}
+
+export const populationKey = (where: ConditionModel | undefined): string => (where ? canonical(where) : "everyone");
+
+const sameRef = (a: MeasureRef, b: MeasureRef) => a.kind === b.kind && a.name === b.name && a.timepoint === b.timepoint;
+
+/** Combine terms on the same cell (a share's n and its group size share cells). */
+function linear(terms: Map<number, number>): Linear {
+  return [...terms.entries()].filter(([, c]) => c !== 0).map(([cell, coef]) => ({ cell, coef }));
+}
+
+function weighted(parts: { cells: number[]; coef: number | number[] }[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const p of parts) p.cells.forEach((c, i) => m.set(c, (m.get(c) ?? 0) + (typeof p.coef === "number" ? p.coef : p.coef[i]!)));
+  return m;
+}
+
+/** The bounds of a rounded ratio r = a / b: (r − h)·b ≤ a ≤ (r + h)·b, written over the cells of a and b. */
+function ratioRelations(a: Count, b: Count, r: number, h: number): Relation[] {
+  const out: Relation[] = [];
+  const num = { cells: a.cells, coef: 1 };
+  // r − h ≤ 0 bounds nothing (a ≥ 0 holds anyway).
+  if (r - h > 0) out.push({ terms: linear(weighted([num, { cells: b.cells, coef: -(r - h) }])), lo: 0, hi: Infinity });
+  out.push({ terms: linear(weighted([num, { cells: b.cells, coef: -(r + h) }])), lo: -Infinity, hi: 0 });
+  return out;
+}
+
+export function protectionProblem(model: PlanModel, questions: QuestionTables[], basis: BasisFigures, opts: { lang?: string } = {}): ProtectionProblem {
+  const labels = new Labels(model, opts.lang ?? model.language);
+  const unknowns: Unknown[] = [];
+  const counts: CountItem[] = [];
+  const derived: DerivedItem[] = [];
+  const known: Relation[] = [];
+  const offsets = new Map<QuestionTables, number>();
+
+  for (const qt of questions) {
+    const offset = unknowns.length;
+    offsets.set(qt, offset);
+    for (const c of qt.cells) unknowns.push({ value: c.value });
+    qt.cells.forEach((c, i) => {
+      if (c.answered !== undefined)
+        known.push({
+          terms: [
+            { cell: offset + i, coef: 1 },
+            { cell: offset + c.answered, coef: -1 },
+          ],
+          lo: -Infinity,
+          hi: 0,
+        });
+    });
+    const global = (c: Count): Count => ({ value: c.value, cells: c.cells.map((x) => x + offset) });
+    const { grain, question } = qt;
+    for (const t of qt.tables) {
+      for (const g of t.groups) {
+        const where = `${question.name} · ${labels.group(grain, t, g)}`;
+        const item = (id: string, what: string, c: Count) => counts.push({ id, table: t.id, description: `${where} · ${what}`, cells: global(c).cells, value: c.value });
+        const size = global(g.size);
+        const sizeId = groupFigureId(t, g, "size");
+        item(sizeId, labels.texts.size, g.size);
+        item(groupFigureId(t, g, "missing"), labels.texts.missing, g.missing);
+        for (const r of g.rows) {
+          const id = rowCountId(t, g, r.key);
+          item(id, labels.row(grain, r.key), r.n);
+          if (size.value > 0)
+            derived.push({ id: rowShareId(t, g, r.key), counts: [id, sizeId], relations: ratioRelations(global(r.n), size, round(r.n.value / size.value, PRECISION.share), half(PRECISION.share)) });
+        }
+        const s = g.summary;
+        if (s) {
+          const nId = groupFigureId(t, g, "n");
+          item(nId, labels.texts.withValue, s.n);
+          if (s.mean !== null) {
+            // Σ value·cell over n's cells lies within n · (mean ± half).
+            derived.push({ id: groupFigureId(t, g, "mean"), counts: [nId], relations: meanRelations(global(s.n), s.cellValues, s.mean) });
+            for (const what of ["median", "q1", "q3"] as const) derived.push({ id: groupFigureId(t, g, what), counts: [nId], relations: [] });
+          }
+        }
+      }
+    }
+  }
+
+  linkPopulations(questions, offsets, known);
+
+  // The basis: its own unknowns, the individuals linked to every question without `where`.
+  const basisCell = (id: string, table: string, description: string, value: number): number => {
+    unknowns.push({ value });
+    counts.push({ id, table, description, cells: [unknowns.length - 1], value });
+    return unknowns.length - 1;
+  };
+  const individuals = basisCell(basisIndividualsId, BASIS_TABLE, labels.texts.individuals, basis.individuals);
+  const registered = new Map<string, number>();
+  for (const r of basis.registrations) {
+    const cell = basisCell(basisRegistrationsId(r.timepoint), BASIS_TABLE, labels.timepoint(r.timepoint), r.n);
+    registered.set(r.timepoint, cell);
+    known.push({
+      terms: [
+        { cell, coef: 1 },
+        { cell: individuals, coef: -1 },
+      ],
+      lo: -Infinity,
+      hi: 0,
+    });
+  }
+  for (const m of basis.missing) {
+    const cell = basisCell(
+      basisMissingId(m.variable, m.timepoint),
+      BASIS_TABLE,
+      `${labels.measure({ kind: "variable", name: m.variable, timepoint: m.timepoint })} (${labels.timepoint(m.timepoint)}) · ${labels.texts.missing}`,
+      m.n,
+    );
+    const reg = registered.get(m.timepoint);
+    if (reg !== undefined)
+      known.push({
+        terms: [
+          { cell, coef: 1 },
+          { cell: reg, coef: -1 },
+        ],
+        lo: -Infinity,
+        hi: 0,
+      });
+  }
+  for (const qt of questions) {
+    if (qt.question.where) continue;
+    const offset = offsets.get(qt)!;
+    const whole = qt.tables[0]!.groups[0]!.size.cells;
+    known.push({ terms: [{ cell: individuals, coef: 1 }, ...whole.map((c) => ({ cell: c + offset, coef: -1 }))], lo: 0, hi: 0 });
+  }
+  return { minCell: model.minCell, unknowns, counts, derived, known };
+}
+
+/** A rounded mean m of the values v over n's cells: Σ (v − m + h)·cell ≥ 0 and Σ (v − m − h)·cell ≤ 0. */
+function meanRelations(n: Count, values: number[], mean: number): Relation[] {
+  const m = round(mean, PRECISION.mean);
+  const h = half(PRECISION.mean);
+  const terms = (shift: number) => n.cells.map((cell, i) => ({ cell, coef: values[i]! - m + shift })).filter((t) => t.coef !== 0);
+  return [
+    { terms: terms(h), lo: 0, hi: Infinity },
+    { terms: terms(-h), lo: -Infinity, hi: 0 },
+  ];
+}
+
+/**
+ * Questions of the same population (the same `where`, or none) count the same
+ * individuals: for the split parts two questions share, each combination of
+ * their members (missing included) holds the same number of people in both.
+ */
+function linkPopulations(questions: QuestionTables[], offsets: Map<QuestionTables, number>, known: Relation[]): void {
+  const byPopulation = new Map<string, QuestionTables[]>();
+  for (const qt of questions) {
+    const k = populationKey(qt.question.where);
+    byPopulation.set(k, [...(byPopulation.get(k) ?? []), qt]);
+  }
+  for (const group of byPopulation.values())
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!;
+        const b = group[j]!;
+        const shared = a.grain.dims.map((d, da) => ({ da, db: b.grain.dims.findIndex((e) => sameRef(d.ref, e.ref)), col: d })).filter((x) => x.db >= 0);
+        const sums = (qt: QuestionTables, pick: (dims: Coordinate[]) => Coordinate[]) => {
+          const m = new Map<string, number[]>();
+          const offset = offsets.get(qt)!;
+          qt.cells.forEach((c, i) => {
+            if (c.kind !== "individuals") return;
+            const k = pick(c.dims).join(",");
+            const cells = m.get(k);
+            if (cells) cells.push(i + offset);
+            else m.set(k, [i + offset]);
+          });
+          return m;
+        };
+        const inA = sums(a, (dims) => shared.map((s) => dims[s.da]!));
+        const inB = sums(b, (dims) => shared.map((s) => dims[s.db]!));
+        for (const key of combinations(shared.map((s) => s.col))) {
+          const terms = [...(inA.get(key) ?? []).map((cell) => ({ cell, coef: 1 })), ...(inB.get(key) ?? []).map((cell) => ({ cell, coef: -1 }))];
+          if (terms.length) known.push({ terms, lo: 0, hi: 0 });
+        }
+      }
+}
+
+function combinations(cols: GrainColumn[]): string[] {
+  let out: Coordinate[][] = [[]];
+  for (const c of cols) out = out.flatMap((p) => [...c.members.map((_, i) => [...p, i]), [...p, null]]);
+  return out.map((x) => x.join(","));
+}
