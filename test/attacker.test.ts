@@ -116,6 +116,12 @@ describe("the attacker on a protected report", () => {
     );
   });
 
+  it("a report protected by noise is not attacked: its counts do not add up by design", () => {
+    const noisy = structuredClone(f.results);
+    noisy.protection.method = "noise";
+    expect(attack(noisy)).toMatchObject({ cells: [], assumptions: ["protection noise: the counts are perturbed, so the exact attack does not apply"] });
+  });
+
   it("figures that contradict each other are reported, naming the relation", () => {
     const broken = structuredClone(f.results);
     broken.questions[0]!.tables[0]!.groups[0]!.missing = { value: 1 };

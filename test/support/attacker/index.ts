@@ -5,7 +5,7 @@
 //   disclosive  a primary cell (1..minCell−1) whose interval excludes both 0
 //               and every value ≥ minCell: an outsider knows it is small.
 import type { HiddenReason, Results } from "../../../compiler/results/published.js";
-import { type Knowledge, type KnowledgeOptions, type Relation, knowledgeOf } from "./knowledge.js";
+import { type Alternative, type Knowledge, type KnowledgeOptions, type Relation, knowledgeOf } from "./knowledge.js";
 import { type Q, max, min, toNumber } from "./rational.js";
 import { type Bounds, type SolveOptions, solve } from "./solve.js";
 
@@ -36,6 +36,9 @@ export type AttackOptions = KnowledgeOptions & SolveOptions;
 export class Contradiction extends Error {}
 
 export function attack(results: Results, options: AttackOptions = {}): AttackReport {
+  // Perturbed counts do not add up, by design: nothing is hidden and no relation holds exactly.
+  if (results.protection.method === "noise")
+    return { cells: [], recovered: [], disclosed: [], narrowest: null, assumptions: ["protection noise: the counts are perturbed, so the exact attack does not apply"] };
   let k = knowledgeOf(results, options);
   let bounds: Bounds;
   try {
@@ -67,32 +70,35 @@ export function attack(results: Results, options: AttackOptions = {}): AttackRep
  * questions of those hulls still contains every consistent value.
  */
 function solveAlternatives(k: Knowledge, options: SolveOptions): Bounds {
-  // Figures contradicting what holds whichever end is better are reported as such.
-  const common = solved(k, k.relations, options, "");
-  if (k.alternatives.length === 0) return common;
+  if (k.alternatives.length === 0) return solved(k, k.relations, options, "");
   const fixed: Relation[] = [];
-  let open = [...k.alternatives];
-  for (let settled = true; settled && open.length > 0;) {
-    settled = false;
-    for (const alt of [...open]) {
-      const feasible = alt.options.filter((o) => solve(k, [...k.relations, ...fixed, ...o.relations], options).feasible);
-      if (feasible.length === 0) throw new Contradiction(`${alt.question}: no direction of the scale is consistent with the shown figures`);
-      if (feasible.length === 1) {
-        fixed.push(...feasible[0]!.relations);
-        open = open.filter((a) => a !== alt);
-        settled = true;
+  const open = [...k.alternatives];
+  for (;;) {
+    const base = [...k.relations, ...fixed];
+    // Every open question's options over the same fixed relations, until one has a single consistent option.
+    const feasible: { alt: Alternative; options: { relations: Relation[]; bounds: Bounds }[] }[] = [];
+    for (const alt of open) {
+      const options_ = alt.options.flatMap((o) => {
+        const s = solve(k, [...base, ...o.relations], options);
+        return s.feasible ? [{ relations: o.relations, bounds: s.bounds }] : [];
+      });
+      if (options_.length === 0) {
+        // Figures contradicting what holds whichever end is better are reported as such.
+        solved(k, base, options, "");
+        throw new Contradiction(`${alt.question}: no direction of the scale is consistent with the shown figures`);
       }
+      feasible.push({ alt, options: options_ });
+      if (options_.length === 1) break;
     }
+    const decided = feasible.find((f) => f.options.length === 1);
+    if (!decided) {
+      for (const alt of open) k.assumptions.push(`${alt.question}: which end of the scale is better is not published; both were tried`);
+      return feasible.map((f) => f.options.map((o) => o.bounds).reduce(hullOf)).reduce(intersection);
+    }
+    open.splice(open.indexOf(decided.alt), 1);
+    fixed.push(...decided.options[0]!.relations);
+    if (open.length === 0) return decided.options[0]!.bounds;
   }
-  for (const alt of open) k.assumptions.push(`${alt.question}: which end of the scale is better is not published; both were tried`);
-  const base = [...k.relations, ...fixed];
-  if (open.length === 0) return solved(k, base, options, " (the direction the figures leave)");
-  let result: Bounds | null = null;
-  for (const alt of open) {
-    const hull = alt.options.map((o) => solved(k, [...base, ...o.relations], options, ` (${alt.question}, ${o.label})`)).reduce(hullOf);
-    result = result ? intersection(result, hull) : hull;
-  }
-  return result!;
 }
 
 function solved(k: Knowledge, relations: Relation[], options: SolveOptions, context: string): Bounds {
