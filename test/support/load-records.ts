@@ -1,19 +1,27 @@
 // Loads registration records into a real database through the generated
 // schema (generateDdl), exactly as a team's own system would store them: one
 // `reg_<tp>` row per record, one child row per multiple-choice code.
-// Also times a plan's whole query set on synthetic records, for `npm run bench`.
+// Works on anything that runs SQL in one of the dialects (the test databases,
+// compiler/data/engines). Also times a plan's whole query set on synthetic
+// records, for `npm run bench`.
 import { generateDdl } from "../../compiler/generate/ddl/index.js";
 import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE } from "../../compiler/sql/storage.js";
 import { storageLayout } from "../../compiler/generate/storage-layout.js";
-import { DIALECTS } from "../../compiler/sql/dialects/index.js";
+import { DIALECTS, type DialectName } from "../../compiler/sql/dialects/index.js";
 import { generateQueries } from "../../compiler/generate/queries/index.js";
 import type { PlanModel } from "../../compiler/model/index.js";
-import type { TestDb } from "./databases.js";
 import { syntheticRecords, type RecordValue, type SyntheticData } from "./synthetic.js";
 
 const BATCH = 500;
 
-function insertStatements(db: TestDb, table: string, columns: string[], rows: string[][]): string[] {
+/** A database the loader and the timings need: scripts, queries, and the dialect to write them in. */
+export interface SqlDb {
+  dialect: DialectName;
+  exec(sql: string): Promise<void>;
+  query(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+function insertStatements(db: SqlDb, table: string, columns: string[], rows: string[][]): string[] {
   const d = DIALECTS[db.dialect];
   const head = `INSERT INTO ${d.quote(table)} (${columns.map(d.quote).join(", ")}) VALUES\n`;
   const out: string[] = [];
@@ -29,7 +37,7 @@ function insertStatements(db: TestDb, table: string, columns: string[], rows: st
 }
 
 /** Creates the schema and stores the records. */
-export async function loadRecords(db: TestDb, model: PlanModel, data: SyntheticData): Promise<void> {
+export async function loadRecords(db: SqlDb, model: PlanModel, data: SyntheticData): Promise<void> {
   const d = DIALECTS[db.dialect];
   await db.exec(generateDdl(model, d));
   const literal = (v: RecordValue | undefined): string => {
@@ -81,7 +89,7 @@ export interface QuerySetTiming {
  * Loads `individuals` synthetic individuals into `db` and runs every query of
  * the plan once, timing each. For the benchmark; tests assert numbers, not times.
  */
-export async function timeQuerySet(db: TestDb, model: PlanModel, opts: { individuals?: number; seed?: number } = {}): Promise<QuerySetTiming> {
+export async function timeQuerySet(db: SqlDb, model: PlanModel, opts: { individuals?: number; seed?: number } = {}): Promise<QuerySetTiming> {
   const individuals = opts.individuals ?? 100_000;
   const data = syntheticRecords(model, { individuals, seed: opts.seed ?? 7 });
   const t0 = performance.now();

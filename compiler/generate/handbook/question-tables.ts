@@ -78,11 +78,8 @@ export class QuestionTables {
         for (const axis of axes) out.push(this.outcome("attainment", axis, caption(Q.attainmentSummary, axis)));
         break;
     }
-    // Tables come in query order. A table drawn once for all splits (a
-    // crosstab, a transition table) names every query, each holding it for its split.
-    const ids = axes.map((axis) => queryId(q.name, axis?.split ?? null));
-    const queries = a.kind === "crosstab" ? [ids] : a.kind === "change" ? [ids, ...ids.map((id) => [id])] : ids.map((id) => [id]);
-    out.forEach((t, i) => (t.query = [text(`${Q.query}: `), ...this.d.joined((queries[i] ?? ids).map((id) => this.d.code(id)))]));
+    // Every table of a question comes from its one counts query.
+    out.forEach((t) => (t.query = [text(`${Q.query}: `), this.d.code(queryId(q.name))]));
     const letters = "abcdefghijklmnopqrstuvwxyz";
     out.forEach((t, i) => (t.caption = `${Q.table(number, out.length > 1 ? (letters[i] ?? String(i + 1)) : "")}. ${t.caption ?? ""}`));
     return out;

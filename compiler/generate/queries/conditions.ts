@@ -65,13 +65,13 @@ function compareSql(c: Compare, r: MeasureReader): string {
   if (subject.kind === "group") {
     const g = r.group(subject.name);
     const reading = r.categorical(subject);
-    if (reading.kind !== "single") throw new Error(`group '${g.name}' cannot be read as one value`);
     const listed = new Set(c.values.map(String));
-    let hits: number[];
-    if (c.op === "=" || c.op === "in") hits = g.entries.flatMap((e, i) => (listed.has(e.code) ? [i + 1] : []));
-    else if (c.op === "!=") hits = g.entries.flatMap((e, i) => (listed.has(e.code) ? [] : [i + 1]));
+    let hits: string[];
+    if (c.op === "=" || c.op === "in") hits = g.entries.filter((e) => listed.has(e.code)).map((e) => e.code);
+    else if (c.op === "!=") hits = g.entries.filter((e) => !listed.has(e.code)).map((e) => e.code);
     else throw new Error(`group '${g.name}' can only be compared with = , != or in (…)`);
-    return `(${inList(reading.index, hits.map(String))})`;
+    // CASE keeps it two-valued: a missing member (NULL) matches nothing, and `not` of that holds.
+    return hits.length ? `(CASE WHEN ${reading.code(reading.raw)} IN (${hits.map(r.dialect.string).join(", ")}) THEN 1 ELSE 0 END = 1)` : FALSE;
   }
   const v = r.variable(subject.name);
   const q = r.dialect.quote;
@@ -88,10 +88,8 @@ function compareSql(c: Compare, r: MeasureReader): string {
       const key = `${POP_KEY}.${q(INDIVID_KEY)}`;
       const chosen = (list: string[]) => (list.length ? `EXISTS (SELECT 1 FROM ${table} w WHERE w.${q(INDIVID_KEY)} = ${key} AND w.${q(CHOICE_CODE)} IN (${list.join(", ")}))` : FALSE);
       if (c.op !== "!=") return chosen(codes);
-      const reading = r.categorical(subject);
-      if (reading.kind !== "multi") throw new Error(`variable '${v.name}' is not multiple choice`);
       const listed = matchingCodes(vs, { ...c, op: "=" }).map((code) => r.codeLiteral(vs, code));
-      return `(${reading.present} = 1 AND NOT ${chosen(listed)})`;
+      return `(${r.present(v, subject.timepoint)} = 1 AND NOT ${chosen(listed)})`;
     }
     case "integer":
     case "decimal": {

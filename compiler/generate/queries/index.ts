@@ -1,38 +1,38 @@
-// The aggregation queries: one named query per question and split (the whole
-// population, then one per `by` split), per SQL dialect, and a manifest
-// (queries.json) that names each query's question, split, analysis and result
-// columns. The result shape and the suppression policy are described in
-// docs/outputs.md ("Aggregation queries"); the shape itself is in queries/shape.ts.
+// The counts queries: one per question, returning its finest grain
+// (model/grain.ts, queries/counts.ts), and `isu_basis`, the data basis
+// (queries/basis.ts), per SQL dialect, with a manifest (queries.json) naming
+// each query's question, analysis and columns. They return unprotected counts
+// for analysts with database access; `isu report` publishes protected
+// results. docs/outputs.md ("Aggregation queries") describes them.
 import { jsonText } from "../json.js";
-import type { AnalysisModel, MeasureRef, PlanModel, QuestionModel, SplitModel } from "../../model/index.js";
+import type { AnalysisModel, MeasureRef, PlanModel, QuestionModel } from "../../model/index.js";
 import { tr } from "../../model/index.js";
-import { analysisParts } from "./analyses.js";
-import { conditionSql } from "./conditions.js";
-import { MeasureReader, POP_KEY } from "./measures.js";
-import { assembleQuery, type SplitDim, type Sql } from "./shape.js";
+import type { GrainKey, QuestionGrain } from "../../model/grain.js";
+import { lookup } from "../../model/lookup.js";
+import { BASIS_COLUMNS, BASIS_ID, basisQuery } from "./basis.js";
+import { countsQuery } from "./counts.js";
 import { queryTexts } from "./texts.js";
 import { DIALECTS, type Dialect, type DialectName } from "../../sql/dialects/index.js";
 import { collecting, type GenerateOptions, type Generator as OutputGenerator, type OutputEmitter } from "../output.js";
+
+export { countsQuery, type CountsQuery } from "./counts.js";
+export { basisQuery, BASIS_ID, type BasisQuery } from "./basis.js";
 
 export interface QueryColumn {
   name: string;
   meaning: string;
 }
 
-export interface QuerySplit {
-  id: string;
-  parts: (MeasureRef & { label: string })[];
-}
-
 export interface Query {
-  /** `<question>__total` or `<question>__by_<split id>`. */
+  /** The question's name, or `isu_basis`. */
   id: string;
-  question: string;
-  /** The question's label. */
+  /** null for `isu_basis`. */
+  question: string | null;
+  /** The question's label (the data basis: its title). */
   title: string;
-  /** null for the whole population. */
-  split: QuerySplit | null;
-  analysis: AnalysisModel["kind"];
+  analysis: AnalysisModel["kind"] | null;
+  /** The question's `by` splits as counts columns (a combined split names several). */
+  splits?: { id: string; columns: string[] }[];
   columns: QueryColumn[];
   sql: string;
 }
@@ -44,31 +44,9 @@ export interface QuerySet {
   script: string;
 }
 
-export interface QueryOptions {
-  /** Complementary suppression passes before the closing rule (queries/suppression.ts); tests lower it to reach that rule. */
-  passes?: number;
-}
-
-export function queryId(question: string, split: SplitModel | null): string {
-  return split ? `${question}__by_${split.id}` : `${question}__total`;
-}
-
-/** Column names every result may already use; a split part with such a name gets a suffix. */
-const FIXED_COLUMNS = new Set(["category", "row", "column", "from", "to", "outcome", "n", "share", "missing", "mean", "median", "min", "max", "suppressed", "row_type"]);
-
-function splitDims(model: PlanModel, split: SplitModel | null, r: MeasureReader): SplitDim[] {
-  if (!split) return [{ key: "s1", prefix: "", title: "", members: [], index: "1", constant: true }];
-  const used = new Set<string>();
-  return split.parts.map((part, i) => {
-    const reading = r.categorical(part);
-    if (reading.kind !== "single") throw new Error(`question split '${split.id}': '${part.name}' is multiple choice and cannot split a table`);
-    let prefix = part.name;
-    if (FIXED_COLUMNS.has(prefix) || used.has(prefix)) prefix = `${part.name}_${part.timepoint}`;
-    for (let k = 2; FIXED_COLUMNS.has(prefix) || used.has(prefix); k++) prefix = `${part.name}_${k}`;
-    used.add(prefix);
-    const title = r.label(part.kind === "group" ? r.group(part.name).label : r.variable(part.name).label);
-    return { key: `s${i + 1}`, prefix, title, members: reading.members, index: reading.index };
-  });
+/** The id of the query that holds a question's counts (every table of the question comes from it). */
+export function queryId(question: string): string {
+  return question;
 }
 
 function describeAnalysis(a: AnalysisModel): string {
@@ -86,41 +64,72 @@ function describeAnalysis(a: AnalysisModel): string {
   }
 }
 
-export function buildQuery(model: PlanModel, q: QuestionModel, split: SplitModel | null, dialect: Dialect, lang: string = model.language, opts: QueryOptions = {}): Query {
-  const r = new MeasureReader(model, dialect, lang);
-  const texts = queryTexts(lang);
-  const sql: Sql = { quote: dialect.quote, string: dialect.string, dec: dialect.toDecimal, texts };
-  try {
-    const dims = splitDims(model, split, r);
-    const parts = analysisParts(
-      q.analysis,
-      r,
-      dims.map((d) => d.key),
-    );
-    const where = q.where ? conditionSql(q.where, r) : undefined;
-    const built = assembleQuery({ sql, dims, from: r.fromClause(), ...(where ? { where } : {}), parts, minCell: model.minCell, popKey: POP_KEY, ...opts });
-    return {
-      id: queryId(q.name, split),
-      question: q.name,
-      title: tr(q.label, lang, model.language),
-      split: split ? { id: split.id, parts: split.parts.map((p) => ({ ...p, label: r.label(p.kind === "group" ? r.group(p.name).label : r.variable(p.name).label) })) } : null,
-      analysis: q.analysis.kind,
-      columns: built.columns.map((c) => ({ name: c.name, meaning: c.meaning })),
-      sql: built.sql,
-    };
-  } catch (e) {
-    throw new Error(`cannot generate the query for question '${q.name}'${split ? ` split by ${split.id}` : ""}: ${(e as Error).message}`);
-  }
+function columnMeanings(model: PlanModel, grain: QuestionGrain, lang: string): QueryColumn[] {
+  const m = queryTexts(lang).meaning;
+  const label = (l: Parameters<typeof tr>[0]) => tr(l, lang, model.language);
+  const key = (k: GrainKey): string => {
+    if (k.multiple) return m.multiple(label(k.label));
+    switch (k.role) {
+      case "category":
+        return m.category(label(k.label));
+      case "row":
+        return m.row(label(k.label));
+      case "column":
+        return m.column(label(k.label));
+      case "value":
+        return m.value(label(k.label));
+      default: {
+        const tp = lookup(model).timepoint(k.ref.timepoint);
+        return m.scale(label(k.label), tp ? label(tp.label) : k.ref.timepoint);
+      }
+    }
+  };
+  return [
+    { name: "row_kind", meaning: m.rowKind(grain.choices) },
+    ...grain.dims.map((d) => ({ name: d.column, meaning: m.dim(label(d.label)) })),
+    ...grain.keys.map((k) => ({ name: k.column, meaning: key(k) })),
+    { name: "n", meaning: m.n(grain.choices) },
+  ];
 }
 
-function queryComment(model: PlanModel, query: Query, q: QuestionModel, dialect: Dialect): string {
-  const lines = [
-    `query: ${query.id}`,
-    `question: ${query.question} — ${query.title}`,
-    `split: ${query.split ? query.split.parts.map((p) => `${p.name} (${p.label})`).join(" × ") : "none (the whole population)"}`,
-    `analysis: ${describeAnalysis(q.analysis)}`,
-    `columns: ${query.columns.map((c) => c.name).join(", ")}`,
-  ];
+/** A question's counts query with its manifest fields. */
+export function buildQuery(model: PlanModel, q: QuestionModel, dialect: Dialect, lang: string = model.language): Query {
+  const c = countsQuery(model, q, dialect);
+  return {
+    id: c.id,
+    question: q.name,
+    title: tr(q.label, lang, model.language),
+    analysis: q.analysis.kind,
+    splits: c.grain.splits.map((s) => ({ id: s.id, columns: s.dims.map((i) => c.grain.dims[i]!.column) })),
+    columns: columnMeanings(model, c.grain, lang),
+    sql: c.sql,
+  };
+}
+
+/** `isu_basis` with its manifest fields. */
+export function buildBasisQuery(model: PlanModel, dialect: Dialect, lang: string = model.language): Query {
+  const m = queryTexts(lang).meaning;
+  const meanings: Record<(typeof BASIS_COLUMNS)[number], string> = { item: m.item, timepoint: m.timepoint, variable: m.variable, n: m.basisN };
+  return {
+    id: BASIS_ID,
+    question: null,
+    title: queryTexts(lang).basisTitle,
+    analysis: null,
+    columns: BASIS_COLUMNS.map((name) => ({ name, meaning: meanings[name] })),
+    sql: basisQuery(model, dialect).sql,
+  };
+}
+
+function queryComment(query: Query, q: QuestionModel | null, dialect: Dialect): string {
+  const lines = q
+    ? [
+        `query: ${query.id}`,
+        `question: ${query.question} — ${query.title}`,
+        `analysis: ${describeAnalysis(q.analysis)}`,
+        `splits: ${query.splits?.length ? query.splits.map((s) => s.columns.join(" × ")).join(", ") : "none"}`,
+        `columns: ${query.columns.map((c) => c.name).join(", ")}`,
+      ]
+    : [`query: ${query.id}`, `${query.title}: individuals, registrations per time point, missing values per variable`, `columns: ${query.columns.map((c) => c.name).join(", ")}`];
   return dialect.comment(lines.join("\n"));
 }
 
@@ -128,36 +137,43 @@ function scriptHeader(model: PlanModel, dialect: Dialect, lang: string): string 
   const title = tr(model.title, lang, model.language);
   const lines = [
     `${title} (plan ${model.name}${model.version ? `, version ${model.version}` : ""})`,
-    `Aggregation queries for ${dialect.name}, generated by the ISU compiler; do not edit, change the plan and rebuild.`,
+    `Counts queries for ${dialect.title}, generated by the ISU compiler; do not edit, change the plan and rebuild.`,
     "",
-    "One query per question and split. Each returns counts with the missing data (bortfall) of its group",
-    "and shares of all individuals in the group.",
-    model.minCell > 1
-      ? `Small-cell suppression: counts from 1 to ${model.minCell - 1} (min_cell ${model.minCell}) are NULL with suppressed = 1, and so are the figures derived from them and the cells hidden to protect them.`
-      : "min_cell is 1: no count is hidden.",
-    "queries.json lists every query with its columns; docs/outputs.md describes the shape and the policy.",
+    "NOT FOR PUBLICATION. These queries return unprotected counts, small cells included, for analysts",
+    "who already have access to the database. Publish results with `isu report`, which protects them",
+    `(min_cell ${model.minCell}) over all tables of the plan together.`,
+    "",
+    "One query per question: its finest grain, one row per non-empty cell of its splits and analysis",
+    "(row_kind, one column per split part and key holding the member's code, NULL = missing, and n);",
+    "every table of the question is a sum of these rows. Then isu_basis: individuals, registrations, missing values.",
+    "queries.json lists every query with its columns; docs/outputs.md describes them.",
   ];
   // First statement: the client reads the rest as UTF-8 (see Dialect.clientEncoding).
   return `${dialect.comment(lines.join("\n"))}${dialect.clientEncoding ? `\n${dialect.clientEncoding}${dialect.terminator}` : ""}`;
 }
 
 /** One query as the script shows it: a comment naming it, then the statement. */
-function queryBlock(model: PlanModel, query: Query, q: QuestionModel, dialect: Dialect): string {
-  return `${queryComment(model, query, q, dialect)}\n${query.sql}${dialect.terminator}`;
+function queryBlock(query: Query, q: QuestionModel | null, dialect: Dialect): string {
+  return `${queryComment(query, q, dialect)}\n${query.sql}${dialect.terminator}`;
 }
 
-/** Every question's queries in plan order, the whole population first, then each split. */
-function* planQueries(model: PlanModel): Generator<{ q: QuestionModel; split: SplitModel | null }> {
-  for (const q of model.questions) for (const split of [null, ...q.splits]) yield { q, split };
+/** Every query of the plan in order: each question's, then the data basis. */
+function* planQueries(model: PlanModel): Generator<QuestionModel | null> {
+  yield* model.questions;
+  yield null;
 }
 
-export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language, opts: QueryOptions = {}): QuerySet {
+function build(model: PlanModel, q: QuestionModel | null, dialect: Dialect, lang: string): Query {
+  return q ? buildQuery(model, q, dialect, lang) : buildBasisQuery(model, dialect, lang);
+}
+
+export function generateQueries(model: PlanModel, dialect: Dialect, lang: string = model.language): QuerySet {
   const queries: Query[] = [];
   const blocks: string[] = [scriptHeader(model, dialect, lang)];
-  for (const { q, split } of planQueries(model)) {
-    const query = buildQuery(model, q, split, dialect, lang, opts);
+  for (const q of planQueries(model)) {
+    const query = build(model, q, dialect, lang);
     queries.push(query);
-    blocks.push(queryBlock(model, query, q, dialect));
+    blocks.push(queryBlock(query, q, dialect));
   }
   return { dialect: dialect.name, queries, script: `${blocks.join("\n\n")}\n` };
 }
@@ -189,8 +205,8 @@ function manifestPieces(model: PlanModel, dialects: DialectName[], lang: string)
         id: query.id,
         question: query.question,
         title: query.title,
-        split: query.split,
         analysis: query.analysis,
+        ...(query.splits ? { splits: query.splits } : {}),
         columns: query.columns,
         sql: Object.fromEntries(built.map((b, i) => [dialects[i], b.sql])),
       };
@@ -222,16 +238,29 @@ export function queryManifest(model: PlanModel, sets: QuerySet[], lang: string):
  * emitted one query at a time: each query is built once per dialect and
  * written to its script and the manifest, so memory does not grow with the plan.
  */
+/** Largest piece handed to the emitter: isu_basis grows with the plan's variables, and is written in slices. */
+const PIECE = 64 * 1024;
+
+function emitPieces(emit: OutputEmitter, path: string, text: string): void {
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + PIECE);
+    // Never between the two halves of a surrogate pair: each piece is written as UTF-8 on its own.
+    if (end < text.length && /[\udc00-\udfff]/.test(text[end]!)) end--;
+    emit(path, text.slice(at, end));
+    at = end;
+  }
+}
+
 export function emitQueries(model: PlanModel, opts: GenerateOptions, emit: OutputEmitter): void {
   const dialects = opts.dialects.map((name) => DIALECTS[name]);
   const m = manifestPieces(model, opts.dialects, opts.lang);
   for (const d of dialects) emit(`queries.${d.name}.sql`, scriptHeader(model, d, opts.lang));
   emit("queries.json", m.head);
   let count = 0;
-  for (const { q, split } of planQueries(model)) {
-    const built = dialects.map((d) => buildQuery(model, q, split, d, opts.lang));
-    dialects.forEach((d, i) => emit(`queries.${d.name}.sql`, `\n\n${queryBlock(model, built[i]!, q, d)}`));
-    emit("queries.json", m.entry(built, count++));
+  for (const q of planQueries(model)) {
+    const built = dialects.map((d) => build(model, q, d, opts.lang));
+    dialects.forEach((d, i) => emitPieces(emit, `queries.${d.name}.sql`, `\n\n${queryBlock(built[i]!, q, d)}`));
+    emitPieces(emit, "queries.json", m.entry(built, count++));
   }
   for (const d of dialects) emit(`queries.${d.name}.sql`, "\n");
   emit("queries.json", m.tail(count));

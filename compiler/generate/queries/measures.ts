@@ -1,62 +1,46 @@
-// How a query reads a variable or group from the storage layout: which
-// registration table to join, and how a stored value becomes a category.
-// Every categorical reading numbers its categories 1..K in plan order and
-// gives 0 for missing (no registration row, NULL, a `missing` code, or a
-// number no group band covers), so later steps join on small integers only.
+// How a counts query reads a variable or group from the storage layout: which
+// registration table to join, and how a stored value becomes a grain member.
+// Every reading has two halves so that the query can group twice: `raw` is
+// the stored value (or a 0/1 flag) read per individual and grouped first, on
+// cheap stored types; `code` maps one grouped raw value to the member's code
+// as text, NULL when missing (no registration row, NULL, a `missing` code, a
+// number no group band covers), so the second grouping runs over few rows.
 import type { GroupModel, MeasureRef, PlanModel, ValuesetModel, VariableModel } from "../../model/index.js";
-import { tr } from "../../model/index.js";
+import { ANSWERED } from "../../model/grain.js";
 import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, choiceTable, registrationTable } from "../../sql/storage.js";
 import type { Dialect } from "../../sql/dialects/index.js";
 import { checkName } from "../../sql/dialects/dialect.js";
-import { queryTexts, type QueryTexts } from "./texts.js";
 import { lookup } from "../../model/lookup.js";
 
-/** One category of a dimension, as the results name it. */
-export interface Member {
-  code: string;
-  label: string;
-}
-
-/** A measure with one value per individual: `index` is SQL giving 1..K, or 0 when missing. */
-export interface SingleReading {
-  kind: "single";
-  members: Member[];
-  index: string;
+/** One grain column as SQL. */
+export interface Reading {
+  /** SQL over the joined tables, one value per individual (or per chosen option). */
+  raw: string;
+  /** SQL over a grouped raw value `x`: the member's code as text, or NULL. */
+  code(x: string): string;
 }
 
 /** A multiple-choice variable: zero or more codes per individual in a child table. */
 export interface MultiReading {
-  kind: "multi";
-  members: Member[];
-  /** SQL: 1 when the individual has a usable answer (possibly "none of them"), else 0. */
-  present: string;
+  /** ANSWERED when the individual has a usable answer (possibly no option), else NULL. */
+  answered: Reading;
   /** The child table, quoted. */
   table: string;
-  /** SQL over the child row `alias` giving 1..K, or 0 for a `missing` code. */
-  codeIndex(alias: string): string;
+  /** The chosen option of child row `alias`; `options` keeps only answer codes (never a `missing` code). */
+  option(alias: string): Reading & { options: string };
 }
 
-export type CategoricalReading = SingleReading | MultiReading;
-
-/** The individual key of the population's `individ` row. */
+/** The alias of the population's `individ` row. */
 export const POP_KEY = "i";
 
 export class MeasureReader {
-  readonly texts: QueryTexts;
   /** Time points whose registration table the query joins, in first-use order. */
   private readonly joined: string[] = [];
 
   constructor(
     readonly model: PlanModel,
     readonly dialect: Dialect,
-    readonly lang: string,
-  ) {
-    this.texts = queryTexts(lang);
-  }
-
-  label(l: Parameters<typeof tr>[0]): string {
-    return tr(l, this.lang, this.model.language);
-  }
+  ) {}
 
   variable(name: string): VariableModel {
     const v = lookup(this.model).variable(name);
@@ -114,112 +98,112 @@ export class MeasureReader {
     return vs.values.filter((v) => !v.missing);
   }
 
-  /** A single-valued categorical reading of a variable or group at its time point. */
-  categorical(ref: MeasureRef): CategoricalReading {
-    if (ref.kind === "group") return this.groupReading(this.group(ref.name), ref.timepoint);
-    const v = this.variable(ref.name);
-    if (v.type.kind === "boolean") {
-      const col = this.column(v.name, ref.timepoint);
-      return {
-        kind: "single",
-        members: [
-          { code: "true", label: this.texts.yes },
-          { code: "false", label: this.texts.no },
-        ],
-        index: `CASE CAST(${col} AS ${this.dialect.types.integer}) WHEN 1 THEN 1 WHEN 0 THEN 2 ELSE 0 END`,
-      };
-    }
-    if (v.type.kind !== "choice") throw new Error(`variable '${v.name}' is ${v.type.kind}, not categorical; group it or count another variable`);
-    const vs = this.valuesetOf(v);
-    const values = this.answerValues(vs);
-    const members = values.map((x) => ({ code: x.code, label: this.label(x.label) }));
-    if (!v.type.multiple) {
-      return {
-        kind: "single",
-        members,
-        index: caseIndex(
-          this.column(v.name, ref.timepoint),
-          values.map((x) => this.codeLiteral(vs, x.code)),
-        ),
-      };
-    }
-    return this.multiReading(v, vs, ref.timepoint, members);
+  /** NULL typed as a code, for a mapping that can never give a member. */
+  private noCode(): string {
+    return `CAST(NULL AS ${this.dialect.types.code})`;
   }
 
-  /** An ordinal variable's scale values only (missing codes are never scale values), numbered in scale order. */
-  scale(variable: string, tp: string): SingleReading & { valueset: ValuesetModel } {
+  /** `CASE x WHEN <stored> THEN '<code>' … END` over a value set's answer codes; anything else is NULL. */
+  private codeCase(vs: ValuesetModel, x: string): string {
+    const values = this.answerValues(vs);
+    if (!values.length) return this.noCode();
+    return `CASE ${x} ${values.map((v) => `WHEN ${this.codeLiteral(vs, v.code)} THEN ${this.dialect.string(v.code)}`).join(" ")} END`;
+  }
+
+  /** A single-valued categorical reading of a variable (single choice or yes/no) or group at its time point. */
+  categorical(ref: MeasureRef): Reading {
+    if (ref.kind === "group") return this.groupReading(this.group(ref.name), ref.timepoint);
+    const v = this.variable(ref.name);
+    const col = this.column(v.name, ref.timepoint);
+    if (v.type.kind === "boolean") {
+      const s = this.dialect.string;
+      return { raw: col, code: (x) => `CASE CAST(${x} AS ${this.dialect.types.integer}) WHEN 1 THEN ${s("true")} WHEN 0 THEN ${s("false")} END` };
+    }
+    if (v.type.kind !== "choice") throw new Error(`variable '${v.name}' is ${v.type.kind}, not categorical; group it or count another variable`);
+    if (v.type.multiple) throw new Error(`variable '${v.name}' is multiple choice and has no single value`);
+    const vs = this.valuesetOf(v);
+    return { raw: col, code: (x) => this.codeCase(vs, x) };
+  }
+
+  isMultiple(ref: MeasureRef): boolean {
+    if (ref.kind === "group") return false;
+    const t = this.variable(ref.name).type;
+    return t.kind === "choice" && t.multiple;
+  }
+
+  /** An ordinal variable's scale values only (missing codes are never scale values). */
+  scale(variable: string, tp: string): Reading & { valueset: ValuesetModel } {
     const v = this.variable(variable);
     const vs = this.valuesetOf(v);
     if (vs.scale !== "ordinal" || !vs.direction) throw new Error(`variable '${v.name}' is not on an ordinal value set with a direction (better higher|lower)`);
     if (v.type.kind === "choice" && v.type.multiple) throw new Error(`variable '${v.name}' is multiple choice and has no single scale value`);
-    const values = this.answerValues(vs);
-    return {
-      kind: "single",
-      valueset: vs,
-      members: values.map((x) => ({ code: x.code, label: this.label(x.label) })),
-      index: caseIndex(
-        this.column(v.name, tp),
-        values.map((x) => this.codeLiteral(vs, x.code)),
-      ),
-    };
+    return { valueset: vs, raw: this.column(v.name, tp), code: (x) => this.codeCase(vs, x) };
   }
 
-  /** A numeric variable's column. */
-  numeric(ref: MeasureRef): string {
+  /** A numeric variable's value itself (a summary's histogram). */
+  numeric(ref: MeasureRef): Reading {
     if (ref.kind !== "variable") throw new Error(`'${ref.name}' is a group; a summary needs a numeric variable`);
     const v = this.variable(ref.name);
     if (v.type.kind !== "integer" && v.type.kind !== "decimal") throw new Error(`variable '${v.name}' is ${v.type.kind}; a summary needs an integer or decimal variable`);
-    return this.column(v.name, ref.timepoint);
+    return { raw: this.column(v.name, ref.timepoint), code: (x) => x };
   }
 
-  private multiReading(v: VariableModel, vs: ValuesetModel, tp: string, members: Member[]): MultiReading {
+  /** SQL: 1 when the individual has a usable answer to a multiple-choice variable at `tp` (possibly "none of them"), else 0. */
+  present(v: VariableModel, tp: string): string {
     const q = this.dialect.quote;
+    const vs = this.valuesetOf(v);
     const table = q(choiceTable(tp, v.name));
-    const reg = this.registration(tp);
-    const key = `${reg}.${q(INDIVID_KEY)}`;
+    const key = `${this.registration(tp)}.${q(INDIVID_KEY)}`;
     const answers = this.answerValues(vs).map((x) => this.codeLiteral(vs, x.code));
     const missing = vs.values.filter((x) => x.missing).map((x) => this.codeLiteral(vs, x.code));
     // With `missing` codes in the set, a registration holding only those codes is missing too.
     const onlyMissing = missing.length
       ? ` WHEN EXISTS (SELECT 1 FROM ${table} m WHERE m.${q(INDIVID_KEY)} = ${key} AND m.${q(CHOICE_CODE)} IN (${missing.join(", ")}))` +
-        ` AND NOT EXISTS (SELECT 1 FROM ${table} a WHERE a.${q(INDIVID_KEY)} = ${key} AND a.${q(CHOICE_CODE)} IN (${answers.join(", ")})) THEN 0`
+        (answers.length ? ` AND NOT EXISTS (SELECT 1 FROM ${table} a WHERE a.${q(INDIVID_KEY)} = ${key} AND a.${q(CHOICE_CODE)} IN (${answers.join(", ")}))` : "") +
+        " THEN 0"
       : "";
+    return `CASE WHEN ${key} IS NULL THEN 0${onlyMissing} ELSE 1 END`;
+  }
+
+  multiple(ref: MeasureRef): MultiReading {
+    const v = this.variable(ref.name);
+    if (v.type.kind !== "choice" || !v.type.multiple) throw new Error(`variable '${v.name}' is not multiple choice`);
+    const vs = this.valuesetOf(v);
+    const q = this.dialect.quote;
+    const answers = this.answerValues(vs).map((x) => this.codeLiteral(vs, x.code));
     return {
-      kind: "multi",
-      members,
-      table,
-      present: `CASE WHEN ${key} IS NULL THEN 0${onlyMissing} ELSE 1 END`,
-      codeIndex: (alias) => caseIndex(`${alias}.${q(CHOICE_CODE)}`, answers),
+      answered: { raw: this.present(v, ref.timepoint), code: (x) => `CASE WHEN ${x} = 1 THEN ${this.dialect.string(ANSWERED)} END` },
+      table: q(choiceTable(ref.timepoint, v.name)),
+      option: (alias) => ({
+        raw: `${alias}.${q(CHOICE_CODE)}`,
+        code: (x) => this.codeCase(vs, x),
+        options: answers.length ? `${alias}.${q(CHOICE_CODE)} IN (${answers.join(", ")})` : "(1 = 0)",
+      }),
     };
   }
 
-  private groupReading(g: GroupModel, tp: string): SingleReading {
+  private groupReading(g: GroupModel, tp: string): Reading {
     const source = this.variable(g.source);
     const col = this.column(source.name, tp);
-    const members = g.entries.map((e) => ({ code: e.code, label: this.label(e.label) }));
+    const s = this.dialect.string;
     if (g.kind === "bands") {
       if (source.type.kind !== "integer" && source.type.kind !== "decimal") throw new Error(`group '${g.name}' has bands but its source '${source.name}' is not numeric`);
       const decimal = source.type.kind === "decimal";
-      const whens = g.entries.map((e, i) => `WHEN ${bandPredicate(col, e.low, e.high, decimal)} THEN ${i + 1}`);
-      return { kind: "single", members, index: `CASE ${whens.join(" ")} ELSE 0 END` };
+      if (!g.entries.length) return { raw: col, code: () => this.noCode() };
+      return { raw: col, code: (x) => `CASE ${g.entries.map((e) => `WHEN ${bandPredicate(x, e.low, e.high, decimal)} THEN ${s(e.code)}`).join(" ")} END` };
     }
     if (source.type.kind !== "choice" || source.type.multiple) throw new Error(`group '${g.name}' maps codes but its source '${source.name}' is not a single-choice variable`);
     const vs = this.valuesetOf(source);
     const key = (c: string) => (vs.codeType === "integer" ? String(Number(c)) : c);
     const missing = new Set(vs.values.filter((x) => x.missing).map((x) => key(x.code)));
-    const whens = g.entries.flatMap((e, i) => {
+    const entries = g.entries.flatMap((e) => {
       // A `missing` code mapped into a group still counts as missing (ISU0205 warns about it).
       const codes = (e.values ?? []).filter((c) => !missing.has(key(c))).map((c) => this.codeLiteral(vs, c));
-      return codes.length ? [`WHEN ${col} IN (${codes.join(", ")}) THEN ${i + 1}`] : [];
+      return codes.length ? [{ code: e.code, codes }] : [];
     });
-    return { kind: "single", members, index: whens.length ? `CASE ${whens.join(" ")} ELSE 0 END` : "0" };
+    if (!entries.length) return { raw: col, code: () => this.noCode() };
+    return { raw: col, code: (x) => `CASE ${entries.map((e) => `WHEN ${x} IN (${e.codes.join(", ")}) THEN ${s(e.code)}`).join(" ")} END` };
   }
-}
-
-/** `CASE x WHEN a THEN 1 WHEN b THEN 2 … ELSE 0 END`; NULL and unlisted values give 0. */
-export function caseIndex(expr: string, literals: string[]): string {
-  if (literals.length === 0) return "0";
-  return `CASE ${expr} ${literals.map((l, i) => `WHEN ${l} THEN ${i + 1}`).join(" ")} ELSE 0 END`;
 }
 
 /**
