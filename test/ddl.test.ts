@@ -638,6 +638,59 @@ describe("escaping", () => {
       }
     });
   }
+
+  // DuckDB: every kind of character string() splices in, COMMENT ON's ASCII-only
+  // E'' escapes, and more parts than DuckDB's expression depth of 1,000.
+  describe("DuckDB literals", () => {
+    const special = fc.oneof(
+      piece,
+      fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0x7f, max: 0x9f }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom("\u2028", "\u2029", "\\'", "E'", "\\012", "\\x41", "\\u0041", "1", "7"),
+    );
+    const texts = fc.array(special, { maxLength: 20 }).map((ps) => ps.join(""));
+    /** What DuckDB holds: NUL as U+FFFD everywhere; in a description, Unicode line breaks as line feeds and other C1 controls as U+FFFD. */
+    const asValue = (s: string) => s.replace(/\0/g, "\uFFFD");
+    const asDescription = (s: string) =>
+      asValue(s)
+        .replace(/[\u0085\u2028\u2029]/g, "\n")
+        .replace(/[\u0080-\u009f]/g, "\uFFFD");
+    const d = DIALECTS.duckdb;
+
+    it("string() reads back every text; COMMENT ON keeps it but for the Unicode line breaks and C1 controls", async () => {
+      const db = await openDuckdb();
+      try {
+        await db.exec("CREATE TABLE t (c INTEGER)");
+        await fc.assert(
+          fc.asyncProperty(texts, async (s) => {
+            const [r] = await db.query(`${d.comment(s)}\nSELECT ${d.string(s)} AS v`);
+            expect(r!.v).toBe(asValue(s));
+            await db.exec([...d.describeTable("t", s), ...d.describeColumn("t", "c", s)].join(";\n"));
+            const [t] = await db.query("SELECT comment FROM duckdb_tables() WHERE table_name = 't'");
+            const [c] = await db.query("SELECT comment FROM duckdb_columns() WHERE table_name = 't' AND column_name = 'c'");
+            expect([t!.comment, c!.comment]).toEqual([asDescription(s), asDescription(s)]);
+          }),
+          { numRuns: 300 },
+        );
+      } finally {
+        await db.close();
+      }
+    });
+
+    it("a text of 3,000 lines is one flat literal, as a value and as a description", async () => {
+      const s = "rad\n".repeat(3000);
+      const db = await openDuckdb();
+      try {
+        expect((await db.query(`SELECT ${d.string(s)} AS v`))[0]!.v).toBe(s);
+        await db.exec(`CREATE TABLE t (c INTEGER);\n${d.describeTable("t", s)[0]}`);
+        expect((await db.query("SELECT comment FROM duckdb_tables() WHERE table_name = 't'"))[0]!.comment).toBe(s);
+        // The || chain the other dialects write is refused past DuckDB's expression depth.
+        await expect(db.query(`SELECT ${DIALECTS.postgres.string(s)} AS v`)).rejects.toThrow(/expression depth/);
+      } finally {
+        await db.close();
+      }
+    });
+  });
 });
 
 describe("script and generator", () => {
