@@ -464,12 +464,12 @@ describe("preview and build logic", () => {
   it("writes every output, all dialects or the ones asked for, as isu build does", async () => {
     const c = compilePlan(hemtjanst, fromDisk);
     const dir = path.join(tmp("build"), "out", c.model!.name);
-    const all = await buildPlanOutputs(c, dir, { lang: "plan", dialects: ["sqlite", "postgres", "mssql"] });
+    const all = await buildPlanOutputs(c, dir, { lang: "plan", dialects: [...DIALECT_NAMES] });
     const written = fs.readdirSync(dir).sort();
     // The manifest of what the build wrote sits beside the outputs (docs/outputs.md).
     expect(written).toEqual([".isu-build.json", ...all.files.map((f) => f.path)].sort());
-    expect(written).toEqual(expect.arrayContaining(["form.json", "handbook.html", "handbook.md", "queries.json", "schema.sqlite.sql", "schema.postgres.sql", "schema.mssql.sql"]));
-    const expected = new Map(generateAll(c.model!, { lang: c.model!.language, dialects: ["sqlite", "postgres", "mssql"] }).map((f) => [f.path, f.content]));
+    expect(written).toEqual(expect.arrayContaining(["form.json", "handbook.html", "handbook.md", "queries.json", "schema.sqlite.sql", "schema.postgres.sql", "schema.mssql.sql", "schema.duckdb.sql"]));
+    const expected = new Map(generateAll(c.model!, { lang: c.model!.language, dialects: [...DIALECT_NAMES] }).map((f) => [f.path, f.content]));
     expect([...expected.keys()].sort()).toEqual(all.files.map((f) => f.path).sort());
     for (const f of all.files) expect(fs.readFileSync(path.join(dir, f.path), "utf8"), f.path).toBe(expected.get(f.path));
     const only = path.join(tmp("build"), "sqlite");
