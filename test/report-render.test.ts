@@ -44,6 +44,33 @@ function questionFigures(q: PublishedQuestion): Figure[] {
   return q.tables.flatMap((t) => [...t.groups.flatMap((g) => [g.size, g.missing, g.n, g.mean, g.median, g.q1, g.q3].filter((f): f is Figure => !!f)), ...t.rows.flatMap((r) => [r.n, r.share])]);
 }
 
+/** The text each shown figure of a question must have on the page, written with Intl here, not by the report's code. */
+function shownTexts(q: PublishedQuestion, r: Results): string[] {
+  const locale = r.language === "sv" ? "sv-SE" : "en-GB";
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const d = Math.max(0, r.precision.share - 2);
+  const share = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  const stat = new Intl.NumberFormat(locale, { minimumFractionDigits: r.precision.mean, maximumFractionDigits: r.precision.mean });
+  const out: string[] = [];
+  const add = (f: Figure | undefined, as: "count" | "share" | "stat") => {
+    if (!f || f.value === null) return;
+    out.push(as === "count" ? count.format(f.value) : as === "share" ? `${share.format(f.value * 100)} %` : stat.format(f.value));
+  };
+  for (const t of q.tables) {
+    for (const g of t.groups) {
+      add(g.size, "count");
+      add(g.missing, "count");
+      add(g.n, "count");
+      for (const k of ["mean", "median", "q1", "q3"] as const) add(g[k], "stat");
+    }
+    for (const row of t.rows) {
+      add(row.n, "count");
+      add(row.share, "share");
+    }
+  }
+  return out.map((x) => x.replace(/\s/g, " ")).sort();
+}
+
 const hiddenByReason = (figs: Figure[]) => {
   const out: Record<string, number> = {};
   for (const f of figs) if (f.value === null) out[f.hidden!] = (out[f.hidden!] ?? 0) + 1;
@@ -220,8 +247,9 @@ describe.skipIf(!chromiumPath)(`report.html in headless Chromium${chromiumPath ?
         const counted: Record<string, number> = {};
         for (const c of cells) counted[c.reason!] = (counted[c.reason!] ?? 0) + 1;
         expect(counted, q.name).toEqual(hiddenByReason(questionFigures(q)));
-        const shown = await article.locator("td:not(.hidden)").allInnerTexts();
-        expect(shown.some((t) => t.includes(".."))).toBe(false);
+        // Every shown figure once, and nothing else: the cells' texts are exactly results.json's figures.
+        const shown = (await article.locator("td:not(.hidden)").allTextContents()).filter((t) => t.trim() !== "").map((t) => t.replace(/\s/g, " "));
+        expect(shown.sort(), q.name).toEqual(shownTexts(q, results));
       }
       // The basis: every hidden registration and bortfall count is "..".
       const basisHidden = [...results.basis.registrations, ...results.basis.missing].filter((x) => x.n.value === null).length;

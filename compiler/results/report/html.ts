@@ -58,7 +58,7 @@ ${q.chart.svg}
     : "";
   return `<article class="question" id="${esc(q.id)}">
 <h3><span class="qnum">${esc(q.heading)}.</span> ${esc(q.title)}<code class="name">${esc(q.name)}</code></h3>
-<p class="description">${esc(q.analysis)}: ${esc(q.description)}</p>
+<p class="description">${esc(q.description)}</p>
 ${q.reference ? `<p class="reference">${esc(q.reference)}</p>\n` : ""}${chart}${q.tables.map((t) => table(t, v)).join("")}${q.notes.length ? `<ul class="notes">\n${q.notes.map((n) => `<li>${esc(n)}</li>`).join("\n")}\n</ul>\n` : ""}</article>
 `;
 }

@@ -50,9 +50,9 @@ export function markdownReport(v: ReportView): string {
 
   out.push(`<a id="${v.questions.id}"></a>`, "", `## ${md(v.questions.heading)}`, "", md(v.questions.legend), "");
   for (const q of v.questions.items) {
-    out.push(`<a id="${q.id}"></a>`, "", `### ${md(q.heading)}. ${md(q.title)} (${markdownCode(q.name)})`, "", `${md(q.analysis)}: ${md(q.description)}`, "");
+    out.push(`<a id="${q.id}"></a>`, "", `### ${md(q.heading)}. ${md(q.title)} (${markdownCode(q.name)})`, "", md(q.description), "");
     if (q.reference) out.push(`> ${md(q.reference)}`, "");
-    out.push(md(q.chartSummary), "");
+    out.push(`*${md(q.chartSummary)}*`, "");
     for (const t of q.tables) out.push(...table(t, v));
     for (const n of q.notes) out.push(`- ${md(n)}`);
     if (q.notes.length) out.push("");

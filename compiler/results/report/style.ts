@@ -5,6 +5,7 @@ import { css as handbookCss } from "../../generate/handbook/templates/style.js";
 
 export const css = `${handbookCss}
 table caption { caption-side: top; text-align: left; font-weight: 600; margin-bottom: .3em; }
+table.result { width: auto; min-width: 60%; }
 table.result td { text-align: right; white-space: nowrap; color: var(--ink); font-variant-numeric: tabular-nums; }
 table.result thead th { text-align: center; }
 table.result tbody th { font-weight: normal; }

@@ -53,7 +53,6 @@ export interface QuestionView {
   title: string;
   name: string;
   description: string;
-  analysis: string;
   reference: string | null;
   tables: TableView[];
   chart: ChartView | null;

@@ -86,7 +86,6 @@ function questionView(q: PublishedQuestion, number: number, s: ReportStrings, nu
     title: q.title,
     name: q.name,
     description: q.description,
-    analysis: s.analyses[q.analysis],
     reference: ref ? s.referenceValue(ref.label, refValue!, ref.source) : null,
     tables: tables.tables(q, number),
     chart,
