@@ -17,6 +17,8 @@ export type Solution = { feasible: true; bounds: Bounds } | { feasible: false; w
 export interface SolveOptions {
   /** Also read a primary label as "1..minCell−1" (what the label itself tells an outsider). */
   readReasons?: boolean;
+  /** Also ask of each hidden primary cell whether propagation refutes 0 and refutes minCell or more (slower; the real-report run uses it). */
+  shave?: boolean;
 }
 
 /** Σ coef · unknown over hidden unknowns only; the shown ones moved into lo and hi. */
@@ -111,49 +113,45 @@ export function solve(k: Knowledge, relations: Relation[], options: SolveOptions
   }
 }
 
-function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bounds {
-  const rows: Row[] = [];
-  for (const r of relations) {
-    const s = substitute(k, r);
-    if (s.terms.size > 0) rows.push(s);
-    else if ((s.lo && sign(s.lo) > 0) || (s.hi && sign(s.hi) < 0)) throw new Infeasible(`the shown figures contradict: ${r.why}`);
+/** Interval bounds of every unknown; a sum of values may creep only so often (it is not a whole number), so a fixed point is reached. */
+interface State {
+  low: (Q | null)[];
+  high: (Q | null)[];
+  creeps: number[];
+}
+
+const copy = (s: State): State => ({ low: [...s.low], high: [...s.high], creeps: [...s.creeps] });
+
+/** The relations as rows over hidden unknowns, indexed by unknown, and the propagation over them. */
+class System {
+  readonly byUnknown: Row[][];
+  constructor(
+    readonly k: Knowledge,
+    readonly rows: Row[],
+  ) {
+    this.byUnknown = Array.from({ length: k.unknowns.length }, () => []);
+    for (const r of rows) for (const u of r.terms.keys()) this.byUnknown[u]!.push(r);
   }
-  const equalities = rows.filter((r) => r.lo && r.hi && eq(r.lo, r.hi));
-  const all = [...rows, ...eliminate(equalities)];
 
-  const n = k.unknowns.length;
-  const integer = k.unknowns.map((u) => u.kind === "count");
-  const low: (Q | null)[] = k.unknowns.map((u) => u.value ?? (u.kind === "count" ? ZERO : null));
-  const high: (Q | null)[] = k.unknowns.map((u) => u.value);
-  if (options.readReasons) k.unknowns.forEach((u, i) => u.hidden === "primary" && ((low[i] = ONE), (high[i] = q(k.minCell - 1))));
+  private integer(u: number): boolean {
+    return this.k.unknowns[u]!.kind === "count";
+  }
 
-  const byUnknown: Row[][] = Array.from({ length: n }, () => []);
-  for (const r of all) for (const u of r.terms.keys()) byUnknown[u]!.push(r);
-  // A sum of values is not a whole number: cap how often its bounds may creep, so the fixed point is reached.
-  const tightenings = new Array<number>(n).fill(0);
-  const queue = new Set<Row>(all);
-
-  const setLow = (u: number, v: Q): boolean => {
-    if (integer[u]) v = ceil(v);
-    const cur = low[u];
-    if (cur && cmp(v, cur) <= 0) return false;
-    if (!integer[u] && cur && ++tightenings[u]! > 50) return false;
-    if (high[u] && cmp(v, high[u]!) > 0) throw new Infeasible(`no value of ${k.unknowns[u]!.id} is consistent with the shown figures`);
-    low[u] = v;
+  /** Tighten u to at least v (below: at most); whether it moved. */
+  tighten(s: State, u: number, v: Q, below: boolean): boolean {
+    const whole = this.integer(u);
+    if (whole) v = below ? floor(v) : ceil(v);
+    const [mine, other] = below ? [s.high, s.low] : [s.low, s.high];
+    const cur = mine[u];
+    if (cur && (below ? cmp(v, cur) >= 0 : cmp(v, cur) <= 0)) return false;
+    if (!whole && cur && ++s.creeps[u]! > 50) return false;
+    if (other[u] && (below ? cmp(v, other[u]!) < 0 : cmp(v, other[u]!) > 0)) throw new Infeasible(`no value of ${this.k.unknowns[u]!.id} is consistent with the shown figures`);
+    mine[u] = v;
     return true;
-  };
-  const setHigh = (u: number, v: Q): boolean => {
-    if (integer[u]) v = floor(v);
-    const cur = high[u];
-    if (cur && cmp(v, cur) >= 0) return false;
-    if (!integer[u] && cur && ++tightenings[u]! > 50) return false;
-    if (low[u] && cmp(v, low[u]!) < 0) throw new Infeasible(`no value of ${k.unknowns[u]!.id} is consistent with the shown figures`);
-    high[u] = v;
-    return true;
-  };
-  const changed = (u: number) => byUnknown[u]!.forEach((r) => queue.add(r));
+  }
 
-  const propagate = () => {
+  /** Propagate until nothing tightens, starting from the rows in `queue`. */
+  propagate(s: State, queue: Set<Row>): void {
     while (queue.size > 0) {
       const r: Row = queue.values().next().value!;
       queue.delete(r);
@@ -164,7 +162,7 @@ function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bo
       let maxInf = 0;
       const contrib = new Map<number, [Q | null, Q | null]>();
       for (const [u, c] of r.terms) {
-        const [a, b] = sign(c) > 0 ? [low[u], high[u]] : [high[u], low[u]];
+        const [a, b] = sign(c) > 0 ? [s.low[u], s.high[u]] : [s.high[u], s.low[u]];
         const lo = a && mul(c, a);
         const hi = b && mul(c, b);
         contrib.set(u, [lo, hi]);
@@ -184,44 +182,77 @@ function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bo
         const atLeast = r.lo && restMax ? div(sub(r.lo, restMax), c) : null;
         const atMost = r.hi && restMin ? div(sub(r.hi, restMin), c) : null;
         const [newLow, newHigh] = sign(c) > 0 ? [atLeast, atMost] : [atMost, atLeast];
-        let moved = false;
-        if (newLow && setLow(u, newLow)) moved = true;
-        if (newHigh && setHigh(u, newHigh)) moved = true;
-        if (moved) changed(u);
+        const movedUp = newLow ? this.tighten(s, u, newLow, false) : false;
+        const movedDown = newHigh ? this.tighten(s, u, newHigh, true) : false;
+        if (movedUp || movedDown) this.byUnknown[u]!.forEach((x) => queue.add(x));
       }
     }
-  };
-
-  propagate();
-  for (let round = 0; round < 100; round++) {
-    let moved = false;
-    for (const m of k.means) if (pruneMean(m, low, high, k, setLow, setHigh, changed)) moved = true;
-    if (!moved) break;
-    propagate();
   }
-  return { low, high };
+
+  /** Whether u can lie in [lo, hi] as far as propagation sees (false: it cannot). */
+  admits(s: State, u: number, lo: Q, hi: Q | null): boolean {
+    const probe = copy(s);
+    try {
+      const moved = [this.tighten(probe, u, lo, false), hi ? this.tighten(probe, u, hi, true) : false];
+      if (moved.some(Boolean)) this.propagate(probe, new Set(this.byUnknown[u]));
+      return true;
+    } catch (e) {
+      if (e instanceof Infeasible) return false;
+      throw e;
+    }
+  }
+}
+
+function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bounds {
+  const rows: Row[] = [];
+  for (const r of relations) {
+    const s = substitute(k, r);
+    if (s.terms.size > 0) rows.push(s);
+    else if ((s.lo && sign(s.lo) > 0) || (s.hi && sign(s.hi) < 0)) throw new Infeasible(`the shown figures contradict: ${r.why}`);
+  }
+  const equalities = rows.filter((r) => r.lo && r.hi && eq(r.lo, r.hi));
+  const system = new System(k, [...rows, ...eliminate(equalities)]);
+  const state: State = {
+    low: k.unknowns.map((u) => u.value ?? (u.kind === "count" ? ZERO : null)),
+    high: k.unknowns.map((u) => u.value),
+    creeps: k.unknowns.map(() => 0),
+  };
+  if (options.readReasons) k.unknowns.forEach((u, i) => u.hidden === "primary" && ((state.low[i] = ONE), (state.high[i] = q(k.minCell - 1))));
+  const changed = (u: number) => system.propagate(state, new Set(system.byUnknown[u]));
+
+  system.propagate(state, new Set(system.rows));
+  for (let round = 0; round < 100; round++) if (!k.means.map((m) => pruneMean(m, system, state, changed)).some(Boolean)) break;
+  if (options.shave) shave(k, system, state, changed);
+  return { low: state.low, high: state.high };
+}
+
+/**
+ * Shaving, once at the fixed point: for each hidden primary cell the attacker
+ * asks the two questions that matter — can it be 0, can it be minCell or
+ * more — and cuts off an answer propagation refutes.
+ */
+function shave(k: Knowledge, system: System, s: State, changed: (u: number) => void): void {
+  const min = q(k.minCell);
+  k.unknowns.forEach((u, i) => {
+    if (u.kind !== "count" || u.value !== null || u.hidden !== "primary") return;
+    if (isZero(s.low[i]!) && !system.admits(s, i, ZERO, ZERO) && system.tighten(s, i, ONE, false)) changed(i);
+    if ((!s.high[i] || cmp(s.high[i]!, min) >= 0) && !system.admits(s, i, min, s.high[i]!) && system.tighten(s, i, q(k.minCell - 1), true)) changed(i);
+  });
 }
 
 /** The n a shown mean admits: some sum (a multiple of the values' grain) within n · (mean ± half) and the sum's bounds. */
-function pruneMean(
-  m: MeanFact,
-  low: (Q | null)[],
-  high: (Q | null)[],
-  k: Knowledge,
-  setLow: (u: number, v: Q) => boolean,
-  setHigh: (u: number, v: Q) => boolean,
-  changed: (u: number) => void,
-): boolean {
+function pruneMean(m: MeanFact, system: System, s: State, changed: (u: number) => void): boolean {
+  const k = system.k;
   if (k.unknowns[m.n]!.value !== null || !m.grain) return false;
-  const lo = low[m.n]!;
-  const hi = high[m.n];
+  const lo = s.low[m.n]!;
+  const hi = s.high[m.n];
   if (!hi || cmp(sub(hi, lo), q(20_000)) > 0) return false;
   const admits = (n: Q): boolean => {
     if (isZero(n)) return false; // a mean is shown only over someone
     let a = mul(n, sub(m.mean, m.half));
     let b = mul(n, add(m.mean, m.half));
-    if (low[m.sum] && cmp(low[m.sum]!, a) > 0) a = low[m.sum]!;
-    if (high[m.sum] && cmp(high[m.sum]!, b) < 0) b = high[m.sum]!;
+    if (s.low[m.sum] && cmp(s.low[m.sum]!, a) > 0) a = s.low[m.sum]!;
+    if (s.high[m.sum] && cmp(s.high[m.sum]!, b) < 0) b = s.high[m.sum]!;
     return cmp(mul(ceil(div(a, m.grain!)), m.grain!), b) <= 0;
   };
   let first: Q | null = null;
@@ -238,7 +269,7 @@ function pruneMean(
       last = n;
       break;
     }
-  const moved = [setLow(m.n, first), setHigh(m.n, last)].some(Boolean);
+  const moved = [system.tighten(s, m.n, first, false), system.tighten(s, m.n, last, true)].some(Boolean);
   if (moved) changed(m.n);
   return moved;
 }
