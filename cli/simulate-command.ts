@@ -20,6 +20,8 @@ interface SimulateOptions {
   quiet: boolean;
 }
 
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
 /** More would not fit in memory as records; a regional register is well below it. */
 const MAX_INDIVIDUALS = 10_000_000;
 
@@ -89,6 +91,16 @@ Examples:
       const model = ready.model;
       // A file this run creates is removed again when the run fails, so no empty database is left behind.
       const created = target.kind !== "postgres" && !fs.existsSync(target.path) ? target.path : undefined;
+      const removeCreated = () => {
+        if (created) for (const f of [created, `${created}-journal`, `${created}.wal`]) fs.rmSync(f, { force: true });
+      };
+      // The load is one transaction: a signal before its commit leaves the database as it was, and a file this run made is removed.
+      const onSignal = (signal: keyof typeof SIGNALS) => {
+        removeCreated();
+        process.stderr.write(`isu: stopped by ${signal}: nothing written to ${target.shown}\n`);
+        process.exit(128 + SIGNALS[signal]);
+      };
+      for (const s of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(s, onSignal);
       let engine: Engine | undefined;
       try {
         engine = await asUsageAsync(() => openEngine(opts.db, { create: true }));
@@ -116,8 +128,10 @@ Examples:
         process.exitCode = 0;
       } catch (e) {
         await engine?.close().catch(() => {});
-        if (created) for (const f of [created, `${created}-journal`, `${created}.wal`]) fs.rmSync(f, { force: true });
+        removeCreated();
         throw e;
+      } finally {
+        for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
       }
     });
 }

@@ -212,6 +212,16 @@ describe("isu simulate --db: errors through the real CLI", () => {
     expectUsageError(isu(["simulate", IBIC, "--n", "120", "--db", file]), `${file} already holds tables (`);
   });
 
+  it("shows progress on a long run", async () => {
+    const file = path.join(dir, "progress.db");
+    const r = isu(["simulate", IBIC, "--n", "25000", "--db", file]);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split("\n").filter((l) => l.includes("loading "));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    expect(lines[lines.length - 1]).toMatch(/^ {2}loading reg_\w+: 100% of [\d,]+ rows$/);
+    expect(r.stderr).toContain("wrote 25,000 individuals and");
+  });
+
   it("an unknown URL form, a folder, a missing folder and a read-only file", () => {
     expectUsageError(isu(["simulate", IBIC, "--n", "10", "--db", "mysql://me@host/plan"]), "cannot tell which database 'mysql://me@host/plan' is: use a SQLite file");
     const folder = path.join(dir, "cli-folder.db");

@@ -87,6 +87,8 @@ export async function loadSimulated(engine: Engine, model: PlanModel, data: Simu
         await engine.insert(t.table, t.columns, chunk);
         done += chunk.length;
         opts.onProgress?.({ table: t.table, done, total });
+        // Embedded engines insert synchronously: a turn of the event loop between chunks lets a signal (Ctrl-C) be answered.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   });
