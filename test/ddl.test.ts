@@ -18,6 +18,7 @@ import { ddlGenerator, generateDdl } from "../compiler/generate/ddl/index.js";
 import { DIALECTS, type Dialect } from "../compiler/sql/dialects/index.js";
 import { tr, type PlanModel, type ValuesetModel, type VariableModel } from "../compiler/model/index.js";
 import { openPglite, openSqlite, startPostgresServer, type TestDb } from "./support/databases.js";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { openDuckdb, type DuckDb } from "./support/duckdb.js";
 import { splitStatements } from "./support/tsql.js";
 
@@ -780,6 +781,52 @@ describe("script and generator", () => {
     clash.variables.find((v) => v.name === "alder")!.name = "registrerad_datum";
     expect(generateDdl(clash, DIALECTS.sqlite)).toMatch(/VARNING: skriptet skulle skapa dessa namn två gånger[\s\S]*reg_inskrivning\.registrerad_datum/);
     expect(generateDdl(m, DIALECTS.sqlite)).not.toContain("VARNING");
+  });
+
+  it("has no ON DELETE CASCADE on DuckDB (a parser error there) and says in the header how to erase an individual instead", () => {
+    const en = generateDdl(m, DIALECTS.duckdb, "en");
+    expect(en).not.toContain("CASCADE");
+    expect(en.replace(/\n-- /g, " ")).toMatch(
+      /^--[^\n]*[\s\S]*DuckDB foreign keys do not cascade: to delete an individual, delete its rows in the multiple-choice tables, then in the registration tables, and commit before/,
+    );
+    expect(generateDdl(m, DIALECTS.duckdb, "sv").replace(/\n-- /g, " ")).toContain("DuckDB:s främmande nycklar kaskaderar inte");
+    for (const d of [DIALECTS.sqlite, DIALECTS.postgres, DIALECTS.mssql]) {
+      expect(generateDdl(m, d)).toContain("ON DELETE CASCADE");
+      expect(generateDdl(m, d)).not.toContain("kaskaderar");
+    }
+  });
+
+  // As the DuckDB CLI runs a script: statement after statement, going on after an error.
+  it("applies all or nothing on DuckDB: after an error every statement fails and COMMIT rolls back", async () => {
+    // Two values with one code: the second INSERT breaks the primary key, midway through the script.
+    const clash = structuredClone(m);
+    const vs = clash.valuesets[0]!;
+    vs.values[1]!.code = vs.values[0]!.code;
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      const statements = await connection.extractStatements(generateDdl(clash, DIALECTS.duckdb));
+      const errors: string[] = [];
+      for (let i = 0; i < statements.count; i++) {
+        try {
+          await (await statements.prepare(i)).run();
+        } catch (e) {
+          errors.push((e as Error).message);
+        }
+      }
+      expect(errors[0]).toMatch(/duplicate key/i);
+      expect(errors.length).toBeGreaterThan(5);
+      // The rest fails: the transaction is aborted (or a table it would have made is missing when binding).
+      for (const e of errors.slice(1)) expect(e).toMatch(/transaction is aborted|does not exist/i);
+      expect(errors.some((e) => /transaction is aborted/i.test(e))).toBe(true);
+      // COMMIT ended the transaction by rolling it back: nothing is left, and the connection works again.
+      expect((await connection.runAndReadAll("SELECT table_name FROM duckdb_tables()")).getRows()).toEqual([]);
+      await connection.run("CREATE TABLE after_script (x INTEGER)");
+      expect(statements.count).toBeGreaterThan(errors.length);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it("cuts SQL Server descriptions to the 7,500 bytes an extended property holds", () => {
