@@ -2,15 +2,13 @@
 // schema (generateDdl), exactly as a team's own system would store them: one
 // `reg_<tp>` row per record, one child row per multiple-choice code.
 // Works on anything that runs SQL in one of the dialects (the test databases,
-// compiler/data/engines). Also times a plan's whole query set on synthetic
-// records, for `npm run bench`.
+// compiler/data/engines).
 import { generateDdl } from "../../compiler/generate/ddl/index.js";
 import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE } from "../../compiler/sql/storage.js";
 import { storageLayout } from "../../compiler/generate/storage-layout.js";
 import { DIALECTS, type DialectName } from "../../compiler/sql/dialects/index.js";
-import { generateQueries } from "../../compiler/generate/queries/index.js";
 import type { PlanModel } from "../../compiler/model/index.js";
-import { syntheticRecords, type RecordValue, type SyntheticData } from "./synthetic.js";
+import type { RecordValue, SyntheticData } from "./synthetic.js";
 
 const BATCH = 500;
 
@@ -76,31 +74,4 @@ export async function loadRecords(db: SqlDb, model: PlanModel, data: SyntheticDa
     }
   }
   await db.exec(["BEGIN;", ...statements, "COMMIT;"].join("\n"));
-}
-
-export interface QuerySetTiming {
-  individuals: number;
-  loadMs: number;
-  queries: { id: string; ms: number; rows: number }[];
-  totalMs: number;
-}
-
-/**
- * Loads `individuals` synthetic individuals into `db` and runs every query of
- * the plan once, timing each. For the benchmark; tests assert numbers, not times.
- */
-export async function timeQuerySet(db: SqlDb, model: PlanModel, opts: { individuals?: number; seed?: number } = {}): Promise<QuerySetTiming> {
-  const individuals = opts.individuals ?? 100_000;
-  const data = syntheticRecords(model, { individuals, seed: opts.seed ?? 7 });
-  const t0 = performance.now();
-  await loadRecords(db, model, data);
-  const loadMs = performance.now() - t0;
-  const queries: QuerySetTiming["queries"] = [];
-  const t1 = performance.now();
-  for (const q of generateQueries(model, DIALECTS[db.dialect]).queries) {
-    const s = performance.now();
-    const rows = await db.query(q.sql);
-    queries.push({ id: q.id, ms: performance.now() - s, rows: rows.length });
-  }
-  return { individuals, loadMs, queries, totalMs: performance.now() - t1 };
 }

@@ -62,8 +62,11 @@ export function basisQuery(model: PlanModel, dialect: Dialect): BasisQuery {
     // One scan per time point for the registrations and up to COLUMNS_PER_SCAN variables; a very large plan scans again.
     chunks(variables, COLUMNS_PER_SCAN).forEach((part, c) => {
       const name = `t${t + 1}_${c + 1}`;
-      const sums = part.map((v, i) => `${int(`COALESCE(SUM(${missingFlag(r, v.name, tp.name)}), 0)`)} AS m${i + 1}`);
-      ctes.push(`${name} AS (\n${indent(`SELECT ${[`${int("COUNT(*)")} AS registrations`, ...sums].join(",\n  ")}\nFROM ${q(registrationTable(tp.name))} ${r.registration(tp.name)}`)}\n)`);
+      // Flags read in x, summed outside it: SQL Server allows no subquery (EXISTS) inside SUM.
+      const flags = part.map((v, i) => `${missingFlag(r, v.name, tp.name)} AS f${i + 1}`);
+      const sums = part.map((_, i) => `${int(`COALESCE(SUM(f${i + 1}), 0)`)} AS m${i + 1}`);
+      const read = `SELECT ${flags.length ? flags.join(",\n  ") : "1 AS f0"}\nFROM ${q(registrationTable(tp.name))} ${r.registration(tp.name)}`;
+      ctes.push(`${name} AS (\n${indent(`SELECT ${[`${int("COUNT(*)")} AS registrations`, ...sums].join(",\n  ")}\nFROM (\n${indent(read)}\n) x`)}\n)`);
       if (c === 0) row(s("registrations"), s(tp.name), none, "registrations", name);
       part.forEach((v, i) => row(s("missing"), s(tp.name), s(v.name), `m${i + 1}`, name));
     });

@@ -5,10 +5,11 @@
 // query itself hides nothing.
 //
 // Shape, portable to every dialect (no GROUPING SETS, no FILTER):
-//   g  per branch, the registrations grouped by their stored values (cheap
-//      types, one scan): the 'individuals' branch over `individ` with its
-//      registrations LEFT JOINed, and for a multiple-choice key a 'choices'
-//      branch that joins the child table(s) once more;
+//   p  per branch, the stored values read per individual: the 'individuals'
+//      branch over `individ` with its registrations LEFT JOINed, and for a
+//      multiple-choice key a 'choices' branch that joins the child table(s)
+//      once more;
+//   g  p grouped by those values (cheap types, one scan);
 //   m  each grouped stored value mapped to its member's code (text, NULL =
 //      missing), the branches UNIONed, then grouped again by code and summed.
 import { questionGrain, type GrainColumn, type GrainRole, type QuestionGrain } from "../../model/grain.js";
@@ -56,13 +57,10 @@ function branch(r: MeasureReader, opts: { kind: string; grain: QuestionGrain; re
     if (at < 0) at = raws.push(x.raw) - 1;
     return `g.r${at + 1}`;
   });
-  const inner = [
-    `SELECT ${raws.map((x, i) => `${x} AS r${i + 1}`).join(", ")}, COUNT(*) AS n`,
-    r.fromClause(),
-    ...opts.joins,
-    ...(opts.where.length ? [`WHERE ${opts.where.join("\n  AND ")}`] : []),
-    `GROUP BY ${raws.join(", ")}`,
-  ];
+  // Read per individual in p, grouped by the read values outside it: SQL Server allows no subquery (EXISTS) in GROUP BY.
+  const read = [`SELECT ${raws.map((x, i) => `${x} AS r${i + 1}`).join(", ")}`, r.fromClause(), ...opts.joins, ...(opts.where.length ? [`WHERE ${opts.where.join("\n  AND ")}`] : [])];
+  const keys = raws.map((_, i) => `r${i + 1}`).join(", ");
+  const inner = [`SELECT ${keys}, COUNT(*) AS n`, "FROM (", indent(read.join("\n")), ") p", `GROUP BY ${keys}`];
   const names = opts.grain.columns.slice(1, -1);
   const mapped = opts.readings.map((x, i) => `${x.code(rawOf[i]!)} AS ${d.quote(names[i]!)}`);
   return [`SELECT ${d.string(opts.kind)} AS row_kind, ${mapped.join(", ")}, g.n`, `FROM (`, indent(inner.join("\n")), `) g`].join("\n");
