@@ -227,6 +227,7 @@ describe.skipIf(!chromiumPath)(`report.html in headless Chromium${chromiumPath ?
       expect(await page.title()).toBe(squash(results.title));
       // Plan text is text, never markup.
       expect(squash(await page.locator("h1").innerText())).toBe(squash(results.title));
+      expect(await page.locator("live, clients, others, b").count()).toBe(0);
 
       for (const q of results.questions) {
         const article = page.locator(`article#q-${q.name}`);
