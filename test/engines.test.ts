@@ -55,6 +55,20 @@ async function newPostgresUrl(): Promise<string> {
   return `postgres://postgres@127.0.0.1:${server().port}/${name}`;
 }
 
+let passwordReady: Promise<void> | undefined;
+/** A role isu_pw with password 'right' that must authenticate by password, through the server's own pg_hba.conf (everyone else stays trust). */
+function passwordRole(): Promise<void> {
+  passwordReady ??= (async () => {
+    const admin = await openEngine(`postgres://postgres@127.0.0.1:${server().port}/postgres`);
+    await admin.exec("CREATE ROLE isu_pw LOGIN PASSWORD 'right'");
+    const hba = String((await admin.query("SHOW hba_file"))[0]!["hba_file"]);
+    fs.writeFileSync(hba, `host all isu_pw 127.0.0.1/32 scram-sha-256\n${fs.readFileSync(hba, "utf8")}`);
+    await admin.query("SELECT pg_reload_conf()");
+    await admin.close();
+  })();
+  return passwordReady;
+}
+
 const fresh = (ext: string) => path.join(dir, `${Math.random().toString(36).slice(2)}.${ext}`);
 const ENGINES = [
   { kind: "sqlite", url: async () => fresh("db") },
@@ -164,13 +178,20 @@ describe("the engines", () => {
     });
   }
 
-  it("postgres: refused connection, unknown user and missing database each get their sentence, the password masked", async () => {
+  it("postgres: refused connection, a wrong password, an unknown user, a missing database and a read-only session each get their sentence, the password masked", async () => {
     const port = server().port;
     await expect(openEngine("postgres://postgres:geheim@127.0.0.1:1/plan")).rejects.toThrow(
       "cannot connect to PostgreSQL at postgres://postgres:****@127.0.0.1:1/plan: connection refused; is the server running, and listening on 127.0.0.1:1?",
     );
     await expect(openEngine(`postgres://nobody:geheim@127.0.0.1:${port}/postgres`)).rejects.toThrow(`the server refused user 'nobody'`);
     await expect(openEngine(`postgres://postgres@127.0.0.1:${port}/no_such_db`)).rejects.toThrow("the database 'no_such_db' does not exist; create it first (createdb no_such_db)");
+    await passwordRole();
+    await expect(openEngine(`postgres://isu_pw:wrong@127.0.0.1:${port}/postgres`)).rejects.toThrow(
+      `cannot connect to PostgreSQL at postgres://isu_pw:****@127.0.0.1:${port}/postgres: password authentication failed for user 'isu_pw'; check the user name and password in the URL`,
+    );
+    const right = await openEngine(`postgres://isu_pw:right@127.0.0.1:${port}/postgres`);
+    expect(right.url).toBe(`postgres://isu_pw:****@127.0.0.1:${port}/postgres`);
+    await right.close();
     const e = await openEngine(await newPostgresUrl(), { readOnly: true });
     await expect(e.exec("CREATE TABLE t (i integer)")).rejects.toThrow(/is read-only here/);
     await e.close();
@@ -237,8 +258,12 @@ describe("isu simulate --db: errors through the real CLI", () => {
     expect(fs.existsSync(path.join(dir, "n.db"))).toBe(false);
   });
 
-  it("PostgreSQL refused, an unknown user and a missing database, the password never shown", () => {
+  it("PostgreSQL refused, a wrong password, an unknown user and a missing database, the password never shown", async () => {
     const port = server().port;
+    await passwordRole();
+    const wrong = isu(["simulate", IBIC, "--n", "10", "--db", `postgres://isu_pw:geheim@127.0.0.1:${port}/postgres`]);
+    expectUsageError(wrong, `cannot connect to PostgreSQL at postgres://isu_pw:****@127.0.0.1:${port}/postgres: password authentication failed for user 'isu_pw'`);
+    expect(wrong.stderr).not.toContain("geheim");
     const refused = isu(["simulate", IBIC, "--n", "10", "--db", "postgres://postgres:geheim@127.0.0.1:1/plan"]);
     expectUsageError(refused, "cannot connect to PostgreSQL at postgres://postgres:****@127.0.0.1:1/plan: connection refused");
     expect(refused.stderr).not.toContain("geheim");

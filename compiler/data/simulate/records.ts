@@ -237,7 +237,8 @@ class Person {
     const hi = f.max ?? lo + (f.type === "integer" ? 100 : 10);
     const before = this.previous.get(f.name);
     let x: number;
-    if (typeof before === "number") x = before + (r.next() - 0.5) * (hi - lo) * 0.1;
+    // A follow-up keeps the earlier figure more often than not, else moves a little.
+    if (typeof before === "number") x = r.chance(0.6) ? before : before + (r.next() - 0.5) * (hi - lo) * 0.1;
     else x = lo + Math.pow(r.next(), this.plan.numberShape(f).skew) * (hi - lo);
     x = Math.min(hi, Math.max(lo, x));
     return f.type === "integer" ? Math.min(Math.floor(hi), Math.max(Math.ceil(lo), Math.round(x))) : Math.min(hi, Math.max(lo, Math.round(x * 10) / 10));
