@@ -256,6 +256,10 @@ describe.skipIf(!chromiumPath)(`report.html in headless Chromium${chromiumPath ?
       const basisHidden = [...results.basis.registrations, ...results.basis.missing].filter((x) => x.n.value === null).length;
       expect(await page.locator("section#basis td.hidden").count()).toBeGreaterThanOrEqual(basisHidden);
 
+      // Ids are unique (the table of contents and aria-describedby rely on them).
+      const ids = await page.locator("[id]").evaluateAll((es) => es.map((e) => e.id));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+
       // Real table headers: every th has a scope, every result table a caption.
       expect(await page.locator("th:not([scope])").count()).toBe(0);
       const tables = page.locator("main table.result");

@@ -60,9 +60,13 @@ export class QuestionTables {
     const out: Laid[] = [];
     for (const t of q.tables) out.push(...this.laidOut(q, t));
     const letters = "abcdefghijklmnopqrstuvwxyz";
+    const seen = new Map<string, number>();
     return out.map(({ title, ...t }, i) => {
       const hidden = HIDDEN_REASONS.filter((r) => t.rows.some((row) => row.cells.some((c) => c.hidden === r)));
-      return { ...t, caption: `${this.s.table(number, out.length > 1 ? (letters[i] ?? String(i + 1)) : "")}. ${title}`, hidden };
+      // One published table can be laid out as several (a change's outcomes and transitions): each gets its own id.
+      const nth = (seen.get(t.id) ?? 0) + 1;
+      seen.set(t.id, nth);
+      return { ...t, id: nth === 1 ? t.id : `${t.id}-${nth}`, caption: `${this.s.table(number, out.length > 1 ? (letters[i] ?? String(i + 1)) : "")}. ${title}`, hidden };
     });
   }
 
