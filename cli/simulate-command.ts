@@ -10,7 +10,7 @@ import { UsageError } from "../compiler/build/usage-error.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
 import { isLanguage, LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { DatabaseError, openEngine, parseDatabaseUrl, URL_FORMS, type Engine } from "../compiler/data/engines/index.js";
-import { checkEmpty, DEFAULT_SEED, loadSimulated, simulate } from "../compiler/data/simulate/index.js";
+import { checkEmpty, DEFAULT_SEED, loadSimulation } from "../compiler/data/simulate/index.js";
 
 interface SimulateOptions {
   n: string;
@@ -105,22 +105,25 @@ Examples:
       try {
         engine = await asUsageAsync(() => openEngine(opts.db, { create: true }));
         await asUsageAsync(() => checkEmpty(engine!));
-        progress(`simulating ${individuals.toLocaleString("en")} individuals (seed ${seed})`);
-        const data = simulate(model, { individuals, seed });
-        const registrations = Object.values(data.registrations).reduce((s, r) => s + r.length, 0);
-        let shownAt = -1;
-        await asUsageAsync(() =>
-          loadSimulated(engine!, model, data, {
-            lang: ready.opts.lang,
-            onProgress: ({ table, done, total }) => {
-              // A line a tenth of the way, for runs long enough to wait for.
-              const tenth = total >= 100_000 ? Math.floor((10 * done) / total) : -1;
-              if (tenth > shownAt) {
-                shownAt = tenth;
-                progress(`  loading ${table}: ${Math.round((100 * done) / total)}% of ${total.toLocaleString("en")} rows`);
-              }
+        progress(`simulating ${individuals.toLocaleString("en")} individuals (seed ${seed}) into ${target.shown}`);
+        let shownAt = 0;
+        const { registrations } = await asUsageAsync(() =>
+          loadSimulation(
+            engine!,
+            model,
+            { individuals, seed },
+            {
+              lang: ready.opts.lang,
+              onProgress: ({ done, total, rows }) => {
+                // A line a tenth of the way, for runs long enough to wait for.
+                const tenth = total >= 20_000 ? Math.floor((10 * done) / total) : 0;
+                if (tenth > shownAt) {
+                  shownAt = tenth;
+                  progress(`  ${Math.round((100 * done) / total)}%: ${done.toLocaleString("en")} individuals, ${rows.toLocaleString("en")} rows`);
+                }
+              },
             },
-          }),
+          ),
         );
         await engine.close();
         engine = undefined;

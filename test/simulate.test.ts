@@ -15,7 +15,7 @@ import { buildRecordSchemas } from "../compiler/generate/record-schema/index.js"
 import { storageLayout } from "../compiler/generate/storage-layout.js";
 import { isPersonnummerShaped, isWellFormedKey } from "../compiler/sql/key.js";
 import { DatabaseError, openEngine, type Engine } from "../compiler/data/engines/index.js";
-import { loadSimulated, simulate, type SimulatedData, type SimulatedRecord } from "../compiler/data/simulate/index.js";
+import { BATCH_INDIVIDUALS, loadSimulated, loadSimulation, simulate, simulateBatches, type SimulatedData, type SimulatedRecord } from "../compiler/data/simulate/index.js";
 import { startPostgresServer, type PgServer } from "./support/databases.js";
 
 const root = path.resolve(__dirname, "..");
@@ -272,6 +272,32 @@ describe("loadSimulated(): into real databases", () => {
       }
     });
   }
+
+  it("streams: batches of any size join to simulate()'s data, and loadSimulation stores what loadSimulated stores", async () => {
+    const model = modelOf(EXAMPLES[3]!);
+    const opts = { individuals: BATCH_INDIVIDUALS + 1500, seed: 6 };
+    const whole = simulate(model, opts);
+    const joined: SimulatedData = { seed: 6, individuals: [], registrations: Object.fromEntries(model.timepoints.map((t) => [t.name, []])) };
+    for (const b of simulateBatches(model, opts, 977)) {
+      joined.individuals.push(...b.individuals);
+      for (const [tp, records] of Object.entries(b.registrations)) joined.registrations[tp]!.push(...records);
+    }
+    expect(JSON.stringify(joined)).toBe(JSON.stringify(whole));
+    const a = await openEngine(path.join(dir, "whole.db"), { create: true });
+    const b = await openEngine(path.join(dir, "streamed.db"), { create: true });
+    try {
+      await loadSimulated(a, model, whole);
+      const seen: number[] = [];
+      const stored = await loadSimulation(b, model, opts, { onProgress: (p) => seen.push(p.done) });
+      expect(stored.registrations).toBe(Object.values(whole.registrations).reduce((n, r) => n + r.length, 0));
+      expect(seen).toEqual([0, BATCH_INDIVIDUALS, opts.individuals]);
+      expect(await counts(b)).toEqual(expectedCounts(model, whole));
+      expect(await dump(b, model)).toBe(await dump(a, model));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 
   it("refuses a database that already holds tables, and a failed load leaves the database empty", async () => {
     const model = modelOf(EXAMPLES[0]!);

@@ -8,7 +8,7 @@ import { DIALECTS, type Dialect } from "../../sql/dialects/index.js";
 import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, REGISTERED_DATE } from "../../sql/storage.js";
 import type { Engine } from "../engines/engine.js";
 import { DatabaseError } from "../errors.js";
-import type { SimulatedData } from "./records.js";
+import { simulateBatches, type SimulatedData, type SimulateOptions } from "./records.js";
 
 export interface LoadProgress {
   table: string;
@@ -73,13 +73,11 @@ export async function checkEmpty(engine: Engine): Promise<void> {
 /** Creates the plan's schema in an empty database and stores the simulated records, all or nothing. */
 export async function loadSimulated(engine: Engine, model: PlanModel, data: SimulatedData, opts: LoadOptions = {}): Promise<void> {
   await checkEmpty(engine);
-  const d = DIALECTS[engine.dialect];
-  const ddl = ddlInTransaction(model, d, opts.lang);
   const tables = simulatedRows(model, data);
   const total = tables.reduce((s, t) => s + t.rows.length, 0);
   let done = 0;
   await engine.transaction(async () => {
-    await engine.exec(ddl);
+    await engine.exec(ddlInTransaction(model, DIALECTS[engine.dialect], opts.lang));
     for (const t of tables) {
       opts.onProgress?.({ table: t.table, done, total });
       for (let i = 0; i < t.rows.length; i += CHUNK) {
@@ -87,9 +85,53 @@ export async function loadSimulated(engine: Engine, model: PlanModel, data: Simu
         await engine.insert(t.table, t.columns, chunk);
         done += chunk.length;
         opts.onProgress?.({ table: t.table, done, total });
-        // Embedded engines insert synchronously: a turn of the event loop between chunks lets a signal (Ctrl-C) be answered.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
   });
 }
+
+export interface SimulationProgress {
+  /** Individuals simulated and stored so far, and how many in all. */
+  done: number;
+  total: number;
+  /** Rows stored so far, over all tables. */
+  rows: number;
+}
+
+/**
+ * Simulates and stores in one go, a batch of individuals at a time
+ * (simulateBatches), so memory stays flat however many individuals: the
+ * database gets exactly what loadSimulated(simulate(…)) would give it, in one
+ * transaction. Resolves with the number of registrations stored.
+ */
+export async function loadSimulation(
+  engine: Engine,
+  model: PlanModel,
+  sim: SimulateOptions,
+  opts: { lang?: string; onProgress?: (p: SimulationProgress) => void } = {},
+): Promise<{ registrations: number; rows: number }> {
+  await checkEmpty(engine);
+  const total = Math.max(0, Math.floor(sim.individuals));
+  let done = 0;
+  let rows = 0;
+  let registrations = 0;
+  await engine.transaction(async () => {
+    await engine.exec(ddlInTransaction(model, DIALECTS[engine.dialect], opts.lang));
+    opts.onProgress?.({ done, total, rows });
+    for (const batch of simulateBatches(model, sim)) {
+      for (const t of simulatedRows(model, batch)) {
+        await engine.insert(t.table, t.columns, t.rows);
+        rows += t.rows.length;
+      }
+      done += batch.individuals.length;
+      registrations += Object.values(batch.registrations).reduce((s, r) => s + r.length, 0);
+      opts.onProgress?.({ done, total, rows });
+      await nextTurn();
+    }
+  });
+  return { registrations, rows };
+}
+
+/** Embedded engines insert synchronously: a turn of the event loop between chunks lets a signal (Ctrl-C) be answered. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -51,23 +51,43 @@ export function simulatedKey(index: number, seed: number): string {
   return `sim-${scramble(index, seed).toString(36).padStart(7, "0")}`;
 }
 
-export function simulate(model: PlanModel, opts: SimulateOptions): SimulatedData {
+/** Individuals per batch of simulateBatches: small enough to keep memory flat at millions of individuals. */
+export const BATCH_INDIVIDUALS = 10_000;
+
+/**
+ * The simulation in consecutive slices of individuals, each with its own
+ * records: the same draws in the same order as simulate(), so the batches
+ * joined are exactly simulate()'s data, without holding them all at once.
+ */
+export function* simulateBatches(model: PlanModel, opts: SimulateOptions, batch = BATCH_INDIVIDUALS): Generator<SimulatedData> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const n = Math.max(0, Math.floor(opts.individuals));
   const form = buildForm(model, { lang: model.language });
   const plan = new PlanProfile(form.valuesets, form.timepoints, seed);
   const rnd = seededRandom(hashText("records", seed));
-  const individuals = Array.from({ length: n }, (_, i) => simulatedKey(i, seed));
-  const registrations: Record<string, SimulatedRecord[]> = Object.fromEntries(form.timepoints.map((tp) => [tp.name, []]));
-  for (const id of individuals) {
-    const person = new Person(id, plan, rnd);
-    let registered = false;
-    form.timepoints.forEach((tp, k) => {
-      registered = k === 0 ? rnd.chance(FIRST_REGISTERED) : rnd.chance(registered ? STAYS : COMES_BACK);
-      if (registered) registrations[tp.name]!.push(person.register(tp, k));
-    });
+  for (let from = 0; from < n; from += batch) {
+    const individuals = Array.from({ length: Math.min(batch, n - from) }, (_, i) => simulatedKey(from + i, seed));
+    const registrations: Record<string, SimulatedRecord[]> = Object.fromEntries(form.timepoints.map((tp) => [tp.name, []]));
+    for (const id of individuals) {
+      const person = new Person(id, plan, rnd);
+      let registered = false;
+      form.timepoints.forEach((tp, k) => {
+        registered = k === 0 ? rnd.chance(FIRST_REGISTERED) : rnd.chance(registered ? STAYS : COMES_BACK);
+        if (registered) registrations[tp.name]!.push(person.register(tp, k));
+      });
+    }
+    yield { seed, individuals, registrations };
   }
-  return { seed, individuals, registrations };
+}
+
+export function simulate(model: PlanModel, opts: SimulateOptions): SimulatedData {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const all: SimulatedData = { seed, individuals: [], registrations: Object.fromEntries(model.timepoints.map((tp) => [tp.name, []])) };
+  for (const b of simulateBatches(model, opts)) {
+    for (const id of b.individuals) all.individuals.push(id);
+    for (const [tp, records] of Object.entries(b.registrations)) for (const r of records) all.registrations[tp]!.push(r);
+  }
+  return all;
 }
 
 interface ChoicePlan {
