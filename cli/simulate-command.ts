@@ -49,8 +49,8 @@ fills them with records that follow the record schemas: codes, ranges,
 conditions, missing codes, 'other' answers with their description, multiple
 choice; some categories are rare and not everyone is followed up, as in real
 registers. Everything is written in one transaction: a failure leaves the
-database as it was. The database must be new (an empty PostgreSQL database,
-or a file that does not exist yet). Keys are pseudonyms (sim-…), never
+database as it was. The database must hold no tables yet (a new file, or an
+empty PostgreSQL database). Keys are pseudonyms (sim-…), never
 personnummer. Exit codes: 0 written, 1 errors in the plan, 2 a usage or
 database error.
 
