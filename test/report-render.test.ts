@@ -53,7 +53,8 @@ function shownTexts(q: PublishedQuestion, r: Results): string[] {
   const stat = new Intl.NumberFormat(locale, { minimumFractionDigits: r.precision.mean, maximumFractionDigits: r.precision.mean });
   const out: string[] = [];
   const add = (f: Figure | undefined, as: "count" | "share" | "stat") => {
-    if (!f || f.value === null) return;
+    if (!f || f.hidden) return;
+    if (f.value === null) return void out.push(".");
     out.push(as === "count" ? count.format(f.value) : as === "share" ? `${share.format(f.value * 100)} %` : stat.format(f.value));
   };
   for (const t of q.tables) {
@@ -73,17 +74,18 @@ function shownTexts(q: PublishedQuestion, r: Results): string[] {
 
 const hiddenByReason = (figs: Figure[]) => {
   const out: Record<string, number> = {};
-  for (const f of figs) if (f.value === null) out[f.hidden!] = (out[f.hidden!] ?? 0) + 1;
+  for (const f of figs) if (f.hidden) out[f.hidden] = (out[f.hidden] ?? 0) + 1;
   return out;
 };
 
 describe("the fixtures cover what the report must render", () => {
   const all = fixtures.map((f) => f.results);
   const questions = all.flatMap((r) => r.questions);
-  it("every analysis kind, splits (a combined one too), hidden figures of each reason, a reference level, sv and en", () => {
+  it("every analysis kind, splits (a combined one too), hidden figures of each reason, a figure that does not exist, a reference level, sv and en", () => {
     expect(new Set(questions.map((q) => q.analysis))).toEqual(new Set(["count", "summary", "crosstab", "change", "attainment"]));
     expect(questions.some((q) => q.tables.some((t) => (t.split?.parts.length ?? 0) > 1))).toBe(true);
     expect(Object.keys(hiddenByReason(questions.flatMap(questionFigures))).sort()).toEqual(["derived", "primary", "secondary"]);
+    expect(questions.flatMap(questionFigures).some((f) => f.value === null && !f.hidden)).toBe(true);
     expect(questions.some((q) => q.reference)).toBe(true);
     expect(new Set(all.map((r) => r.language))).toEqual(new Set(["sv", "en"]));
   });
@@ -100,7 +102,7 @@ describe("results.json and its schema", () => {
     });
   }
 
-  it("rejects a hidden figure without its reason, a shown figure with one, and an unknown field", () => {
+  it("rejects an unknown hidden reason, a shown figure with a reason, and an unknown field", () => {
     const { validate } = validator();
     const base = fixtures[0]!.results;
     const broken = (edit: (r: Results) => void) => {
@@ -108,7 +110,7 @@ describe("results.json and its schema", () => {
       edit(r);
       return validate(r);
     };
-    expect(broken((r) => (r.basis.individuals = { value: null }))).toBe(false);
+    expect(broken((r) => (r.basis.individuals = { value: null, hidden: "unknown" as never }))).toBe(false);
     expect(broken((r) => (r.basis.individuals = { value: 3, hidden: "primary" }))).toBe(false);
     expect(broken((r) => ((r as unknown as Record<string, unknown>).extra = 1))).toBe(false);
     expect(broken((r) => (r.questions[0]!.analysis = "mean" as never))).toBe(false);
@@ -153,10 +155,10 @@ describe("charts", () => {
         const drawn = [q.tables.find((t) => !t.split), q.tables.find((t) => t.split)].filter((t): t is PublishedTable => !!t);
         const hidden =
           q.analysis === "summary"
-            ? drawn.flatMap((t) => t.groups.flatMap((g) => [g.mean, g.median, g.q1, g.q3])).filter((f) => f && f.value === null).length
+            ? drawn.flatMap((t) => t.groups.flatMap((g) => [g.mean, g.median, g.q1, g.q3])).filter((f) => f?.hidden).length
             : q.analysis === "crosstab"
-              ? drawn[0]!.rows.filter((r) => r.n.value === null).length
-              : drawn.flatMap((t) => t.rows.filter((r) => (q.analysis === "count" ? r.key.category : r.key.outcome) && r.share.value === null)).length;
+              ? drawn[0]!.rows.filter((r) => r.n.hidden).length
+              : drawn.flatMap((t) => t.rows.filter((r) => (q.analysis === "count" ? r.key.category : r.key.outcome) && r.share.hidden)).length;
         if (hidden > 0) expect(c.summary, q.name).toMatch(new RegExp(`\\b${hidden} (dolda|dolt|hidden)`));
         else expect(c.summary).not.toMatch(/dolda tal|dolt tal|hidden figure/);
       }
@@ -316,7 +318,7 @@ describe("report.xlsx", () => {
       };
       const expectFigure = (got: ExcelJS.CellValue | undefined, f: Figure | undefined, where: string) => {
         if (!f) return;
-        expect(got, where).toBe(f.value === null ? ".." : f.value);
+        expect(got, where).toBe(f.hidden ? ".." : f.value === null ? "." : f.value);
       };
       const memberCells = (ms: { code: string | null; label: string }[]) => ms.flatMap((m) => [m.code ?? undefined, m.label]);
 
@@ -433,7 +435,7 @@ describe("report.md", () => {
       for (const q of results.questions) expect(text).toContain(squash(q.title));
       const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
       const hiddenCells = cells.filter((c) => /^\.\.[¹²³]$/.test(c)).length;
-      expect(hiddenCells).toBeGreaterThanOrEqual(results.questions.flatMap(questionFigures).filter((f) => f.value === null).length);
+      expect(hiddenCells).toBeGreaterThanOrEqual(results.questions.flatMap(questionFigures).filter((f) => f.hidden).length);
       for (const s of ["A", "B", "C", "D", "E"]) expect(html).toMatch(new RegExp(`<td>${s}\\. `));
     });
   }

@@ -4,6 +4,11 @@
 import type { Figure, Results } from "../published.js";
 
 export const HIDDEN = "..";
+/** A figure that does not exist (a share of an empty group, the mean of no values): null without a reason. */
+export const UNDEFINED = ".";
+
+/** How a null figure is written: ".." when hidden, "." when it does not exist. */
+export const absent = (f: Figure): string => (f.hidden ? HIDDEN : UNDEFINED);
 
 export class Numbers {
   private readonly counts: Intl.NumberFormat;
@@ -19,16 +24,16 @@ export class Numbers {
   }
 
   count(f: Figure): string {
-    return f.value === null ? HIDDEN : this.counts.format(f.value);
+    return f.value === null ? absent(f) : this.counts.format(f.value);
   }
 
   share(f: Figure): string {
-    return f.value === null ? HIDDEN : this.percent(f.value);
+    return f.value === null ? absent(f) : this.percent(f.value);
   }
 
   stat(f: Figure | undefined): string {
     if (!f) return "";
-    return f.value === null ? HIDDEN : this.stats.format(f.value);
+    return f.value === null ? absent(f) : this.stats.format(f.value);
   }
 
   percent(fraction: number): string {

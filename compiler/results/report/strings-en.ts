@@ -75,6 +75,7 @@ export const en: Omit<ReportStrings, "fromHandbook"> = {
     derived: () => "Hidden because the count it rests on is hidden.",
   },
   hiddenMark: "..",
+  undefinedNote: ". = the figure does not exist (the group has no individuals with a value).",
   chart: {
     label: (t) => `Chart: ${t}`,
     change: "Bars per group with the shares improved, unchanged and worsened.",

@@ -75,6 +75,7 @@ export const sv: Omit<ReportStrings, "fromHandbook"> = {
     derived: () => "Dolt eftersom antalet det bygger på är dolt.",
   },
   hiddenMark: "..",
+  undefinedNote: ". = talet finns inte (gruppen har inga individer med värde).",
   chart: {
     label: (t) => `Diagram: ${t}`,
     change: "Staplar per grupp med andelen förbättrade, oförändrade och försämrade.",

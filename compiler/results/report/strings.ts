@@ -77,6 +77,8 @@ export interface ReportStrings {
   referenceValue: (label: string, value: string, source: string | undefined) => string;
   hidden: Record<HiddenReason, (minCell: number) => string>;
   hiddenMark: string;
+  /** The note under a table with a figure that does not exist ("."). */
+  undefinedNote: string;
   chart: {
     label: (title: string) => string;
     change: string;

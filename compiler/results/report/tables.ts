@@ -48,7 +48,7 @@ export class QuestionTables {
 
   private figure(f: Figure, kind: "count" | "share" | "stat", cls: string | null = null): CellView {
     const t = kind === "count" ? this.num.count(f) : kind === "share" ? this.num.share(f) : this.num.stat(f);
-    return { text: t, hidden: f.value === null ? (f.hidden ?? "primary") : null, cls };
+    return { text: t, hidden: f.hidden ?? null, cls: f.value === null && !f.hidden ? "undefined" : cls };
   }
 
   private pair(r: PublishedRow | undefined, cls: string | null = null): CellView[] {
@@ -66,7 +66,8 @@ export class QuestionTables {
       // One published table can be laid out as several (a change's outcomes and transitions): each gets its own id.
       const nth = (seen.get(t.id) ?? 0) + 1;
       seen.set(t.id, nth);
-      return { ...t, id: nth === 1 ? t.id : `${t.id}-${nth}`, caption: `${this.s.table(number, out.length > 1 ? (letters[i] ?? String(i + 1)) : "")}. ${title}`, hidden };
+      const notes = t.rows.some((row) => row.cells.some((c) => c.cls === "undefined")) ? [this.s.undefinedNote, ...t.notes] : t.notes;
+      return { ...t, id: nth === 1 ? t.id : `${t.id}-${nth}`, caption: `${this.s.table(number, out.length > 1 ? (letters[i] ?? String(i + 1)) : "")}. ${title}`, hidden, notes };
     });
   }
 

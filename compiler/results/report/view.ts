@@ -96,7 +96,7 @@ function questionView(q: PublishedQuestion, number: number, s: ReportStrings, nu
 
 /** n as a share of the individuals, when both are shown. */
 function ofIndividuals(f: Figure, individuals: Figure, num: Numbers): string {
-  if (f.value === null || individuals.value === null) return num.count({ value: null });
+  if (f.value === null || individuals.value === null) return num.count({ value: null, hidden: "derived" });
   return individuals.value === 0 ? "" : num.percent(f.value / individuals.value);
 }
 
@@ -110,7 +110,7 @@ function basisFacts(r: Results, s: ReportStrings, num: Numbers): FactRow[] {
 function basisTables(r: Results, s: ReportStrings, num: Numbers): TableView[] {
   const B = s.basis;
   const col = (text: string) => ({ text, colspan: 1, rowspan: 1, scope: "col" as const });
-  const fig = (f: Figure) => ({ text: num.count(f), hidden: f.value === null ? (f.hidden ?? "primary") : null, cls: null });
+  const fig = (f: Figure) => ({ text: num.count(f), hidden: f.hidden ?? null, cls: null });
   const share = (f: Figure) => ({ text: ofIndividuals(f, r.basis.individuals, num), hidden: f.value === null || r.basis.individuals.value === null ? ("derived" as const) : null, cls: null });
   const label = new Map(r.basis.registrations.map((t) => [t.timepoint, t.label]));
   const withHidden = (t: Omit<TableView, "hidden">): TableView => ({ ...t, hidden: HIDDEN_REASONS.filter((x) => t.rows.some((row) => row.cells.some((c) => c.hidden === x))) });

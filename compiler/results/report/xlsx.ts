@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { Figure, HiddenReason, PublishedQuestion, PublishedTable, Results } from "../published.js";
 import { reportStrings, type ReportStrings } from "./strings.js";
 import { HIDDEN_REASONS } from "./tables.js";
-import { HIDDEN } from "./numbers.js";
+import { HIDDEN, UNDEFINED } from "./numbers.js";
 
 const ROLES = ["category", "row", "column", "from", "to", "outcome"] as const;
 const STATS = ["n", "mean", "median", "q1", "q3"] as const;
@@ -51,8 +51,14 @@ class SheetWriter {
   figure(row: ExcelJS.Row, column: number, f: Figure | undefined, kind: "count" | "share" | "stat"): void {
     if (!f) return;
     const cell = row.getCell(column);
+    if (f.value === null && !f.hidden) {
+      cell.value = UNDEFINED;
+      cell.note = this.s.undefinedNote;
+      cell.alignment = { horizontal: "right" };
+      return;
+    }
     if (f.value === null) {
-      const reason = f.hidden ?? "primary";
+      const reason = f.hidden!;
       this.hiddenSeen.add(reason);
       cell.value = HIDDEN;
       cell.note = this.s.hidden[reason](this.minCell);

@@ -51,7 +51,7 @@ export function chartData(q: PublishedQuestion, all: string): ChartData {
   let omitted = 0;
   const shown = (f: Figure | undefined): number | null => {
     if (!f) return null;
-    if (f.value === null) omitted++;
+    if (f.value === null && f.hidden) omitted++;
     return f.value;
   };
 
