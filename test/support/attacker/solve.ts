@@ -15,7 +15,7 @@ export interface Bounds {
 export type Solution = { feasible: true; bounds: Bounds } | { feasible: false; why: string };
 
 export interface SolveOptions {
-  /** Also read a primary label as "1..minCell−1" (what the label itself tells an outsider). */
+  /** Also read the labels: a primary count is 1..minCell−1, a secondary one 0 or minCell and more (what the labels themselves tell an outsider). */
   readReasons?: boolean;
   /** Also ask of each hidden primary cell whether propagation refutes 0 and refutes minCell or more (slower; the real-report run uses it). */
   shave?: boolean;
@@ -128,6 +128,8 @@ class System {
   constructor(
     readonly k: Knowledge,
     readonly rows: Row[],
+    /** Read the labels: a secondary count is never in 1..minCell−1 (such a count would be primary). */
+    private readonly readReasons = false,
   ) {
     this.byUnknown = Array.from({ length: k.unknowns.length }, () => []);
     for (const r of rows) for (const u of r.terms.keys()) this.byUnknown[u]!.push(r);
@@ -141,6 +143,7 @@ class System {
   tighten(s: State, u: number, v: Q, below: boolean): boolean {
     const whole = this.integer(u);
     if (whole) v = below ? floor(v) : ceil(v);
+    if (this.readReasons && this.k.unknowns[u]!.hidden === "secondary" && sign(v) > 0 && cmp(v, q(this.k.minCell)) < 0) v = below ? ZERO : q(this.k.minCell);
     const [mine, other] = below ? [s.high, s.low] : [s.low, s.high];
     const cur = mine[u];
     if (cur && (below ? cmp(v, cur) >= 0 : cmp(v, cur) <= 0)) return false;
@@ -211,7 +214,7 @@ function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bo
     else if ((s.lo && sign(s.lo) > 0) || (s.hi && sign(s.hi) < 0)) throw new Infeasible(`the shown figures contradict: ${r.why}`);
   }
   const equalities = rows.filter((r) => r.lo && r.hi && eq(r.lo, r.hi));
-  const system = new System(k, [...rows, ...eliminate(equalities)]);
+  const system = new System(k, [...rows, ...eliminate(equalities)], options.readReasons);
   const state: State = {
     low: k.unknowns.map((u) => u.value ?? (u.kind === "count" ? ZERO : null)),
     high: k.unknowns.map((u) => u.value),
