@@ -16,7 +16,7 @@ import { SENSITIVE_CATEGORIES } from "../compiler/vocabulary/sensitive.js";
 import { LANGUAGE_NAMES } from "../compiler/vocabulary/languages.js";
 import { KNOWN_SYSTEMS } from "../compiler/vocabulary/classifications.js";
 import { valuesetOf, type Resolution, type Sym } from "../compiler/semantics/resolve.js";
-import { describeType } from "./describe.js";
+import { describeType, documentation } from "./describe.js";
 import type { Workspace } from "./workspace.js";
 
 /** The word a keyword token stands for. */
@@ -353,8 +353,8 @@ class Completer {
       out.push({
         label: v.name,
         kind: CompletionItemKind.Variable,
-        detail: `${v.decl.label ? v.decl.label.value + " — " : ""}${describeType(v.decl.type)}${v.decl.timepoints.length ? " at " + v.decl.timepoints.map((t) => t.text).join(", ") : ""}`,
-        ...(v.decl.definitions[0] ? { documentation: v.decl.definitions[0].text.value } : {}),
+        detail: `${v.decl.label.text ? v.decl.label.text.value + " — " : ""}${describeType(v.decl.type)}${v.decl.timepoints.length ? " at " + v.decl.timepoints.map((t) => t.text).join(", ") : ""}`,
+        ...documentation(v.decl.definition),
         sortText: order(v),
       });
     }
@@ -363,7 +363,7 @@ class Completer {
         out.push({
           label: g.name,
           kind: CompletionItemKind.Struct,
-          detail: `${g.decl.label ? g.decl.label.value + " — " : ""}group from ${g.decl.source.name.text}`,
+          detail: `${g.decl.label.text ? g.decl.label.text.value + " — " : ""}group from ${g.decl.source.name.text}`,
           sortText: order(g),
         });
       }
@@ -375,7 +375,7 @@ class Completer {
     return [...this.resolution.valuesets.values()].map((vs) => ({
       label: vs.name,
       kind: CompletionItemKind.Enum,
-      detail: `${vs.decl.label?.value ?? "value set"}${vs.decl.scale ? ` (${vs.decl.scale.value})` : ""}: ${vs.decl.values.map((v) => v.code.value).join(", ")}`,
+      detail: `${vs.decl.label.text?.value ?? "value set"}${vs.decl.scale ? ` (${vs.decl.scale.value})` : ""}: ${vs.decl.values.map((v) => v.code.value).join(", ")}`,
       sortText: order(vs),
     }));
   }
@@ -386,7 +386,7 @@ class Completer {
     return [...this.resolution.timepoints.values()].map((tp) => ({
       label: tp.name,
       kind: CompletionItemKind.Event,
-      detail: `${tp.decl.label?.value ?? "time point"}${tp.decl.when ? ` (${tp.decl.when.value})` : ""}${recorded.has(tp.name) ? ` — ${variable} is recorded here` : ""}`,
+      detail: `${tp.decl.label.text?.value ?? "time point"}${tp.decl.when?.text ? ` (${tp.decl.when.text.value})` : ""}${recorded.has(tp.name) ? ` — ${variable} is recorded here` : ""}`,
       sortText: `${recorded.size && !recorded.has(tp.name) ? "1" : "0"}${order(tp)}`,
       ...(recorded.has(tp.name) && recorded.size === 1 ? { preselect: true } : {}),
     }));
@@ -401,7 +401,7 @@ class Completer {
       return g.decl.entries.map((e, i) => ({
         label: e.name?.text ?? String(i + 1),
         kind: CompletionItemKind.EnumMember,
-        detail: e.label.value,
+        detail: e.label.text.value,
         sortText: String(i).padStart(5, "0"),
       }));
     }
@@ -413,8 +413,8 @@ class Completer {
     return vs.decl.values.map((x, i) => ({
       label: x.code.value,
       kind: CompletionItemKind.EnumMember,
-      detail: `${x.label.value}${x.other ? " (other)" : ""}${x.missing ? " (missing)" : ""}`,
-      ...(x.definitions[0] ? { documentation: x.definitions[0].text.value } : {}),
+      detail: `${x.label.text.value}${x.other ? " (other)" : ""}${x.missing ? " (missing)" : ""}`,
+      ...documentation(x.definition),
       sortText: String(i).padStart(5, "0"),
     }));
   }

@@ -13,7 +13,7 @@ export function inlayHints(ws: Workspace, path: string, range: Range): InlayHint
   for (const o of occurrences(ws.resolution(path)).inFile(path)) {
     if (o.declaration || !overlaps(o.range, range)) continue;
     if (!/^-?\d/.test(text.slice(o.range.start.offset, o.range.end.offset))) continue;
-    const label = o.target.kind === "value" ? o.target.value.label.value : o.target.kind === "entry" ? o.target.entry.label.value : undefined;
+    const label = o.target.kind === "value" ? o.target.value.label.text.value : o.target.kind === "entry" ? o.target.entry.label.text.value : undefined;
     if (label) out.push({ position: toLspPosition(o.range.end), label, kind: InlayHintKind.Parameter, paddingLeft: true });
   }
   return out;

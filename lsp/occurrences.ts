@@ -52,7 +52,7 @@ export function declarationOf(t: Target): { file: string; range: A.Range } | und
     case "value":
       return { file: t.valueset.file, range: t.value.code.range };
     case "entry":
-      return { file: t.group.file, range: t.entry.name?.range ?? t.entry.label.range };
+      return { file: t.group.file, range: t.entry.name?.range ?? t.entry.label.text.range };
     default:
       return undefined;
   }

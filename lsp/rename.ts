@@ -115,11 +115,11 @@ function collision(r: Resolution, t: Target, name: string): string | undefined {
     }
     case "value": {
       const same = t.valueset.decl.values.find((v) => v !== t.value && (v.code.value === name || (v.code.kind === "number" && NUMBER.test(name) && Number(v.code.value) === Number(name))));
-      return same ? `value set '${t.valueset.name}' already has the code '${same.code.value}' ("${same.label.value}")` : undefined;
+      return same ? `value set '${t.valueset.name}' already has the code '${same.code.value}' ("${same.label.text.value}")` : undefined;
     }
     case "entry": {
       const same = t.group.decl.entries.find((e) => e !== t.entry && e.name?.text === name);
-      return same ? `group '${t.group.name}' already has an entry '${name}' ("${same.label.value}")` : undefined;
+      return same ? `group '${t.group.name}' already has an entry '${name}' ("${same.label.text.value}")` : undefined;
     }
     default:
       return undefined;

@@ -19,13 +19,13 @@ const KIND: Record<Exclude<A.Declaration["kind"], "Import">, SymbolKind> = {
 function detailOf(d: A.Declaration): string {
   switch (d.kind) {
     case "Variable":
-      return `${d.label?.value ?? ""} : ${describeType(d.type)}${d.timepoints.length ? " at " + d.timepoints.map((t) => t.text).join(", ") : ""}`.trim();
+      return `${d.label.text?.value ?? ""} : ${describeType(d.type)}${d.timepoints.length ? " at " + d.timepoints.map((t) => t.text).join(", ") : ""}`.trim();
     case "Group":
-      return `${d.label?.value ?? ""} from ${d.source.name.text}`.trim();
+      return `${d.label.text?.value ?? ""} from ${d.source.name.text}`.trim();
     case "Import":
       return "";
     default:
-      return d.label?.value ?? "";
+      return d.label.text?.value ?? "";
   }
 }
 
@@ -45,15 +45,15 @@ export function documentSymbols(ws: Workspace, path: string): DocumentSymbol[] {
     }
     let children: DocumentSymbol[] | undefined;
     if (d.kind === "Valueset") {
-      children = d.values.map((v) => symbol(v.code.value, [v.label.value, valueMarkers(v)].filter(Boolean).join(" — "), SymbolKind.EnumMember, v.range, v.code.range));
+      children = d.values.map((v) => symbol(v.code.value, [v.label.text.value, valueMarkers(v)].filter(Boolean).join(" — "), SymbolKind.EnumMember, v.range, v.code.range));
     } else if (d.kind === "Group") {
       children = d.entries.map((e, i) =>
         symbol(
           e.name?.text ?? String(i + 1),
-          `${e.label.value} = ${e.band ? describeRange(e.band) : e.values.map((v) => v.raw).join(", ")}`,
+          `${e.label.text.value} = ${e.band ? describeRange(e.band) : e.values.map((v) => v.raw).join(", ")}`,
           SymbolKind.EnumMember,
           e.range,
-          e.name?.range ?? e.label.range,
+          e.name?.range ?? e.label.text.range,
         ),
       );
     }
@@ -81,7 +81,7 @@ export function workspaceSymbols(ws: Workspace, query: string): SymbolInformatio
     const uri = ws.uriOf(f);
     for (const d of ws.parsed(f).ast.declarations) {
       if (d.kind === "Import") continue;
-      if (matches(d.name.text)) out.push({ name: d.name.text, kind: KIND[d.kind], location: { uri, range: toLspRange(d.name.range) }, containerName: d.label?.value ?? "" });
+      if (matches(d.name.text)) out.push({ name: d.name.text, kind: KIND[d.kind], location: { uri, range: toLspRange(d.name.range) }, containerName: d.label.text?.value ?? "" });
       if (d.kind === "Valueset") {
         for (const v of d.values)
           if (matches(v.code.value)) out.push({ name: v.code.value, kind: SymbolKind.EnumMember, location: { uri, range: toLspRange(v.code.range) }, containerName: d.name.text });

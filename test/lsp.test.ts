@@ -23,6 +23,7 @@ import type {
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
 import type * as A from "../compiler/syntax/ast.js";
+import { writtenTexts } from "../compiler/syntax/localized-text.js";
 import { compile, type Compilation } from "../compiler/compile.js";
 import { ALL_KEYWORDS } from "../grammar/keywords.js";
 import { parseSource } from "../compiler/syntax/source.js";
@@ -62,6 +63,11 @@ afterAll(async () => {
 
 const lsp = (p: A.Position) => ({ line: p.line - 1, character: p.column - 1 });
 const read = (f: string) => fs.readFileSync(f, "utf8");
+/** The position of a 0-based offset in a text. */
+function positionAt(text: string, offset: number): A.Position {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  return { offset, line: text.slice(0, lineStart).split("\n").length, column: offset - lineStart + 1 };
+}
 const keywordSet = new Set<string>(ALL_KEYWORDS);
 
 function complete(uri: string, p: A.Position): Promise<CompletionItem[]> {
@@ -222,7 +228,7 @@ describe.each([...examples, PLAN])("%s", (file) => {
     }
     for (const { decl } of decls) {
       if (decl.kind === "Plan") {
-        for (const s of decl.settings) await check(s.keyRange.start, s.key === "text_translation" ? s.of : s.key, [KIND.Keyword]);
+        for (const s of decl.settings) await check(s.keyRange.start, s.key, [KIND.Keyword]);
       }
       if (decl.kind === "Variable") {
         const t = decl.type;
@@ -235,8 +241,11 @@ describe.each([...examples, PLAN])("%s", (file) => {
           ).toEqual([...r.valuesets.keys()].sort()),
         );
         for (const tp of decl.timepoints) await check(tp.range.start, tp.text, [KIND.Event]);
-        for (const d of decl.definitions.slice(0, 1))
-          await check(d.range.start, "definition", [KIND.Keyword], (items) => expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["when", "sensitive", "reason", "code"])));
+        // At the first definition's keyword (a LocalizedText keeps the ranges of its texts).
+        for (const d of writtenTexts(decl.definition).slice(0, 1))
+          await check(positionAt(text, text.lastIndexOf("definition", d.text.range.start.offset)), "definition", [KIND.Keyword], (items) =>
+            expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["when", "sensitive", "reason", "code"])),
+          );
       }
       if (decl.kind === "Group") {
         for (const e of decl.entries) {
@@ -311,7 +320,7 @@ describe.each([...examples, PLAN])("%s", (file) => {
       const h = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position: lsp(vr.range.start) });
       const value = ((h?.contents as { value: string } | undefined)?.value ?? "").replace(/\\/g, "");
       expect(value).toContain(`**value** \`${vr.code}\``);
-      expect(value).toContain(vr.value!.label.value);
+      expect(value).toContain(vr.value!.label.text.value);
       n++;
     }
     expect(n).toBeGreaterThan(0);
@@ -392,7 +401,7 @@ describe.each([...examples, PLAN])("%s", (file) => {
     for (const { decl, kind } of declarations(c, file)) {
       expect(at(decl.name.range.start), decl.name.text).toMatchObject({ type: SYMBOL_TOKEN[kind], mods: expect.arrayContaining(["declaration"]) });
       expect(at(decl.range.start)).toMatchObject({ type: "keyword" });
-      if (decl.label) expect(at(decl.label.range.start)).toMatchObject({ type: "string" });
+      if (decl.label.text) expect(at(decl.label.text.range.start)).toMatchObject({ type: "string" });
       if (decl.kind === "Valueset") for (const v of decl.values) expect(at(v.code.range.start)).toMatchObject({ type: "enumMember" });
     }
     for (const ref of refs()) expect(at(ref.range.start), ref.name).toMatchObject({ type: SYMBOL_TOKEN[ref.target!.kind], length: ref.name.length });
@@ -735,7 +744,7 @@ describe("type definition, import links and inlay hints", () => {
     });
     const numeric = c.resolution.valueRefs.filter((v) => v.file === file && v.value && /^\d/.test(v.code));
     expect(numeric.map((v) => v.code)).toEqual(["1", "2", "9"]);
-    expect(hints.map((h) => ({ position: h.position, label: h.label }))).toEqual(numeric.map((v) => ({ position: lsp(v.range.end), label: v.value!.label.value })));
+    expect(hints.map((h) => ({ position: h.position, label: h.label }))).toEqual(numeric.map((v) => ({ position: lsp(v.range.end), label: v.value!.label.text.value })));
   });
 });
 

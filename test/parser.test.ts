@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as A from "../compiler/syntax/ast.js";
+import { writtenTexts } from "../compiler/syntax/localized-text.js";
 import { compile } from "../compiler/compile.js";
 import { parseSource, type SourceFile } from "../compiler/syntax/source.js";
 import { DECLARATION_STARTS, ITEM_STARTS, parser } from "../grammar/parser.js";
@@ -132,7 +133,8 @@ describe("AST of every construct", () => {
       `}`,
     ].join("\n");
     const p = decl(parseClean(text), "Plan", "hemtjanst");
-    expect(p.label?.value).toBe("Hemtjänst");
+    expect(p.label.text?.value).toBe("Hemtjänst");
+    expect(p.label.translations.map((t) => [t.lang.text, t.text.value])).toEqual([["en", "Home care"]]);
     expect(slice(text, p.name.range)).toBe("hemtjanst");
     expect(p.name.range.start).toEqual({ offset: 5, line: 1, column: 6 });
     expect(p.range.start.line).toBe(1);
@@ -140,8 +142,8 @@ describe("AST of every construct", () => {
     const s = p.settings;
     expect(s.map((x) => x.key)).toEqual(["label", "organisation", "version", "language", "translations", "min_cell", "expected", "purpose", "note", "note", "legal_basis", "rule", "rule"]);
     const byKey = <K extends A.PlanSetting["key"]>(k: K) => s.filter((x): x is Extract<A.PlanSetting, { key: K }> => x.key === k);
-    expect(byKey("label")[0]!.translation.lang.text).toBe("en");
-    expect(byKey("label")[0]!.translation.text.value).toBe("Home care");
+    expect(byKey("label")[0]!.lang.text).toBe("en");
+    expect(byKey("label")[0]!.text.value).toBe("Home care");
     expect(byKey("organisation")[0]!.text.value).toBe("Vård och omsorg");
     expect(byKey("version")[0]!.text.value).toBe("2027.1");
     expect(byKey("language")[0]!.lang.text).toBe("sv");
@@ -154,6 +156,10 @@ describe("AST of every construct", () => {
     expect(purpose.value).toBe("Att följa förändring.\n  Indraget stycke.");
     expect(byKey("note").map((n) => n.text.value)).toEqual(["Första anteckningen", "Andra anteckningen"]);
     expect(byKey("legal_basis")[0]!.text.value).toBe("SoL 3 kap. 3 §");
+    // The same texts, gathered: the purpose, each note, each legal basis.
+    expect(p.purpose?.text).toEqual(purpose);
+    expect(p.notes.map((n) => n.text?.value)).toEqual(["Första anteckningen", "Andra anteckningen"]);
+    expect(p.legalBases.map((n) => n.text?.value)).toEqual(["SoL 3 kap. 3 §"]);
     expect(byKey("rule").map((r) => `${r.rule.text} ${r.severity.text}`)).toEqual(["ISU0601 off", "small-cells warning"]);
     const ruleSetting = byKey("rule")[0]!;
     expect(slice(text, ruleSetting.range)).toBe("rule ISU0601 off");
@@ -173,10 +179,11 @@ describe("AST of every construct", () => {
     ].join("\n");
     const ast = parseClean(text);
     const b = decl(ast, "Timepoint", "bedomning");
-    expect(b.label?.value).toBe("Bedömning");
-    expect(b.when?.value).toBe("vid utredning");
-    expect(b.translations.map((t) => [t.lang.text, t.text.value])).toEqual([["en", "Assessment"]]);
-    expect(b.definitions.map((d) => [d.lang?.text, d.text.value])).toEqual([
+    expect(b.label.text?.value).toBe("Bedömning");
+    expect(b.when?.text?.value).toBe("vid utredning");
+    expect(b.label.translations.map((t) => [t.lang.text, t.text.value])).toEqual([["en", "Assessment"]]);
+    expect(slice(text, b.label.range)).toBe(`"Bedömning" {\n  when "vid utredning"\n  label en "Assessment"`);
+    expect(writtenTexts(b.definition).map((d) => [d.lang?.text, d.text.value])).toEqual([
       [undefined, "När utredningen avslutas."],
       ["en", "When the investigation ends."],
     ]);
@@ -185,7 +192,11 @@ describe("AST of every construct", () => {
     expect(u.when).toBeUndefined();
     expect(slice(text, u.range)).toBe(`timepoint uppfoljning "Uppföljning"`);
     const a = decl(ast, "Timepoint", "avslut");
-    expect(a.label).toBeUndefined();
+    expect(a.label.text).toBeUndefined();
+    expect(a.label.translations).toEqual([]);
+    // A label written nowhere sits, empty, right after the name.
+    expect(a.label.range.start).toEqual(a.name.range.end);
+    expect(a.label.range.end).toEqual(a.name.range.end);
     expect(ast.declarations.map((d) => ("name" in d ? d.name.text : "")).filter((n) => n)).toEqual(["bedomning", "uppfoljning", "avslut"]);
   });
 
@@ -213,17 +224,17 @@ describe("AST of every construct", () => {
     expect(slice(text, s.scale!.range)).toBe("ordinal");
     expect(s.direction?.value).toBe("lower");
     expect(slice(text, s.direction!.range)).toBe("lower");
-    expect(s.translations[0]!.text.value).toBe("Severity");
-    expect(s.definitions[0]!.text.value).toBe("ICF:s bedömningsfaktor.");
-    expect(s.values.map((v) => [v.code.kind, v.code.value, v.label.value, !!v.other, !!v.missing])).toEqual([
+    expect(s.label.translations[0]!.text.value).toBe("Severity");
+    expect(s.definition?.text?.value).toBe("ICF:s bedömningsfaktor.");
+    expect(s.values.map((v) => [v.code.kind, v.code.value, v.label.text.value, !!v.other, !!v.missing])).toEqual([
       ["number", "0", "Inga svårigheter", false, false],
       ["number", "1", "Lätta svårigheter", false, false],
       ["number", "8", "Ej specificerat", false, true],
       ["number", "9", "Ej tillämpligt", false, true],
     ]);
     const zero = s.values[0]!;
-    expect(zero.translations.map((t) => t.text.value)).toEqual(["No difficulty"]);
-    expect(zero.definitions.map((d) => d.lang?.text ?? "-")).toEqual(["-", "en"]);
+    expect(zero.label.translations.map((t) => t.text.value)).toEqual(["No difficulty"]);
+    expect(writtenTexts(zero.definition).map((d) => d.lang?.text ?? "-")).toEqual(["-", "en"]);
     expect(slice(text, zero.range)).toBe(`0 "Inga svårigheter" { label en "No difficulty"  definition "0–4 %"  definition en "0–4 %" }`);
     expect(slice(text, s.values[2]!.missing!)).toBe("missing");
     expect(s.values[3]!.classifications[0]).toMatchObject({ kind: "Classification", system: { text: "icf" }, code: { value: "d4" } });
@@ -310,7 +321,7 @@ describe("AST of every construct", () => {
 
     const annat = decl(ast, "Variable", "annat");
     expect(annat.type.kind).toBe("text");
-    expect(annat.reason?.value).toBe("Visar om värdemängden behöver kompletteras.");
+    expect(annat.reason?.text?.value).toBe("Visar om värdemängden behöver kompletteras.");
     expect(annat.required).toMatchObject({ value: false });
     expect(annat.condition).toMatchObject({
       kind: "and",
@@ -322,8 +333,8 @@ describe("AST of every construct", () => {
     expect(slice(text, annat.condition!.range)).toBe("insatser = annat and not kon in (man, kvinna)");
 
     const f = decl(ast, "Variable", "forflyttning");
-    expect(f.translations.map((t) => t.text.value)).toEqual(["Mobility"]);
-    expect(f.definitions.map((d) => [d.lang?.text, d.text.value])).toEqual([
+    expect(f.label.translations.map((t) => t.text.value)).toEqual(["Mobility"]);
+    expect(writtenTexts(f.definition).map((d) => [d.lang?.text, d.text.value])).toEqual([
       [undefined, "Förmåga att gå."],
       ["en", "Ability to walk."],
     ]);
@@ -331,7 +342,7 @@ describe("AST of every construct", () => {
     expect(f.required).toMatchObject({ value: true });
     expect(slice(text, f.required!.range)).toBe("required");
     expect(f.sensitive.map((s) => s.text)).toEqual(["health", "sexual_life"]);
-    expect(f.unit?.value).toBe("steg");
+    expect(f.unit?.text?.value).toBe("steg");
     expect(f.range.start.line).toBe(15);
     expect(f.range.end.line).toBe(24);
   });
@@ -353,13 +364,13 @@ describe("AST of every construct", () => {
     const g = decl(ast, "Group", "aldersgrupp");
     expect(g.source.name.text).toBe("alder");
     expect(g.source.timepoint).toBeUndefined();
-    expect(g.translations.map((t) => t.text.value)).toEqual(["Age group"]);
-    expect(g.entries.map((e) => [e.name?.text, e.label.value, e.band?.low?.value, e.band?.high?.value])).toEqual([
+    expect(g.label.translations.map((t) => t.text.value)).toEqual(["Age group"]);
+    expect(g.entries.map((e) => [e.name?.text, e.label.text.value, e.band?.low?.value, e.band?.high?.value])).toEqual([
       ["unga", "Under 65 år", undefined, 64],
       [undefined, "65–79 år", 65, 79],
       ["aldst", "80 år och äldre", 80, undefined],
     ]);
-    expect(g.entries[0]!.translations.map((t) => t.text.value)).toEqual(["Under 65"]);
+    expect(g.entries[0]!.label.translations.map((t) => t.text.value)).toEqual(["Under 65"]);
     expect(slice(text, g.entries[1]!.range)).toBe(`"65–79 år" = 65..79`);
     expect(slice(text, g.entries[1]!.band!.range)).toBe("65..79");
     expect(g.entries.every((e) => e.values.length === 0)).toBe(true);
@@ -418,7 +429,7 @@ describe("AST of every construct", () => {
       `}`,
     ].join("\n");
     const q = decl(parseClean(text), "Question", "q");
-    expect(q.label?.value).toBe("Fråga");
+    expect(q.label.text?.value).toBe("Fråga");
     expect(q.splits.map((s) => s.parts.map((p) => p.name.text))).toEqual([["kon"], ["aldersgrupp"], ["kon", "aldersgrupp"]]);
     expect(slice(text, q.splits[2]!.range)).toBe("kon * aldersgrupp at bedomning");
     expect(q.splits[2]!.parts[1]!.timepoint?.text).toBe("bedomning");
@@ -440,7 +451,7 @@ describe("AST of every construct", () => {
     });
     expect(slice(text, w.range)).toBe("alder >= 65 and (kon = kvinna or boende in (ensam, sambo)) and not x in 1..3");
     expect(q.where[1]).toMatchObject({ kind: "compare", op: "!=", values: [{ kind: "number", value: 2 }] });
-    expect(q.translations.map((t) => t.text.value)).toEqual(["Question"]);
+    expect(q.label.translations.map((t) => t.text.value)).toEqual(["Question"]);
     expect(q.notes.map((n) => n.value)).toEqual(["En anteckning"]);
   });
 
@@ -459,11 +470,11 @@ describe("AST of every construct", () => {
     const sf = parse(text);
     expect(sf.syntax).toEqual([]);
     const t = decl(sf.ast, "Timepoint", "t");
-    expect(t.label?.value).toBe('Säger "hej"');
-    expect(t.label?.triple).toBe(false);
-    expect(t.definitions[0]!.text).toMatchObject({ triple: true });
+    expect(t.label.text?.value).toBe('Säger "hej"');
+    expect(t.label.text?.triple).toBe(false);
+    expect(t.definition?.text).toMatchObject({ triple: true });
     // The first line starts right after the quotes, so there is no common indentation to remove.
-    expect(t.definitions[0]!.text.value).toBe(`En "citerad" text\n  på två rader`);
+    expect(t.definition?.text?.value).toBe(`En "citerad" text\n  på två rader`);
     expect(sf.comments.map((c) => [c.block, c.text])).toEqual([
       [false, "// en radkommentar"],
       [true, "/* en blockkommentar */"],
@@ -558,7 +569,7 @@ describe("syntax errors and recovery", () => {
     const sf = parse(text);
     expect(sf.syntax.map((s) => `${s.range.start.line}:${s.range.start.column}`)).toEqual(["2:3"]);
     expect(decl(sf.ast, "Valueset", "v").values.map((v) => v.code.value)).toEqual(["b"]);
-    expect(decl(sf.ast, "Valueset", "v").translations).toEqual([]);
+    expect(decl(sf.ast, "Valueset", "v").label.translations).toEqual([]);
     expect(decl(sf.ast, "Question", "q").analyses).toHaveLength(1);
   });
 
@@ -680,27 +691,68 @@ variable v "V" : integer 0..9 unit "år" at t {
   it("reads a language code between the keyword and the text, leaving the untagged text as it was", () => {
     const ast = parseClean(text);
     const p = decl(ast, "Plan");
-    const untagged = p.settings.flatMap((s) => (s.key === "purpose" || s.key === "note" || s.key === "legal_basis" ? [`${s.key}=${s.text.value}`] : []));
-    expect(untagged).toEqual(["purpose=Syfte.", "note=A", "legal_basis=L"]);
-    const tagged = p.settings.flatMap((s) => (s.key === "text_translation" ? [`${s.of} ${s.translation.lang.text}=${s.translation.text.value}`] : []));
-    expect(tagged).toEqual(["purpose en=Purpose.", "note en=A in English", "legal_basis en=L in English"]);
-    const note = p.settings.find((s) => s.key === "text_translation" && s.of === "note")!;
-    expect(slice(text, note.keyRange)).toBe("note");
+    const lines = p.settings.flatMap((s) => (s.key === "purpose" || s.key === "note" || s.key === "legal_basis" ? [`${s.key}${s.lang ? ` ${s.lang.text}` : ""}=${s.text.value}`] : []));
+    expect(lines).toEqual(["purpose=Syfte.", "purpose en=Purpose.", "note=A", "note en=A in English", "legal_basis=L", "legal_basis en=L in English"]);
+    const gathered = (t: A.LocalizedText | undefined) => [t?.text?.value, ...(t?.translations ?? []).map((x) => `${x.lang.text}=${x.text.value}`)];
+    expect(gathered(p.purpose)).toEqual(["Syfte.", "en=Purpose."]);
+    expect(p.notes.map(gathered)).toEqual([["A", "en=A in English"]]);
+    expect(p.legalBases.map(gathered)).toEqual([["L", "en=L in English"]]);
+    const note = p.notes[0]!.translations[0]!;
     expect(slice(text, note.range)).toBe('note en "A in English"');
+    expect(slice(text, p.settings.find((s) => s.key === "note" && s.lang)!.keyRange)).toBe("note");
 
     const t = decl(ast, "Timepoint", "t");
-    expect(t.when?.value).toBe("vid start");
-    expect(t.whenTranslations?.map((x) => [x.lang.text, x.text.value])).toEqual([["en", "at the start"]]);
-    expect(slice(text, t.whenTranslations![0]!.lang.range)).toBe("en");
+    expect(gathered(t.when)).toEqual(["vid start", "en=at the start"]);
+    expect(slice(text, t.when!.translations[0]!.lang.range)).toBe("en");
 
     const v = decl(ast, "Variable", "v");
     expect(v.type.unit?.value).toBe("år");
-    expect(v.unit).toBeUndefined();
-    expect(v.unitTranslations?.map((x) => [x.lang.text, x.text.value])).toEqual([["en", "years"]]);
-    expect(v.reason?.value).toBe("Skäl.");
-    expect(v.reasonTranslations?.map((x) => [x.lang.text, x.text.value])).toEqual([["en", "Reason."]]);
+    // The unit written in the type is the variable's unit, and `unit en` translates it.
+    expect(v.unit?.text).toEqual(v.type.unit);
+    expect(gathered(v.unit)).toEqual(["år", "en=years"]);
+    expect(gathered(v.reason)).toEqual(["Skäl.", "en=Reason."]);
     // A variable's `when` is still a condition, not a translated text.
     expect(v.condition?.kind).toBe("compare");
+  });
+
+  it("gathers each text with its translations: which untagged text counts, and where a translation belongs", () => {
+    const src = `plan p "P" {
+  purpose en "Before."
+  note en "Orphan."
+  purpose "Syfte."
+  purpose "Igen."
+  note "A"
+  note "B"
+  note en "B in English"
+  label en "Title"
+}
+timepoint t { when "först" when "sedan" definition en "D" definition "Def." definition "Def 2." }
+variable v "V" : integer unit "år" at t { unit "ignored" reason "first" reason "last" reason en "R" }
+variable w "W" : integer at t { unit "m" unit "km" }
+`;
+    const ast = parseClean(src);
+    const p = decl(ast, "Plan");
+    const texts = (t: A.LocalizedText | undefined) => ({ text: t?.text?.value, repeated: t?.repeated.map((x) => x.value), translations: t?.translations.map((x) => `${x.lang.text}=${x.text.value}`) });
+    // A purpose translation belongs to the purpose wherever it stands; the second untagged purpose counts for nothing (ISU0902 reports it).
+    expect(texts(p.purpose)).toEqual({ text: "Syfte.", repeated: ["Igen."], translations: ["en=Before."] });
+    // A note translation belongs to the nearest untagged note before it; one before any note translates nothing.
+    expect(p.notes.map(texts)).toEqual([
+      { text: "A", repeated: [], translations: [] },
+      { text: "B", repeated: [], translations: ["en=B in English"] },
+    ]);
+    expect(p.legalBases).toEqual([]);
+    expect(texts(p.label)).toEqual({ text: "P", repeated: [], translations: ["en=Title"] });
+    const t = decl(ast, "Timepoint", "t");
+    expect(texts(t.when)).toEqual({ text: "först", repeated: ["sedan"], translations: [] });
+    expect(texts(t.definition)).toEqual({ text: "Def.", repeated: ["Def 2."], translations: ["en=D"] });
+    // As written, for the hover: tagged and untagged in source order.
+    expect(writtenTexts(t.definition).map((x) => `${x.lang?.text ?? "-"}=${x.text.value}`)).toEqual(["en=D", "-=Def.", "-=Def 2."]);
+    expect(slice(src, t.definition!.range)).toBe(`definition en "D" definition "Def." definition "Def 2."`);
+    // A later reason or unit line replaces an earlier one; a unit in the type counts before them all.
+    const v = decl(ast, "Variable", "v");
+    expect(texts(v.reason)).toEqual({ text: "last", repeated: ["first"], translations: ["en=R"] });
+    expect(texts(v.unit)).toEqual({ text: "år", repeated: ["ignored"], translations: [] });
+    expect(texts(decl(ast, "Variable", "w").unit)).toEqual({ text: "km", repeated: ["m"], translations: [] });
   });
 
   it("reports a language code without its text as a syntax error, with the place", () => {

@@ -26,39 +26,15 @@ import type {
   VariableType,
 } from "./index.js";
 
-function localized(lang: string, main: A.TextLit | undefined, fallback: string, translations: A.Translation[]): Localized {
-  const out: Localized = { [lang]: main?.value ?? fallback };
-  for (const t of translations) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
-  return out;
-}
-
-/** A text the plan writes in its own language, with its translations. */
-function localizedText(lang: string, main: A.TextLit, translations: A.Translation[] | undefined): Localized {
-  const out: Localized = { [lang]: main.value };
-  for (const t of translations ?? []) if (!(t.lang.text in out)) out[t.lang.text] = t.text.value;
-  return out;
-}
-
-/** Notes or legal bases: a translation (`note en "…"`) belongs to the nearest untagged one before it. */
-function localizedList(lang: string, settings: A.PlanSetting[], key: "note" | "legal_basis"): Localized[] {
-  const out: Localized[] = [];
-  for (const s of settings) {
-    if (s.key === key) out.push({ [lang]: s.text.value });
-    else if (s.key === "text_translation" && s.of === key) {
-      const last = out[out.length - 1];
-      if (last && !(s.translation.lang.text in last)) last[s.translation.lang.text] = s.translation.text.value;
-    }
-  }
-  return out;
-}
-
-function definitionOf(lang: string, defs: A.Definition[]): Localized | undefined {
-  if (defs.length === 0) return undefined;
+/**
+ * A text by language: the untagged text (else the fallback, where one is given)
+ * in the plan's language, then each translation into a language not yet given.
+ */
+function localized(t: A.LocalizedText, lang: string, fallback?: string): Localized {
   const out: Localized = {};
-  for (const d of defs) {
-    const k = d.lang?.text ?? lang;
-    if (!(k in out)) out[k] = d.text.value;
-  }
+  const own = t.text?.value ?? fallback;
+  if (own !== undefined) out[lang] = own;
+  for (const tr of t.translations) if (!(tr.lang.text in out)) out[tr.lang.text] = tr.text.value;
   return out;
 }
 
@@ -70,7 +46,12 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   const plan = r.plan!.decl;
   const setting = <K extends A.PlanSetting["key"]>(k: K) => plan.settings.filter((s): s is A.PlanSetting & { key: K } => s.key === k);
   const language = setting("language")[0]?.lang.text ?? DEFAULT_LANGUAGE;
-  const L = (main: A.TextLit | undefined, fallback: string, tr: A.Translation[]) => localized(language, main, fallback, tr);
+  /** A label, or the name where the declaration has none. */
+  const L = (label: A.LocalizedText, fallback: string) => localized(label, language, fallback);
+  /** A text the plan writes in its own language, or nothing where it writes only translations. */
+  const T = (t: A.LocalizedText | undefined) => (t?.text ? localized(t, language) : undefined);
+  /** A definition: in the plan's language or only in others. */
+  const D = (t: A.LocalizedText | undefined) => (t ? localized(t, language) : undefined);
 
   const measureRef = (ref: A.VarRef, tp: string | undefined): MeasureRef => {
     const sym = lookupMeasure(r, ref.name.text)!;
@@ -102,9 +83,10 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     .sort((a, b) => r.timepointOrder.get(a.name)! - r.timepointOrder.get(b.name)!)
     .map((s, order) => {
       const d = s.decl;
-      const m: TimepointModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), order };
-      if (d.when) m.when = localizedText(language, d.when, d.whenTranslations);
-      const def = definitionOf(language, d.definitions);
+      const m: TimepointModel = { name: d.name.text, label: L(d.label, d.name.text), order };
+      const when = T(d.when);
+      if (when) m.when = when;
+      const def = D(d.definition);
       if (def) m.definition = def;
       return m;
     });
@@ -113,25 +95,25 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     const d = s.decl;
     const m: ValuesetModel = {
       name: d.name.text,
-      label: L(d.label, d.name.text, d.translations),
+      label: L(d.label, d.name.text),
       scale: d.scale?.value ?? "nominal",
       codeType: d.values.length > 0 && d.values.every((v) => /^-?\d+$/.test(v.code.value)) ? "integer" : "text",
       values: d.values.map((v, i) => {
         const vm: ValueModel = {
           code: v.code.value,
-          label: L(v.label, v.code.value, v.translations),
+          label: L(v.label, v.code.value),
           order: i + 1,
           other: !!v.other,
           missing: !!v.missing,
           classifications: classifications(v.classifications),
         };
-        const def = definitionOf(language, v.definitions);
+        const def = D(v.definition);
         if (def) vm.definition = def;
         return vm;
       }),
     };
     if (d.direction) m.direction = d.direction.value;
-    const def = definitionOf(language, d.definitions);
+    const def = D(d.definition);
     if (def) m.definition = def;
     return m;
   });
@@ -164,7 +146,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       const parts = sp.parts.map((p) => measureRef(p, contextTimepoint(r, p, reads)));
       return { id: parts.map((p) => p.name).join("_x_"), parts };
     });
-    const q: QuestionModel = { name: d.name.text, label: L(d.label, d.name.text, d.translations), analysis, splits, notes: d.notes.map((n) => n.value), reads };
+    const q: QuestionModel = { name: d.name.text, label: L(d.label, d.name.text), analysis, splits, notes: d.notes.map((n) => n.value), reads };
     if (d.where.length) {
       const conds = d.where.map((w) => condition(w, reads));
       q.where = conds.length === 1 ? conds[0]! : { kind: "and", parts: conds };
@@ -184,7 +166,7 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     const tps = recordedAt(r, s);
     const m: VariableModel = {
       name: d.name.text,
-      label: L(d.label, d.name.text, d.translations),
+      label: L(d.label, d.name.text),
       type,
       timepoints: tps,
       classifications: classifications(d.classifications),
@@ -192,15 +174,16 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       sensitive: d.sensitive.map((x) => x.text),
       usedBy: [...(usedBy.get(d.name.text) ?? [])],
     };
-    const unit = d.type.unit ?? d.unit;
-    if (unit) m.unit = localizedText(language, unit, d.unitTranslations);
-    const def = definitionOf(language, d.definitions);
+    const unit = T(d.unit);
+    if (unit) m.unit = unit;
+    const def = D(d.definition);
     if (def) m.definition = def;
     if (d.condition) {
       m.condition = condition(d.condition, tps.slice(0, 1));
       m.conditionAt = Object.fromEntries(tps.map((tp) => [tp, condition(d.condition!, [tp])]));
     }
-    if (d.reason) m.reason = localizedText(language, d.reason, d.reasonTranslations);
+    const reason = T(d.reason);
+    if (reason) m.reason = reason;
     return m;
   });
 
@@ -234,11 +217,11 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
     const bands = d.entries.some((e) => e.band);
     const m: GroupModel = {
       name: d.name.text,
-      label: L(d.label, d.name.text, d.translations),
+      label: L(d.label, d.name.text),
       source: d.source.name.text,
       kind: bands ? "bands" : "codes",
       entries: d.entries.map((e, i) => {
-        const em: GroupEntryModel = { code: e.name?.text ?? String(i + 1), label: L(e.label, e.label.value, e.translations), order: i + 1 };
+        const em: GroupEntryModel = { code: e.name?.text ?? String(i + 1), label: L(e.label, e.label.text.value), order: i + 1 };
         if (e.band?.low) em.low = e.band.low.value;
         if (e.band?.high) em.high = e.band.high.value;
         if (!e.band) em.values = e.values.map((v) => v.raw);
@@ -253,16 +236,12 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   const expected = setting("expected")[0]?.number.value;
   const model: PlanModel = {
     name: plan.name.text,
-    title: L(
-      plan.label,
-      plan.name.text,
-      setting("label").map((s) => s.translation),
-    ),
+    title: L(plan.label, plan.name.text),
     language,
     translations: setting("translations").flatMap((s) => s.langs.map((l) => l.text)),
     minCell: minCell ?? DEFAULT_MIN_CELL,
-    notes: localizedList(language, plan.settings, "note"),
-    legalBasis: localizedList(language, plan.settings, "legal_basis"),
+    notes: plan.notes.map((n) => localized(n, language)),
+    legalBasis: plan.legalBases.map((n) => localized(n, language)),
     timepoints,
     valuesets,
     variables,
@@ -275,14 +254,8 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
   if (org) model.organisation = org.text.value;
   const ver = setting("version")[0];
   if (ver) model.version = ver.text.value;
-  const purpose = setting("purpose")[0];
-  if (purpose) {
-    model.purpose = localizedText(
-      language,
-      purpose.text,
-      setting("text_translation").flatMap((s) => (s.of === "purpose" ? [s.translation] : [])),
-    );
-  }
+  const purpose = T(plan.purpose);
+  if (purpose) model.purpose = purpose;
   if (expected !== undefined) model.expected = expected;
   return model;
 }

@@ -33,11 +33,25 @@ export interface Translation {
   range: Range;
 }
 
-export interface Definition {
-  lang?: Name;
-  text: TextLit;
+/**
+ * A text with its translations: a declaration's label (with its `label en "…"`
+ * lines), a definition, a time point's `when`, a variable's unit or reason,
+ * the plan's purpose, a note, a legal basis. The one shape the checks, the
+ * hover and the model read; the model makes it a `Localized`.
+ */
+export interface LocalizedText {
+  /** The untagged text, in the plan's language: the one that counts where several are written (the first; for `reason` and `unit`, the last, as a later line replaces an earlier one). */
+  text?: TextLit;
+  /** The other untagged texts, in source order. They count for nothing, but a second `definition "…"` is still shown on hover. */
+  repeated: TextLit[];
+  /** `… en "…"`, in source order; one in the plan's own language is ignored where the untagged text is given. */
+  translations: Translation[];
+  /** Covering all of them; for a label written nowhere, the empty range after the declaration's name (where it would go). */
   range: Range;
 }
+
+/** A value's or a group entry's label: the grammar requires its untagged text. */
+export type RequiredText = LocalizedText & { text: TextLit };
 
 export interface Classification {
   kind: "Classification";
@@ -76,22 +90,35 @@ export interface ImportDecl {
   range: Range;
 }
 
+/**
+ * One line of the plan block, as written. The texts among them (the title's
+ * `label en`, `purpose`, `note`, `legal_basis`, with or without a language) are
+ * also gathered as LocalizedTexts on the PlanDecl; the lines stay here for the
+ * checks about lines (a setting given twice, and its removal) and the hover.
+ */
 export type PlanSetting =
-  | { key: "organisation" | "version" | "purpose" | "note" | "legal_basis"; text: TextLit; range: Range; keyRange: Range }
+  | { key: "organisation" | "version"; text: TextLit; range: Range; keyRange: Range }
+  /** `purpose """…"""`, `note en "…"`: the language makes it a translation. */
+  | { key: "purpose" | "note" | "legal_basis"; lang?: Name; text: TextLit; range: Range; keyRange: Range }
   | { key: "language"; lang: Name; range: Range; keyRange: Range }
   | { key: "translations"; langs: Name[]; range: Range; keyRange: Range }
   | { key: "timepoints"; names: Name[]; range: Range; keyRange: Range }
   | { key: "min_cell" | "expected"; number: NumberLit; range: Range; keyRange: Range }
   | { key: "rule"; rule: Name; severity: Name; range: Range; keyRange: Range }
-  | { key: "label"; translation: Translation; range: Range; keyRange: Range }
-  /** `purpose en """…"""`, `note en "…"`, `legal_basis en "…"`: a translation of the untagged text
-   * (for a note or legal basis: of the nearest untagged one before it). */
-  | { key: "text_translation"; of: "purpose" | "note" | "legal_basis"; translation: Translation; range: Range; keyRange: Range };
+  /** `label en "…"`: a translation of the plan's title. */
+  | { key: "label"; lang: Name; text: TextLit; range: Range; keyRange: Range };
 
 export interface PlanDecl {
   kind: "Plan";
   name: Name;
-  label?: TextLit;
+  /** The title: the text after the name, with the `label en "…"` settings. */
+  label: LocalizedText;
+  /** Every `purpose` line: the first untagged one, and each `purpose en` wherever it stands. */
+  purpose?: LocalizedText;
+  /** Each untagged `note`, with the `note en "…"` lines after it (before the next untagged one); a translation before any note translates nothing. */
+  notes: LocalizedText[];
+  /** Each untagged `legal_basis`, with its translations, as for notes. */
+  legalBases: LocalizedText[];
   settings: PlanSetting[];
   range: Range;
 }
@@ -99,23 +126,20 @@ export interface PlanDecl {
 export interface TimepointDecl {
   kind: "Timepoint";
   name: Name;
-  label?: TextLit;
-  when?: TextLit;
-  /** `when en "…"`: translations of `when`. */
-  whenTranslations?: Translation[];
-  translations: Translation[];
-  definitions: Definition[];
+  label: LocalizedText;
+  /** `when "…"` and `when en "…"`. */
+  when?: LocalizedText;
+  definition?: LocalizedText;
   range: Range;
 }
 
 export interface ValueDecl {
   kind: "Value";
   code: { kind: "number" | "code"; value: string; range: Range };
-  label: TextLit;
+  label: RequiredText;
   other?: Range;
   missing?: Range;
-  translations: Translation[];
-  definitions: Definition[];
+  definition?: LocalizedText;
   classifications: Classification[];
   range: Range;
 }
@@ -123,15 +147,15 @@ export interface ValueDecl {
 export interface ValuesetDecl {
   kind: "Valueset";
   name: Name;
-  label?: TextLit;
+  label: LocalizedText;
   scale?: { value: "nominal" | "ordinal"; range: Range };
   direction?: { value: "higher" | "lower"; range: Range };
   values: ValueDecl[];
-  translations: Translation[];
-  definitions: Definition[];
+  definition?: LocalizedText;
   range: Range;
 }
 
+/** `unit "…"` in a type is the type as written (hover shows it); the variable's unit, with its translations, is VariableDecl.unit. */
 export type TypeRef =
   | { kind: "valueset"; multiple: boolean; valueset: Name; range: Range; unit?: TextLit }
   | { kind: "integer" | "decimal"; bounds?: RangeLit; range: Range; unit?: TextLit }
@@ -140,22 +164,19 @@ export type TypeRef =
 export interface VariableDecl {
   kind: "Variable";
   name: Name;
-  label?: TextLit;
+  label: LocalizedText;
   type: TypeRef;
   timepoints: Name[];
   /** Range of the `at …` list, when present. */
   atRange?: Range;
-  definitions: Definition[];
-  translations: Translation[];
+  definition?: LocalizedText;
   classifications: Classification[];
   required?: { value: boolean; range: Range };
   sensitive: Name[];
   condition?: Condition;
-  reason?: TextLit;
-  unit?: TextLit;
-  /** `reason en "…"`, `unit en "…"`: translations of `reason` and of the unit. */
-  reasonTranslations?: Translation[];
-  unitTranslations?: Translation[];
+  reason?: LocalizedText;
+  /** The unit: written in the type (which then counts) or as `unit "…"` lines, with `unit en "…"`. */
+  unit?: LocalizedText;
   range: Range;
 }
 
@@ -167,20 +188,18 @@ export interface VarRef {
 
 export interface GroupEntry {
   name?: Name;
-  label: TextLit;
+  label: RequiredText;
   band?: RangeLit;
   values: ValueLit[];
-  translations: Translation[];
   range: Range;
 }
 
 export interface GroupDecl {
   kind: "Group";
   name: Name;
-  label?: TextLit;
+  label: LocalizedText;
   source: VarRef;
   entries: GroupEntry[];
-  translations: Translation[];
   range: Range;
 }
 
@@ -199,11 +218,10 @@ export interface Split {
 export interface QuestionDecl {
   kind: "Question";
   name: Name;
-  label?: TextLit;
+  label: LocalizedText;
   analyses: Analysis[];
   splits: Split[];
   where: Condition[];
-  translations: Translation[];
   notes: TextLit[];
   range: Range;
 }

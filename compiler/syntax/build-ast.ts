@@ -111,12 +111,43 @@ function translation(n: C.TranslationCstNode | C.TimepointItemCstNode): A.Transl
   return lang && t && r ? { lang, text: t, range: r } : undefined;
 }
 
-function definition(n: C.DefinitionCstNode): A.Definition | undefined {
-  const t = text(node(n.children, "text"));
-  const r = nodeRange(n);
-  if (!t || !r) return undefined;
-  const lang = name(tok(n.children, "lang"));
-  return lang ? { lang, text: t, range: r } : { text: t, range: r };
+/** The range from the first of some ranges to the last. */
+function span(ranges: A.Range[]): A.Range {
+  const start = ranges.reduce((a, b) => (b.start.offset < a.start.offset ? b : a)).start;
+  const end = ranges.reduce((a, b) => (b.end.offset > a.end.offset ? b : a)).end;
+  return { start, end };
+}
+
+/**
+ * Untagged texts and translations as one LocalizedText, or nothing when none is written.
+ * `counts` picks the untagged text that counts: the first, or (for `reason`, `unit`) the last.
+ */
+function localized(untagged: A.TextLit[], translations: A.Translation[], counts: "first" | "last" = "first"): A.LocalizedText | undefined {
+  if (untagged.length === 0 && translations.length === 0) return undefined;
+  const at = counts === "first" ? 0 : untagged.length - 1;
+  const out: A.LocalizedText = { repeated: untagged.filter((_, i) => i !== at), translations, range: span([...untagged, ...translations].map((t) => t.range)) };
+  if (untagged[at]) out.text = untagged[at];
+  return out;
+}
+
+/** A declaration's label: the text after its name with the `label en "…"` lines; where neither is written, empty after the name. */
+function label(header: A.TextLit | undefined, translations: A.Translation[], after: A.Name): A.LocalizedText {
+  return localized(header ? [header] : [], translations) ?? { repeated: [], translations: [], range: { start: after.range.end, end: after.range.end } };
+}
+
+/** The definitions among a declaration's items: `definition "…"` and `definition en "…"`. */
+function definitions(ns: C.DefinitionCstNode[]): A.LocalizedText | undefined {
+  const untagged: A.TextLit[] = [];
+  const translations: A.Translation[] = [];
+  for (const n of ns) {
+    const t = text(node(n.children, "text"));
+    const r = nodeRange(n);
+    const lang = name(tok(n.children, "lang"));
+    if (!t || !r) continue;
+    if (lang) translations.push({ lang, text: t, range: r });
+    else untagged.push(t);
+  }
+  return localized(untagged, translations);
 }
 
 function classification(n: C.ClassificationCstNode): A.Classification | undefined {
@@ -238,23 +269,25 @@ function plan(n: C.PlanDeclCstNode, r: A.Range, nm: A.Name): A.PlanDecl {
     const key = tok(item.children, "key");
     const tr = node(item.children, "translation");
     if (tr) {
-      const translationNode = translation(tr);
-      if (translationNode) settings.push({ key: "label", translation: translationNode, range, keyRange: translationNode.range });
+      const t = translation(tr);
+      if (t) settings.push({ key: "label", lang: t.lang, text: t.text, range, keyRange: t.range });
       continue;
     }
     if (!key) continue;
     const keyRange = tokenRange(key);
     switch (key.image) {
       case "organisation":
-      case "version":
+      case "version": {
+        const t = text(node(item.children, "text"));
+        if (t) settings.push({ key: key.image, text: t, range, keyRange });
+        break;
+      }
       case "purpose":
       case "note":
       case "legal_basis": {
         const t = text(node(item.children, "text"));
         const lang = name(tok(item.children, "lang"));
-        if (t && lang && key.image !== "organisation" && key.image !== "version") {
-          settings.push({ key: "text_translation", of: key.image, translation: { lang, text: t, range }, range, keyRange });
-        } else if (t) settings.push({ key: key.image, text: t, range, keyRange });
+        if (t) settings.push(lang ? { key: key.image, lang, text: t, range, keyRange } : { key: key.image, text: t, range, keyRange });
         break;
       }
       case "language": {
@@ -286,8 +319,35 @@ function plan(n: C.PlanDeclCstNode, r: A.Range, nm: A.Name): A.PlanDecl {
       }
     }
   }
-  const label = text(node(n.children, "label"));
-  return label ? { kind: "Plan", name: nm, label, settings, range: r } : { kind: "Plan", name: nm, settings, range: r };
+  type TextLine = Extract<A.PlanSetting, { key: "label" | "purpose" | "note" | "legal_basis" }>;
+  const lines = (key: TextLine["key"]) => settings.filter((s): s is TextLine => s.key === key);
+  const asTranslation = (s: TextLine): A.Translation => ({ lang: s.lang!, text: s.text, range: s.range });
+  const purposes = lines("purpose");
+  const purpose = localized(
+    purposes.filter((s) => !s.lang).map((s) => s.text),
+    purposes.filter((s) => s.lang).map(asTranslation),
+  );
+  const d: A.PlanDecl = {
+    kind: "Plan",
+    name: nm,
+    label: label(text(node(n.children, "label")), lines("label").map(asTranslation), nm),
+    notes: translatedList(lines("note"), asTranslation),
+    legalBases: translatedList(lines("legal_basis"), asTranslation),
+    settings,
+    range: r,
+  };
+  if (purpose) d.purpose = purpose;
+  return d;
+}
+
+/** Notes or legal bases: each untagged line with the translations after it, up to the next untagged one. */
+function translatedList<S extends { lang?: A.Name; text: A.TextLit }>(lines: S[], asTranslation: (s: S) => A.Translation): A.LocalizedText[] {
+  const out: { text: A.TextLit; translations: A.Translation[] }[] = [];
+  for (const s of lines) {
+    if (!s.lang) out.push({ text: s.text, translations: [] });
+    else out[out.length - 1]?.translations.push(asTranslation(s));
+  }
+  return out.map((x) => localized([x.text], x.translations)!);
 }
 
 /** What a builder makes of each `sub` child of each item, where it makes something. */
@@ -315,21 +375,14 @@ function importDecl(n: C.ImportDeclCstNode, r: A.Range): A.ImportDecl | undefine
 function timepointDecl(n: C.TimepointDeclCstNode, r: A.Range, nm: A.Name): A.TimepointDecl {
   const items = nodes(n.children, "timepointItem");
   const whenNodes = items.filter((i) => tok(i.children, "When"));
-  const whenNode = whenNodes.find((i) => !tok(i.children, "lang"));
-  const when = whenNode ? text(node(whenNode.children, "text")) : undefined;
-  const whenTranslations = whenNodes.flatMap((i) => {
-    const t = translation(i);
-    return t ? [t] : [];
-  });
-  const d: A.TimepointDecl = withLabel(n, {
-    kind: "Timepoint" as const,
-    name: nm,
-    translations: collect(items, "translation", translation),
-    definitions: collect(items, "definition", definition),
-    range: r,
-  });
+  const when = localized(
+    whenNodes.filter((i) => !tok(i.children, "lang")).flatMap((i) => text(node(i.children, "text")) ?? []),
+    whenNodes.flatMap((i) => translation(i) ?? []),
+  );
+  const d: A.TimepointDecl = { kind: "Timepoint", name: nm, label: declLabel(n, nm, items), range: r };
   if (when) d.when = when;
-  if (whenTranslations.length) d.whenTranslations = whenTranslations;
+  const def = definitions(collect(items, "definition", (x) => x));
+  if (def) d.definition = def;
   return d;
 }
 
@@ -342,12 +395,12 @@ function valueDecl(v: C.ValueDeclCstNode): A.ValueDecl | undefined {
   const decl: A.ValueDecl = {
     kind: "Value",
     code: { kind: codeTok.tokenType.name === "NumberLiteral" ? "number" : "code", value: codeTok.image, range: tokenRange(codeTok) },
-    label: lbl,
-    translations: collect(sub, "translation", translation),
-    definitions: collect(sub, "definition", definition),
+    label: localized([lbl], collect(sub, "translation", translation)) as A.RequiredText,
     classifications: collect(sub, "classification", classification),
     range: vr,
   };
+  const def = definitions(collect(sub, "definition", (x) => x));
+  if (def) decl.definition = def;
   for (const m of tokens(v.children, "marker")) {
     if (m.image === "other") decl.other = tokenRange(m);
     else decl.missing = tokenRange(m);
@@ -359,14 +412,9 @@ function valuesetDecl(n: C.ValuesetDeclCstNode, r: A.Range, nm: A.Name): A.Value
   const items = nodes(n.children, "valuesetItem");
   const scaleTok = tok(n.children, "scale");
   const dirTok = tok(n.children, "direction");
-  const d: A.ValuesetDecl = withLabel(n, {
-    kind: "Valueset" as const,
-    name: nm,
-    values: collect(items, "valueDecl", valueDecl),
-    translations: collect(items, "translation", translation),
-    definitions: collect(items, "definition", definition),
-    range: r,
-  });
+  const d: A.ValuesetDecl = { kind: "Valueset", name: nm, label: declLabel(n, nm, items), values: collect(items, "valueDecl", valueDecl), range: r };
+  const def = definitions(collect(items, "definition", (x) => x));
+  if (def) d.definition = def;
   if (scaleTok) d.scale = { value: scaleTok.image as "nominal" | "ordinal", range: tokenRange(scaleTok) };
   if (dirTok) d.direction = { value: dirTok.image as "higher" | "lower", range: tokenRange(dirTok) };
   return d;
@@ -379,17 +427,19 @@ function variableDecl(n: C.VariableDeclCstNode, r: A.Range, nm: A.Name): A.Varia
   const items = nodes(c, "variableItem");
   const tps = tokens(c, "timepoint").map((t) => name(t)!);
   const at = tok(c, "At");
-  const d: A.VariableDecl = withLabel(n, {
-    kind: "Variable" as const,
+  const d: A.VariableDecl = {
+    kind: "Variable",
     name: nm,
+    label: declLabel(n, nm, items),
     type,
     timepoints: tps,
-    definitions: collect(items, "definition", definition),
-    translations: collect(items, "translation", translation),
     classifications: collect(items, "classification", classification),
-    sensitive: [] as A.Name[],
+    sensitive: [],
     range: r,
-  });
+  };
+  const def = definitions(collect(items, "definition", (x) => x));
+  if (def) d.definition = def;
+  const texts = { reason: { untagged: [] as A.TextLit[], translations: [] as A.Translation[] }, unit: { untagged: [] as A.TextLit[], translations: [] as A.Translation[] } };
   if (at && tps.length) d.atRange = { start: tokenRange(at).start, end: tps[tps.length - 1]!.range.end };
   for (const it of items) {
     const flag = tok(it.children, "flag");
@@ -400,16 +450,19 @@ function variableDecl(n: C.VariableDeclCstNode, r: A.Range, nm: A.Name): A.Varia
     if (cond) d.condition = cond;
     const reason = text(node(it.children, "reason"));
     const unit = text(node(it.children, "unit"));
+    const written = reason ?? unit;
+    if (!written) continue;
     const lang = name(tok(it.children, "lang"));
     const itemRange = nodeRange(it);
-    if (lang && itemRange && (reason || unit)) {
-      const list = reason ? (d.reasonTranslations ??= []) : (d.unitTranslations ??= []);
-      list.push({ lang, text: (reason ?? unit)!, range: itemRange });
-      continue;
-    }
-    if (reason) d.reason = reason;
-    if (unit) d.unit = unit;
+    const into = texts[reason ? "reason" : "unit"];
+    if (lang && itemRange) into.translations.push({ lang, text: written, range: itemRange });
+    else into.untagged.push(written);
   }
+  // A later `reason` or `unit` line replaces an earlier one; a unit in the type counts before them all.
+  const reason = localized(texts.reason.untagged, texts.reason.translations, "last");
+  if (reason) d.reason = reason;
+  const unit = type.unit ? localized([...texts.unit.untagged, type.unit], texts.unit.translations, "last") : localized(texts.unit.untagged, texts.unit.translations, "last");
+  if (unit) d.unit = unit;
   return d;
 }
 
@@ -417,14 +470,14 @@ function groupEntry(e: C.GroupEntryCstNode): A.GroupEntry | undefined {
   const lbl = text(node(e.children, "label"));
   const er = nodeRange(e);
   if (!lbl || !er) return undefined;
+  const translations = nodes(e.children, "translation")
+    .map(translation)
+    .filter((x): x is A.Translation => !!x);
   const entry: A.GroupEntry = {
-    label: lbl,
+    label: localized([lbl], translations) as A.RequiredText,
     values: nodes(e.children, "value")
       .map(value)
       .filter((x): x is A.ValueLit => !!x),
-    translations: nodes(e.children, "translation")
-      .map(translation)
-      .filter((x): x is A.Translation => !!x),
     range: er,
   };
   const en = name(tok(e.children, "name"));
@@ -438,7 +491,7 @@ function groupDecl(n: C.GroupDeclCstNode, r: A.Range, nm: A.Name): A.GroupDecl |
   const source = varRef(node(n.children, "source"));
   if (!source) return undefined;
   const items = nodes(n.children, "groupItem");
-  return withLabel(n, { kind: "Group" as const, name: nm, source, entries: collect(items, "groupEntry", groupEntry), translations: collect(items, "translation", translation), range: r });
+  return { kind: "Group", name: nm, label: declLabel(n, nm, items), source, entries: collect(items, "groupEntry", groupEntry), range: r };
 }
 
 /** The analyses a question item states (at most one; the checks report several). */
@@ -494,13 +547,12 @@ function questionDecl(n: C.QuestionDeclCstNode, r: A.Range, nm: A.Name): A.Quest
     const note = text(node(ic, "note"));
     if (note) notes.push(note);
   }
-  return withLabel(n, { kind: "Question" as const, name: nm, analyses: found, splits, where, translations: collect(items, "translation", translation), notes, range: r });
+  return { kind: "Question", name: nm, label: declLabel(n, nm, items), analyses: found, splits, where, notes, range: r };
 }
 
-/** A declaration's label, where it has one. */
-function withLabel<T extends object>(n: { children: { label?: C.TextCstNode[] } }, o: T): T {
-  const label = text(node(n.children, "label"));
-  return label ? { ...o, label } : o;
+/** A declaration's label: its header text and the `label en "…"` items in its braces. */
+function declLabel(n: { children: { label?: C.TextCstNode[] } }, nm: A.Name, items: { children: { translation?: C.TranslationCstNode[] } }[]): A.LocalizedText {
+  return label(text(node(n.children, "label")), collect(items, "translation", translation), nm);
 }
 
 type DeclarationNode = C.ImportDeclCstNode | C.PlanDeclCstNode | C.TimepointDeclCstNode | C.ValuesetDeclCstNode | C.VariableDeclCstNode | C.GroupDeclCstNode | C.QuestionDeclCstNode;

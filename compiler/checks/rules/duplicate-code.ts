@@ -21,7 +21,7 @@ function freeCode(vs: A.ValuesetDecl, v: A.ValueDecl): string | undefined {
     while (n <= INTEGER_MAX && used.has(`#${n}`)) n++;
     return n <= INTEGER_MAX ? String(n) : undefined;
   }
-  const word = toIdentifier(v.label.value);
+  const word = toIdentifier(v.label.text.value);
   return used.has(word) ? undefined : word;
 }
 
@@ -53,10 +53,10 @@ export const duplicateCode: Rule = {
         ctx.report({
           file,
           range: v.code.range,
-          message: `code '${v.code.value}' appears twice in value set '${vs.name.text}' (first on line ${first.code.range.start.line}, ${JSON.stringify(first.label.value)})`,
+          message: `code '${v.code.value}' appears twice in value set '${vs.name.text}' (first on line ${first.code.range.start.line}, ${JSON.stringify(first.label.text.value)})`,
           hint: free
-            ? `give ${JSON.stringify(v.label.value)} a code of its own, e.g. '${free}', or remove the repeated line`
-            : `give ${JSON.stringify(v.label.value)} a code of its own, or remove the repeated line`,
+            ? `give ${JSON.stringify(v.label.text.value)} a code of its own, e.g. '${free}', or remove the repeated line`
+            : `give ${JSON.stringify(v.label.text.value)} a code of its own, or remove the repeated line`,
           ...(free ? { fixes: [{ title: `Change the code to '${free}'`, preferred: true, edits: [{ file, range: v.code.range, newText: free }] }] } : {}),
         });
       }
@@ -75,7 +75,7 @@ export const duplicateCode: Rule = {
           file,
           range: e.name.range,
           message: `entry name '${e.name.text}' appears twice in group '${g.name.text}' (first on line ${first.name!.range.start.line})`,
-          hint: `give ${JSON.stringify(e.label.value)} a name of its own`,
+          hint: `give ${JSON.stringify(e.label.text.value)} a name of its own`,
         });
       }
     }

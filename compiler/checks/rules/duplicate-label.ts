@@ -8,17 +8,16 @@ interface Labelled {
   id: string;
   /** Same-code values are ISU0202's concern; they share a key. */
   key: string;
-  label: A.TextLit;
-  translations: A.Translation[];
+  label: A.RequiredText;
 }
 
 const same = (s: string): string => s.trim().replace(/\s+/g, " ").toLowerCase();
 
 function checkLabels(ctx: RuleContext, file: string, owner: string, items: Labelled[]): void {
-  const langs = new Set(items.flatMap((i) => i.translations.map((t) => t.lang.text)));
+  const langs = new Set(items.flatMap((i) => i.label.translations.map((t) => t.lang.text)));
   const versions: [string | undefined, (i: Labelled) => A.TextLit | undefined][] = [
-    [undefined, (i) => i.label],
-    ...[...langs].map((l): [string, (i: Labelled) => A.TextLit | undefined] => [l, (i) => i.translations.find((t) => t.lang.text === l)?.text]),
+    [undefined, (i) => i.label.text],
+    ...[...langs].map((l): [string, (i: Labelled) => A.TextLit | undefined] => [l, (i) => i.label.translations.find((t) => t.lang.text === l)?.text]),
   ];
   for (const [lang, labelOf] of versions) {
     const seen = new Map<string, Labelled>();
@@ -54,11 +53,11 @@ export const duplicateLabel: Rule = {
     for (const sf of ctx.resolution.program.files) {
       for (const d of sf.ast.declarations) {
         if (d.kind === "Valueset") {
-          const items = d.values.map((v) => ({ id: `'${v.code.value}'`, key: v.code.kind === "number" ? `#${Number(v.code.value)}` : v.code.value, label: v.label, translations: v.translations }));
+          const items = d.values.map((v) => ({ id: `'${v.code.value}'`, key: v.code.kind === "number" ? `#${Number(v.code.value)}` : v.code.value, label: v.label }));
           checkLabels(ctx, sf.path, `value set '${d.name.text}'`, items);
         }
         if (d.kind === "Group") {
-          const items = d.entries.map((e, i) => ({ id: e.name ? `'${e.name.text}'` : `entry ${i + 1}`, key: e.name ? e.name.text : `#entry${i}`, label: e.label, translations: e.translations }));
+          const items = d.entries.map((e, i) => ({ id: e.name ? `'${e.name.text}'` : `entry ${i + 1}`, key: e.name ? e.name.text : `#entry${i}`, label: e.label }));
           checkLabels(ctx, sf.path, `group '${d.name.text}'`, items);
         }
       }

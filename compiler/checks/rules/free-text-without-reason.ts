@@ -17,7 +17,7 @@ export const freeTextWithoutReason: Rule = {
     const descriptions = new Set([...facts(r).otherDescriptions.values()]);
     for (const v of facts(r).variables) {
       const d = v.decl;
-      if (d.type.kind !== "text" || d.reason || descriptions.has(v)) continue;
+      if (d.type.kind !== "text" || d.reason?.text || descriptions.has(v)) continue;
       if (hasSyntaxProblem(r, v.file, d.range)) continue;
       ctx.report({
         file: v.file,

@@ -41,7 +41,7 @@ export const groupSourceType: Rule = {
             file: g.file,
             range: e.band.range,
             message: `group '${g.name}' maps the range ${bandText(e.band)}, but ${what} (value set '${src.valueset?.name ?? (src.variable.decl.type.kind === "valueset" ? src.variable.decl.type.valueset.text : "")}')`,
-            hint: `list the value set's codes instead: \`"${e.label.value}" = <code>, <code>\``,
+            hint: `list the value set's codes instead: \`"${e.label.text.value}" = <code>, <code>\``,
           });
         }
         if (e.values.length > 0 && (src.kind === "integer" || src.kind === "decimal")) {

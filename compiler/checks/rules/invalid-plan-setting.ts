@@ -26,8 +26,9 @@ export const invalidPlanSetting: Rule = {
     const seen = new Map<string, A.PlanSetting>();
     for (const s of plan.decl.settings) {
       // A purpose and its translation into each language are one each; notes and legal bases are many.
-      const purposeTranslation = s.key === "text_translation" && s.of === "purpose";
-      const key = s.key === "label" || purposeTranslation ? `${purposeTranslation ? "purpose" : "label"} ${s.translation.lang.text}` : s.key;
+      const translated = s.key === "label" || s.key === "purpose" ? s.lang : undefined;
+      const purposeTranslation = s.key === "purpose" && translated !== undefined;
+      const key = translated ? `${s.key} ${translated.text}` : s.key;
       const first = seen.get(key);
       if (first && (SINGLE_VALUED.has(s.key) || s.key === "label" || purposeTranslation)) {
         ctx.report({

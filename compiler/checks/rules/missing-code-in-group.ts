@@ -27,7 +27,7 @@ export const missingCodeInGroup: Rule = {
       ctx.report({
         file: vr.file,
         range: vr.range,
-        message: `'${vr.code}' (${JSON.stringify(vr.value.label.value)}) is a missing-value code of value set '${vr.valueset.name}'${entry ? ` but is mapped into ${JSON.stringify(entry.label.value)}${group ? ` of group '${group.name.text}'` : ""}` : ""}`,
+        message: `'${vr.code}' (${JSON.stringify(vr.value.label.text.value)}) is a missing-value code of value set '${vr.valueset.name}'${entry ? ` but is mapped into ${JSON.stringify(entry.label.text.value)}${group ? ` of group '${group.name.text}'` : ""}` : ""}`,
         hint: `remove '${vr.code}' from the group: missing answers are counted as missing data in every table`,
         ...(edit ? { fixes: [{ title: `Remove '${vr.code}' from the group`, preferred: true, edits: [edit] }] } : {}),
       });

@@ -16,7 +16,7 @@ export const missingDefinition: Rule = {
     const r = ctx.resolution;
     for (const v of facts(r).variables) {
       const d = v.decl;
-      if (d.definitions.length > 0) continue;
+      if (d.definition) continue;
       const vs = d.type.kind === "valueset" ? r.valuesets.get(d.type.valueset.text) : undefined;
       const ordinal = vs?.decl.scale?.value === "ordinal";
       const classified = d.classifications.length > 0;

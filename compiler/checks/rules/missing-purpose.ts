@@ -15,7 +15,7 @@ export const missingPurpose: Rule = {
     const r = ctx.resolution;
     const plan = r.plan;
     if (!plan) return;
-    const purpose = plan.decl.settings.find((s) => s.key === "purpose");
+    const purpose = plan.decl.settings.find((s) => s.key === "purpose" && !s.lang);
     if (purpose && purpose.key === "purpose" && purpose.text.value.trim() !== "") return;
     if (!purpose && hasSyntaxProblem(r, plan.file, plan.decl.range)) return;
     ctx.report({

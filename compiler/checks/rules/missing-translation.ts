@@ -34,51 +34,45 @@ export const missingTranslation: Rule = {
     if (langs.length === 0) return;
 
     const items: Labelled[] = [];
-    const add = (what: string, file: string, label: A.TextLit | undefined, name: A.Name, translations: A.Translation[], declRange: A.Range): void => {
-      items.push({ what, file, range: label?.range ?? name.range, translations, declRange });
+    const add = (what: string, file: string, label: A.LocalizedText, name: A.Name, declRange: A.Range): void => {
+      items.push({ what, file, range: label.text?.range ?? name.range, translations: label.translations, declRange });
     };
-    add(
-      `plan '${plan.name}'`,
-      plan.file,
-      plan.decl.label,
-      plan.decl.name,
-      settings.flatMap((s) => (s.key === "label" ? [s.translation] : [])),
-      plan.decl.range,
-    );
-    // Plan texts: a translation line belongs to the latest untagged text of its kind before it.
-    const latest = new Map<string, Labelled>();
-    for (const st of settings) {
-      if (st.key === "purpose" || st.key === "note" || st.key === "legal_basis") {
-        if (st.key === "purpose" && latest.has("purpose")) continue; // a second purpose is ISU0902's concern
-        const it: Labelled = { what: `the plan's ${st.key}`, file: plan.file, range: st.text.range, translations: [], declRange: st.range, keyword: st.key };
-        latest.set(st.key, it);
-        items.push(it);
-      } else if (st.key === "text_translation") latest.get(st.of)?.translations.push(st.translation);
-    }
+    add(`plan '${plan.name}'`, plan.file, plan.decl.label, plan.decl.name, plan.decl.range);
+    // Plan texts (a second purpose is ISU0902's concern); the parser skipping text is judged on the text's own line.
+    // (Found by place, not by identity: the language server's incremental parse copies declarations.)
+    const lineOf = (t: A.TextLit): A.Range => settings.find((s) => "text" in s && s.text.range.start.offset === t.range.start.offset)!.range;
+    const planText = (keyword: "purpose" | "note" | "legal_basis", t: A.LocalizedText | undefined): void => {
+      if (t?.text) items.push({ what: `the plan's ${keyword}`, file: plan.file, range: t.text.range, translations: t.translations, declRange: lineOf(t.text), keyword });
+    };
+    planText("purpose", plan.decl.purpose);
+    for (const n of plan.decl.notes) planText("note", n);
+    for (const b of plan.decl.legalBases) planText("legal_basis", b);
     const all = [...r.timepoints.values(), ...r.valuesets.values(), ...r.variables.values(), ...r.groups.values(), ...r.questions.values()].sort((a, b) => a.index - b.index);
     for (const s of all) {
       const d = s.decl;
       switch (d.kind) {
         case "Timepoint":
-          add(`time point '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
-          if (d.when) items.push({ what: `the 'when' of time point '${s.name}'`, file: s.file, range: d.when.range, translations: d.whenTranslations ?? [], declRange: d.range, keyword: "when" });
+          add(`time point '${s.name}'`, s.file, d.label, d.name, d.range);
+          if (d.when?.text)
+            items.push({ what: `the 'when' of time point '${s.name}'`, file: s.file, range: d.when.text.range, translations: d.when.translations, declRange: d.range, keyword: "when" });
           break;
         case "Valueset":
-          add(`value set '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
-          for (const v of d.values) items.push({ what: `value '${v.code.value}' of value set '${s.name}'`, file: s.file, range: v.label.range, translations: v.translations, declRange: v.range });
+          add(`value set '${s.name}'`, s.file, d.label, d.name, d.range);
+          for (const v of d.values)
+            items.push({ what: `value '${v.code.value}' of value set '${s.name}'`, file: s.file, range: v.label.text.range, translations: v.label.translations, declRange: v.range });
           break;
         case "Variable":
-          add(`variable '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
-          if (d.reason)
-            items.push({ what: `the reason of variable '${s.name}'`, file: s.file, range: d.reason.range, translations: d.reasonTranslations ?? [], declRange: d.range, keyword: "reason" });
+          add(`variable '${s.name}'`, s.file, d.label, d.name, d.range);
+          if (d.reason?.text)
+            items.push({ what: `the reason of variable '${s.name}'`, file: s.file, range: d.reason.text.range, translations: d.reason.translations, declRange: d.range, keyword: "reason" });
           break;
         case "Group":
-          add(`group '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
+          add(`group '${s.name}'`, s.file, d.label, d.name, d.range);
           for (const e of d.entries)
-            items.push({ what: `entry '${e.name?.text ?? e.label.value}' of group '${s.name}'`, file: s.file, range: e.label.range, translations: e.translations, declRange: e.range });
+            items.push({ what: `entry '${e.name?.text ?? e.label.text.value}' of group '${s.name}'`, file: s.file, range: e.label.text.range, translations: e.label.translations, declRange: e.range });
           break;
         case "Question":
-          add(`question '${s.name}'`, s.file, d.label, d.name, d.translations, d.range);
+          add(`question '${s.name}'`, s.file, d.label, d.name, d.range);
           break;
         default:
           break;

@@ -32,9 +32,9 @@ export const noOtherOption: Rule = {
       const sf = ctx.source(vs.file);
       const fixes: Fix[] = [];
       let suggestion = "";
-      const labelled = d.values.find((v) => saysOther(v.label.value));
+      const labelled = d.values.find((v) => saysOther(v.label.text.value));
       if (labelled) {
-        fixes.push({ title: `Mark '${labelled.code.value}' as other`, preferred: true, edits: [insertAt(sf.path, labelled.label.range.end, " other")] });
+        fixes.push({ title: `Mark '${labelled.code.value}' as other`, preferred: true, edits: [insertAt(sf.path, labelled.label.text.range.end, " other")] });
       } else {
         const { code: base, label } = otherValue(lang);
         let code = base;

@@ -14,7 +14,7 @@ export const sensitiveWithoutLegalBasis: Rule = {
   check(ctx) {
     const r = ctx.resolution;
     const plan = r.plan;
-    if (!plan || plan.decl.settings.some((s) => s.key === "legal_basis")) return;
+    if (!plan || plan.decl.legalBases.length > 0) return;
     for (const v of facts(r).variables) {
       const cats = v.decl.sensitive;
       if (cats.length === 0) continue;

@@ -43,7 +43,7 @@ function moveFix(r: Resolution, sf: SourceFile, q: A.QuestionDecl, a: A.Analysis
   let name = `${q.name.text}_${a.kind}`;
   for (let i = 2; taken.has(name) || r.variables.has(name); i++) name = `${q.name.text}_${a.kind}_${i}`;
   taken.add(name);
-  const lines = [`question ${name}${q.label ? " " + slice(sf, q.label.range) : ""} {`, `  ${slice(sf, a.range)}`];
+  const lines = [`question ${name}${q.label.text ? " " + slice(sf, q.label.text.range) : ""} {`, `  ${slice(sf, a.range)}`];
   if (q.splits.length) lines.push(`  by ${q.splits.map((s) => slice(sf, s.range)).join(", ")}`);
   for (const w of q.where) lines.push(`  where ${slice(sf, w.range)}`);
   lines.push("}");

@@ -17,13 +17,13 @@ function guessValue(written: string, values: A.ValueDecl[]): A.ValueDecl | undef
   );
   if (byCode !== undefined) return values.find((v) => v.code.value === byCode);
   const folded = toIdentifier(written);
-  const byLabel = values.filter((v) => toIdentifier(v.label.value) === folded || (folded.length >= 3 && toIdentifier(v.label.value).startsWith(folded)));
+  const byLabel = values.filter((v) => toIdentifier(v.label.text.value) === folded || (folded.length >= 3 && toIdentifier(v.label.text.value).startsWith(folded)));
   if (byLabel.length === 1) return byLabel[0];
   const guess = closest(
     written,
-    values.map((v) => toIdentifier(v.label.value)),
+    values.map((v) => toIdentifier(v.label.text.value)),
   );
-  return guess === undefined ? undefined : values.find((v) => toIdentifier(v.label.value) === guess);
+  return guess === undefined ? undefined : values.find((v) => toIdentifier(v.label.text.value) === guess);
 }
 
 /** A label for a value the fix adds: the code in words, for the user to refine. */
@@ -71,7 +71,9 @@ export const undefinedValue: Rule = {
         file: vr.file,
         range: vr.range,
         message: `value set '${vs.name}'${of} has no value '${vr.code}'`,
-        hint: guess ? `did you mean '${guess.code.value}' (${JSON.stringify(guess.label.value)})?` : `use one of ${listed(values.map((v) => v.code.value))}, or add '${line}' to valueset ${vs.name}`,
+        hint: guess
+          ? `did you mean '${guess.code.value}' (${JSON.stringify(guess.label.text.value)})?`
+          : `use one of ${listed(values.map((v) => v.code.value))}, or add '${line}' to valueset ${vs.name}`,
         ...(fixes.length ? { fixes } : {}),
       });
     }

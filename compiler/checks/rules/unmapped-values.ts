@@ -70,7 +70,7 @@ function uncoveredRange(ctx: RuleContext, g: Sym<A.GroupDecl>, src: GroupSource,
     fix = { title: `Write the last band as '${openEnd}'`, preferred: true, edits: [{ file: g.file, range: top.band.high!.range, newText: "" }] };
   } else if (kind === "integer" && parts.every((i: Interval) => Number.isFinite(i.lo) && Number.isFinite(i.hi))) {
     // One entry per uncovered part: before the first entry for values below, at the end for values above.
-    const unit = type.unit ?? src.variable.decl.unit;
+    const unit = src.variable.decl.unit?.text;
     const firstEntry = [...d.entries].sort((a, b) => a.range.start.offset - b.range.start.offset)[0]!;
     const edits: TextEdit[] = [];
     for (const part of parts) {
@@ -111,7 +111,7 @@ function unmappedCodes(ctx: RuleContext, g: Sym<A.GroupDecl>, vs: Sym<A.Valueset
   const sf = ctx.source(g.file);
   const sibling = lastEntry(d)?.range;
   const indent = sibling ? indentOf(sf, sibling.start.offset) : indentOf(sf, d.range.start.offset) + "  ";
-  const entries = unmapped.map((v) => `${quoted(v.label.value)} = ${v.code.value}`);
+  const entries = unmapped.map((v) => `${quoted(v.label.text.value)} = ${v.code.value}`);
   const edit = insertBeforeClosingBrace(sf, d.range, entries.join(`\n${indent}`), sibling);
   ctx.report({
     file: g.file,

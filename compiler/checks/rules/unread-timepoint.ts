@@ -86,7 +86,7 @@ export const unreadTimepoint: Rule = {
     const descriptions = new Set([...describedBy.values()].map((s) => s.name));
     const reads = timepointReads(r, descriptions);
     for (const v of facts(r).variables) {
-      if (!used.has(v.name) || meantVariables.has(v.name) || descriptions.has(v.name) || v.decl.reason) continue;
+      if (!used.has(v.name) || meantVariables.has(v.name) || descriptions.has(v.name) || v.decl.reason?.text) continue;
       const read = reads.get(v.name) ?? new Set<string>();
       const recorded = recordedAt(r, v);
       // A read where it is not recorded is an error of its own (ISU0303); which record was meant is open.

@@ -21,7 +21,7 @@ export const unusedVariable: Rule = {
     for (const v of facts(r).variables) {
       if (used.has(v.name)) continue;
       // A stated reason justifies the collection; ISU0602 asks for one on free text.
-      if (v.decl.reason) continue;
+      if (v.decl.reason?.text) continue;
       const referenced = r.refs.some((x) => x.target === v);
       const sf = ctx.source(v.file);
       ctx.report({

@@ -35,13 +35,13 @@ export const valueMappedTwice: Rule = {
             entry.values.map((v) => v.range),
             i,
           );
-          const where = first.entry === entry ? `twice in '${entry.label.value}'` : `in both '${first.entry.label.value}' and '${entry.label.value}'`;
+          const where = first.entry === entry ? `twice in '${entry.label.text.value}'` : `in both '${first.entry.label.text.value}' and '${entry.label.text.value}'`;
           ctx.report({
             file: g.file,
             range: lit.range,
             message: `code '${lit.raw}' is mapped ${where} of group '${g.name}'`,
-            hint: removal ? `remove it here, or from '${first.entry.label.value}'` : `remove this entry, or '${lit.raw}' from '${first.entry.label.value}'`,
-            ...(removal ? { fixes: [{ title: `Remove '${lit.raw}' from '${entry.label.value}'`, preferred: true, edits: [removal] }] } : {}),
+            hint: removal ? `remove it here, or from '${first.entry.label.text.value}'` : `remove this entry, or '${lit.raw}' from '${first.entry.label.text.value}'`,
+            ...(removal ? { fixes: [{ title: `Remove '${lit.raw}' from '${entry.label.text.value}'`, preferred: true, edits: [removal] }] } : {}),
           });
         });
       }

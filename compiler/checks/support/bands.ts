@@ -136,7 +136,7 @@ export function bandText(b: A.RangeLit): string {
 
 /** How a group entry is named in messages: its label. */
 export function entryName(e: A.GroupEntry): string {
-  return `'${e.label.value}'`;
+  return `'${e.label.text.value}'`;
 }
 
 /** "value 80" or "values 80..84", for messages. */
