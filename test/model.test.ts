@@ -97,6 +97,35 @@ question q "Ålder?" { summary alder  label en "Age?" }
     expect(kommentar.reason).toEqual({ sv: "Fångar det som inte ryms i frågorna.", en: "Catches what the questions leave out." });
   });
 
+  it("take the name where no label is written, leave out a text written only as a translation, and ignore a translation into the plan's own language", () => {
+    const m = model(`plan p {
+  language sv
+  purpose en "Written first."
+  purpose "Syfte."
+  note en "Before any note."
+  legal_basis "SoLPuL"
+}
+timepoint t { label en "T in English"  when en "only in English"  definition en "Only English." }
+valueset vs { a "A" { label sv "Inte denna" label en "A in English" } }
+variable v "V" : vs at t { label sv "Inte denna"  definition "Def."  definition en "Def in English." }
+question q { count v }
+`);
+    expect(m.title).toEqual({ sv: "p" });
+    // A purpose translation is the purpose's wherever it stands; a note translation before any note belongs to none.
+    expect(m.purpose).toEqual({ sv: "Syfte.", en: "Written first." });
+    expect(m.notes).toEqual([]);
+    expect(m.legalBasis).toEqual([{ sv: "SoLPuL" }]);
+    const t = m.timepoints[0]!;
+    expect(t.label).toEqual({ sv: "t", en: "T in English" });
+    expect(t.when).toBeUndefined();
+    expect(t.definition).toEqual({ en: "Only English." });
+    expect(m.valuesets[0]!.values[0]!.label).toEqual({ sv: "A", en: "A in English" });
+    const v = m.variables.find((x) => x.name === "v")!;
+    expect(v.label).toEqual({ sv: "V" });
+    expect(v.definition).toEqual({ sv: "Def.", en: "Def in English." });
+    expect(m.questions[0]!.label).toEqual({ sv: "q" });
+  });
+
   it("show in English in an --lang en handbook and form, in Swedish otherwise", () => {
     const m = model(translated);
     const md = (lang: string) => handbookGenerator(m, { lang, dialects: [] }).find((f) => f.path === "handbook.md")!.content;
