@@ -7,6 +7,7 @@ import { fsReason } from "../compiler/semantics/read-file.js";
 import { UsageError } from "../compiler/build/usage-error.js";
 import { registerFmt } from "./fmt-command.js";
 import { registerLsp } from "./lsp-command.js";
+import { registerReport } from "./report-command.js";
 import { registerSimulate } from "./simulate-command.js";
 
 export function makeProgram(): Command {
@@ -20,6 +21,7 @@ export function makeProgram(): Command {
   registerCheck(program);
   registerFmt(program);
   registerBuild(program);
+  registerReport(program);
   registerLsp(program);
   registerSimulate(program);
   return program;

@@ -1,0 +1,100 @@
+// Writing a plan's report, for every tool that does it (`isu report`, the
+// editor's Preview report): counts from the plan's database — or from
+// simulated records in a temporary SQLite database — through the results
+// stage, into the output folder as one set (out-folder.ts), or nothing.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as nodePath from "node:path";
+import { checkPlanDatabase, openEngine, type Engine } from "../data/engines/index.js";
+import { loadSimulated, simulate } from "../data/simulate/index.js";
+import type { PlanModel } from "../model/index.js";
+import { collectCounts } from "../results/collect.js";
+import type { Results } from "../results/published.js";
+import { makeReport } from "../results/report.js";
+import { checkOutFolder, OutFolder, REPORT_WRITER, StageWriter, type WrittenFile } from "./out-folder.js";
+
+export type ReportSource = { kind: "database"; url: string } | { kind: "simulate"; individuals: number; seed: number };
+
+export interface ReportRequest {
+  model: PlanModel;
+  source: ReportSource;
+  out: string;
+  lang?: string;
+  progress?: (text: string) => void;
+}
+
+export interface ReportResult {
+  dir: string;
+  files: WrittenFile[];
+  results: Results;
+}
+
+/** An engine on the request's data; `done` closes it (and removes a simulation's temporary database). */
+async function openSource(model: PlanModel, source: ReportSource, progress: (s: string) => void): Promise<{ engine: Engine; name: string; done: () => Promise<void> }> {
+  if (source.kind === "database") {
+    const engine = await openEngine(source.url, { readOnly: true });
+    try {
+      await checkPlanDatabase(engine, model);
+    } catch (e) {
+      await engine.close();
+      throw e;
+    }
+    return { engine, name: engine.kind, done: () => engine.close() };
+  }
+  const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), "isu-simulate-"));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const engine = await openEngine(nodePath.join(dir, "simulated.db"), { create: true });
+    progress(`simulating ${source.individuals} individuals (seed ${source.seed})`);
+    try {
+      await loadSimulated(engine, model, simulate(model, { individuals: source.individuals, seed: source.seed }), { onProgress: (p) => progress(`loading ${p.table}: ${p.done} of ${p.total} rows`) });
+    } catch (e) {
+      await engine.close();
+      throw e;
+    }
+    return {
+      engine,
+      name: "simulated",
+      done: async () => {
+        await engine.close();
+        remove();
+      },
+    };
+  } catch (e) {
+    remove();
+    throw e;
+  }
+}
+
+export async function reportPlan(request: ReportRequest): Promise<ReportResult> {
+  const progress = request.progress ?? (() => {});
+  const { model } = request;
+  const out = checkOutFolder(request.out);
+  const lang = request.lang ?? model.language;
+  const source = await openSource(model, request.source, progress);
+  let report: Awaited<ReturnType<typeof makeReport>>;
+  try {
+    const collected = await collectCounts(model, source.engine, progress);
+    report = await makeReport(model, collected, { lang, source: source.name, progress });
+  } finally {
+    await source.done();
+  }
+  const folder = OutFolder.open(out, REPORT_WRITER);
+  try {
+    const writer = new StageWriter(nodePath.join(folder.stage, "new"));
+    try {
+      for (const f of report.files) {
+        if (f.text !== undefined) writer.write(f.path, f.text);
+        else if (f.bytes) writer.writeBytes(f.path, f.bytes);
+      }
+    } catch (e) {
+      writer.close();
+      throw e;
+    }
+    const files = writer.finish();
+    folder.commit(model.name, files);
+    return { dir: out, files, results: report.results };
+  } finally {
+    folder.abandon();
+  }
+}
