@@ -106,7 +106,7 @@ describe("the engines", () => {
   const expectedTrue = rows.filter((r) => r[2]).length;
 
   for (const e of ENGINES) {
-    it(`${e.kind}: scripts, bulk insert in a transaction, queries with numbers as numbers and dates as text, rollback`, async () => {
+    it(`${e.kind}: scripts, bulk insert (all columns or some, in any order) in a transaction, queries with numbers as numbers and dates as text, rollback`, async () => {
       const engine = await openEngine(await e.url(), { create: true });
       try {
         expect(engine.kind).toBe(e.kind);
@@ -127,6 +127,19 @@ describe("the engines", () => {
           }),
         ).rejects.toThrow("stop");
         expect(await engine.query("SELECT count(*) AS n FROM u")).toEqual([{ n: 0 }]);
+        // Some columns, in another order than the table's.
+        await engine.insert(
+          "t",
+          ["x", "i"],
+          [
+            [2.5, 9001],
+            [null, 9002],
+          ],
+        );
+        expect(await engine.query("SELECT i, s, x FROM t WHERE i > 9000 ORDER BY i")).toEqual([
+          { i: 9001, s: null, x: 2.5 },
+          { i: 9002, s: null, x: null },
+        ]);
       } finally {
         await engine.close();
       }

@@ -3,6 +3,9 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBValue } fr
 import { DatabaseError } from "../errors.js";
 import { inTransaction, type Engine, type OpenOptions } from "./engine.js";
 import { checkDatabaseFile } from "./files.js";
+import { DIALECTS } from "../../sql/dialects/index.js";
+
+const q = DIALECTS.duckdb.quote;
 
 export async function openDuckdb(path: string, shown: string, opts: OpenOptions): Promise<Engine> {
   checkDatabaseFile(path, shown, "DuckDB", opts);
@@ -28,10 +31,12 @@ export async function openDuckdb(path: string, shown: string, opts: OpenOptions)
     },
     async insert(table, columns, rows) {
       if (rows.length === 0) return;
-      // The appender fills the columns in table order: the caller's columns must be all of them, in that order.
+      // The appender (fast) fills every column in table order; other column lists go through INSERT.
+      const reader = await connection.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position", [table]);
+      const inTable = reader.getRowObjects().map((r) => String(r["column_name"]));
+      if (inTable.join("\u0000") !== columns.join("\u0000")) return insertStatements(connection, table, columns, rows);
       const appender: DuckDBAppender = await connection.createAppender(table);
       try {
-        if (appender.columnCount !== columns.length) throw new Error(`insert into ${table}: the DuckDB appender needs all ${appender.columnCount} columns in table order, got ${columns.length}`);
         const kinds = columns.map((_, i) => appender.columnType(i).typeId);
         for (const r of rows) {
           r.forEach((v, i) => {
@@ -62,6 +67,20 @@ export async function openDuckdb(path: string, shown: string, opts: OpenOptions)
       instance.closeSync();
     },
   };
+}
+
+/** Parameters per INSERT statement of the fallback path. */
+const MAX_PARAMETERS = 30_000;
+
+/** Multi-row INSERTs with parameters, for a column list the appender cannot take. */
+async function insertStatements(connection: DuckDBConnection, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const per = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns.length)));
+  const head = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES `;
+  for (let i = 0; i < rows.length; i += per) {
+    const values: DuckDBValue[] = [];
+    const tuples = rows.slice(i, i + per).map((r) => `(${r.map((v) => (values.push((v ?? null) as DuckDBValue), `$${values.length}`)).join(", ")})`);
+    await connection.run(head + tuples.join(", "), values);
+  }
 }
 
 /** A DuckDB value as the other engines give it: bigints and decimals as numbers, dates and the rest as text. */

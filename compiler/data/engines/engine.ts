@@ -14,7 +14,7 @@ export interface Engine {
   exec(script: string): Promise<void>;
   /** Runs one query. Integers, counts and decimals come back as numbers, dates as YYYY-MM-DD text; SQLite gives booleans as 0/1. */
   query(sql: string): Promise<Record<string, unknown>[]>;
-  /** Inserts rows (values: string, number, boolean or null) as fast as the engine allows, inside the caller's transaction. */
+  /** Inserts rows (values: string, number, boolean or null) into the named columns (any of the table's, in any order) as fast as the engine allows, inside the caller's transaction. */
   insert(table: string, columns: string[], rows: unknown[][]): Promise<void>;
   /** Runs fn inside one transaction: committed when it resolves, rolled back when it throws. Not nested. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
