@@ -46,8 +46,19 @@ interface Case {
   basis: CountsRow[];
 }
 
-/** Counts rows in a shuffled order; with `numbers`, integer-looking codes come back as numbers (as some drivers give them). */
+const cases = new Map<string, Case>();
+
+/** Counts rows in a shuffled order; with `numbers`, integer-looking codes come back as numbers (as some drivers give them). Built once per arguments. */
 function makeCase(example: string, individuals: number, seed: number, opts: { numbers?: boolean } = {}): Case {
+  const key = JSON.stringify([example, individuals, seed, opts.numbers === true]);
+  const known = cases.get(key);
+  if (known) return known;
+  const c = buildCase(example, individuals, seed, opts);
+  cases.set(key, c);
+  return c;
+}
+
+function buildCase(example: string, individuals: number, seed: number, opts: { numbers?: boolean }): Case {
   const model = modelOf(example);
   const data = syntheticRecords(model, { individuals, seed });
   const readings = new Readings(model, data);

@@ -1,6 +1,9 @@
 // The finest cells of one question, read from its counts rows: every
 // combination of members and missing of the grain's dims and keys, zero cells
-// included — an outsider does not know which of them are empty.
+// included — an outsider does not know which of them are empty. A summary's
+// value key takes the distinct values the counts hold (the histogram's bins):
+// an outsider is assumed to know which values occur, which can only narrow
+// what the audit finds possible, never widen it.
 import { ANSWERED, type GrainColumn, type GrainKey, type QuestionGrain } from "../../model/grain.js";
 import type { Coordinate, CountsRow, FinestCell } from "./types.js";
 
