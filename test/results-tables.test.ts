@@ -14,6 +14,9 @@ import type { PlanModel } from "../compiler/model/index.js";
 import type { ProtectionOutcome, ProtectionProblem, Relation } from "../compiler/results/protect/problem.js";
 import type { HiddenReason, PublishedRow, Results } from "../compiler/results/published.js";
 import { CountsError, protectionProblem, readBasis, resultsFromCounts, rollUp } from "../compiler/results/tables/index.js";
+import { collectCounts } from "../compiler/results/collect.js";
+import { openSqlite } from "./support/databases.js";
+import { loadRecords } from "./support/load-records.js";
 import { expectedTables, grainRows, Readings, type ExpectedTable } from "./support/tables-reference.js";
 import { seededRandom, syntheticRecords, type SyntheticData } from "./support/synthetic.js";
 
@@ -290,6 +293,21 @@ describe("results tables from finest-grain counts", () => {
     expect(results.protection.audit.narrowestRange).toBe(Math.min(...(await primaryOnly(protectionProblemOf(c))).ranges.map((r) => r.high - r.low)));
     expect(results.language).toBe("en");
     expect(results.questions[0]!.tables[1]!.groups.at(-1)!.split[0]!.label).toBe("Missing");
+  });
+
+  it.each(EXAMPLES)("%s: the counts queries run on SQLite give the same published tables as the records", async (example) => {
+    const c = makeCase(example, 600, 17);
+    const db = openSqlite();
+    try {
+      await loadRecords(db, c.model, c.data);
+      const sql = await collectCounts(c.model, db);
+      const fromSql = await resultsFromCounts(c.model, sql.counts, sql.basis, { lang: "sv", source: "sqlite", protect: showAll });
+      expect(differences(fromSql, c)).toEqual([]);
+      expect(fromSql.basis.individuals.value).toBe(600);
+      expect(fromSql.basis.registrations.map((r) => r.n.value)).toEqual(c.model.timepoints.map((t) => c.data.registrations[t.name]!.length));
+    } finally {
+      await db.close();
+    }
   });
 
   it("says in words what each question counts, in the report's language", async () => {
