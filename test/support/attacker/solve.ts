@@ -17,6 +17,8 @@ export type Solution = { feasible: true; bounds: Bounds } | { feasible: false; w
 export interface SolveOptions {
   /** Also read the labels: a primary count is 1..minCell−1, a secondary one 0 or minCell and more (what the labels themselves tell an outsider). */
   readReasons?: boolean;
+  /** Propagate over the relations only, without the eliminated rows (to show what elimination adds; default true). */
+  eliminate?: boolean;
   /** Also ask of each hidden primary cell whether propagation refutes 0 and refutes minCell or more (slower; the real-report run uses it). */
   shave?: boolean;
 }
@@ -214,7 +216,7 @@ function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bo
     else if ((s.lo && sign(s.lo) > 0) || (s.hi && sign(s.hi) < 0)) throw new Infeasible(`the shown figures contradict: ${r.why}`);
   }
   const equalities = rows.filter((r) => r.lo && r.hi && eq(r.lo, r.hi));
-  const system = new System(k, [...rows, ...eliminate(equalities)], options.readReasons);
+  const system = new System(k, [...rows, ...(options.eliminate === false ? [] : eliminate(equalities))], options.readReasons);
   const state: State = {
     low: k.unknowns.map((u) => u.value ?? (u.kind === "count" ? ZERO : null)),
     high: k.unknowns.map((u) => u.value),
