@@ -256,6 +256,22 @@ describe("results tables from finest-grain counts", () => {
     expect(p.counts.filter((x) => x.table === "isu_basis").length).toBe(c.basis.length);
   });
 
+  it("a count's category and another question's split group of the same people are linked as one number", () => {
+    const c = makeCase("barn_och_unga", 700, 8);
+    const p = protectionProblemOf(c);
+    const item = (id: string) => p.counts.find((x) => x.id === id)!;
+    const links = p.known
+      .filter((r) => r.lo === 0 && r.hi === 0)
+      .map((r) => ({ plus: new Set(r.terms.filter((t) => t.coef > 0).map((t) => t.cell)), minus: new Set(r.terms.filter((t) => t.coef < 0).map((t) => t.cell)) }));
+    const same = (x: Set<number>, ys: number[]) => x.size === ys.length && ys.every((y) => x.has(y));
+    // placeringar counts placeringsgrupp (no `where`); halsa_forandring splits by it.
+    for (const k of [0, 1, 2, 3]) {
+      const category = item(`placeringar__total||category=${k}`).cells;
+      const group = item(`halsa_forandring__by_placeringsgrupp|${k}|size`).cells;
+      expect(links.some((l) => (same(l.plus, category) && same(l.minus, group)) || (same(l.plus, group) && same(l.minus, category)))).toBe(true);
+    }
+  });
+
   it.each(EXAMPLES)("%s: hidden counts are null with their reason, and so is every figure derived from them", async (example) => {
     const c = makeCase(example, 300, 9);
     const results = await resultsFromCounts(c.model, c.counts, c.basis, { lang: "en", source: "counts", protect: primaryOnly });
@@ -303,6 +319,8 @@ describe("results tables from finest-grain counts", () => {
       const sql = await collectCounts(c.model, db);
       const fromSql = await resultsFromCounts(c.model, sql.counts, sql.basis, { lang: "sv", source: "sqlite", protect: showAll });
       expect(differences(fromSql, c)).toEqual([]);
+      const tables = c.model.questions.map((q) => rollUp(c.model, questionGrain(c.model, q), sql.counts.find((x) => x.question === q.name)!.rows));
+      expect(problemFaults(protectionProblem(c.model, tables, readBasis(c.model, sql.basis)))).toEqual([]);
       expect(fromSql.basis.individuals.value).toBe(600);
       expect(fromSql.basis.registrations.map((r) => r.n.value)).toEqual(c.model.timepoints.map((t) => c.data.registrations[t.name]!.length));
     } finally {

@@ -163,10 +163,35 @@ function meanRelations(n: Count, values: number[], mean: number): Relation[] {
   ];
 }
 
+/** One reading an individuals cell records: a split part or a key, and how its coordinate reads (a member, or whether a multiple choice was answered). */
+interface Reading {
+  ref: MeasureRef;
+  kind: "member" | "answered";
+  /** The coordinate's place: a dim's index, or the grain's dims count + a key's index. */
+  at: number;
+  col: GrainColumn;
+}
+
+function readings(qt: QuestionTables): Reading[] {
+  const out: Reading[] = [];
+  const add = (r: Reading) => {
+    if (!out.some((x) => sameRef(x.ref, r.ref))) out.push(r);
+  };
+  qt.grain.dims.forEach((d, i) => add({ ref: d.ref, kind: "member", at: i, col: d }));
+  qt.grain.keys.forEach((k, i) => {
+    if (k.role !== "value") add({ ref: k.ref, kind: k.multiple ? "answered" : "member", at: qt.grain.dims.length + i, col: k });
+  });
+  return out;
+}
+
 /**
  * Questions of the same population (the same `where`, or none) count the same
- * individuals: for the split parts two questions share, each combination of
- * their members (missing included) holds the same number of people in both.
+ * individuals, and an individual reads the same variable at the same time
+ * point alike wherever it is read (a split part, a category, a change's
+ * scale). So for the readings two questions share, each combination of their
+ * members (missing included) holds the same number of people in both: a
+ * group size is a group size in every question, and a count's category is
+ * the size of the same group where another question splits by it.
  */
 function linkPopulations(questions: QuestionTables[], offsets: Map<QuestionTables, number>, known: Relation[]): void {
   const byPopulation = new Map<string, QuestionTables[]>();
@@ -174,35 +199,47 @@ function linkPopulations(questions: QuestionTables[], offsets: Map<QuestionTable
     const k = populationKey(qt.question.where);
     byPopulation.set(k, [...(byPopulation.get(k) ?? []), qt]);
   }
+  const read = new Map(questions.map((qt) => [qt, readings(qt)]));
   for (const group of byPopulation.values())
     for (let i = 0; i < group.length; i++)
       for (let j = i + 1; j < group.length; j++) {
         const a = group[i]!;
         const b = group[j]!;
-        const shared = a.grain.dims.map((d, da) => ({ da, db: b.grain.dims.findIndex((e) => sameRef(d.ref, e.ref)), col: d })).filter((x) => x.db >= 0);
-        const sums = (qt: QuestionTables, pick: (dims: Coordinate[]) => Coordinate[]) => {
+        const shared = read
+          .get(a)!
+          .map((ra) => ({ ra, rb: read.get(b)!.find((rb) => sameRef(ra.ref, rb.ref) && ra.kind === rb.kind) }))
+          .filter((x): x is { ra: Reading; rb: Reading } => x.rb !== undefined);
+        const sums = (qt: QuestionTables, places: number[]) => {
           const m = new Map<string, number[]>();
           const offset = offsets.get(qt)!;
           qt.cells.forEach((c, i) => {
             if (c.kind !== "individuals") return;
-            const k = pick(c.dims).join(",");
+            const coords = [...c.dims, ...c.keys];
+            const k = places.map((p) => coords[p]!).join(",");
             const cells = m.get(k);
             if (cells) cells.push(i + offset);
             else m.set(k, [i + offset]);
           });
           return m;
         };
-        const inA = sums(a, (dims) => shared.map((s) => dims[s.da]!));
-        const inB = sums(b, (dims) => shared.map((s) => dims[s.db]!));
-        for (const key of combinations(shared.map((s) => s.col))) {
+        const inA = sums(
+          a,
+          shared.map((s) => s.ra.at),
+        );
+        const inB = sums(
+          b,
+          shared.map((s) => s.rb.at),
+        );
+        for (const key of combinations(shared.map((s) => (s.ra.kind === "answered" ? 1 : s.ra.col.members.length)))) {
           const terms = [...(inA.get(key) ?? []).map((cell) => ({ cell, coef: 1 })), ...(inB.get(key) ?? []).map((cell) => ({ cell, coef: -1 }))];
           if (terms.length) known.push({ terms, lo: 0, hi: 0 });
         }
       }
 }
 
-function combinations(cols: GrainColumn[]): string[] {
+/** Every combination of members (0 … size − 1) and missing over axes of these sizes, as the cells' keys spell them. */
+function combinations(sizes: number[]): string[] {
   let out: Coordinate[][] = [[]];
-  for (const c of cols) out = out.flatMap((p) => [...c.members.map((_, i) => [...p, i]), [...p, null]]);
+  for (const n of sizes) out = out.flatMap((p) => [...Array.from({ length: n }, (_, i) => [...p, i]), [...p, null]]);
   return out.map((x) => x.join(","));
 }
