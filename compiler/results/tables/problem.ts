@@ -4,7 +4,9 @@
 // with the bounds their rounded values imply, and the relations an outsider
 // knows whatever is hidden — a chosen option is at most its answered
 // individuals, and questions of the same population count the same people in
-// the same split groups.
+// the same groups of every variable they both read. Medians and quartiles are
+// hidden with their n but add no relations yet (a gap: a shown median says
+// that at most half the values lie below it).
 import type { GrainColumn } from "../../model/grain.js";
 import type { ConditionModel, MeasureRef, PlanModel } from "../../model/index.js";
 import type { CountItem, DerivedItem, Linear, ProtectionProblem, Relation, Unknown } from "../protect/problem.js";
