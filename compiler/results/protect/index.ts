@@ -26,6 +26,8 @@ export interface ProtectOptions {
   onProgress?: (p: ProtectProgress) => void;
   /** Seconds one solve may take (default 10); an integer solve stopped there gives its best solution and the LP bound, which the audit treats as not yet safe. */
   solveSeconds?: number;
+  /** The largest component (in unknowns, after reduction) whose whole-number solutions are searched with the integer program (default 3000). */
+  integerColumns?: number;
 }
 
 /** How many candidates are tried, cheapest first, for one that widens the failing count's range before the cheapest is simply taken. */
@@ -45,7 +47,7 @@ export async function protect(problem: ProtectionProblem, opts: ProtectOptions =
     const highs = await highsRuntime();
     const progress = { done: 0, total: reason.size };
     for (const comp of linked) {
-      const lp = new ComponentLp(highs, problem, g, comp, { solveSeconds: opts.solveSeconds ?? 10 });
+      const lp = new ComponentLp(highs, problem, g, comp, { solveSeconds: opts.solveSeconds ?? 10, integerColumns: opts.integerColumns ?? 3000 });
       try {
         auditComponent(problem, g, comp, lp, reason, ranges, () => {
           progress.total = reason.size;
@@ -96,21 +98,41 @@ function auditComponent(
     seenLow.set(gi, g.groups[gi].value);
     seenHigh.set(gi, g.groups[gi].value);
   };
+  // Hidden counts with 0 in some LP solution seen: their LP minimum is 0 without solving for it.
+  const zeroSeen = new Set<number>();
+  const recordPoint = (x: Float64Array | undefined): void => {
+    if (x) for (const hi of seenLow.keys()) if (!zeroSeen.has(hi) && sumOf(x, lp.localCells(hi)) <= 1e-9) zeroSeen.add(hi);
+  };
+  const recordWitness = (w: Float64Array): void => {
+    for (const [hi, low] of seenLow) {
+      const s = sumOf(w, lp.localCells(hi));
+      if (s < low) seenLow.set(hi, s);
+      if (s > seenHigh.get(hi)!) seenHigh.set(hi, s);
+    }
+  };
   const record = (r: Range, gi: number): void => {
-    for (const w of [...r.min.witnesses, ...r.max.witnesses])
-      for (const [hi, low] of seenLow) {
-        const s = sumOf(w, lp.localCells(hi));
-        if (s < low) seenLow.set(hi, s);
-        if (s > seenHigh.get(hi)!) seenHigh.set(hi, s);
-      }
+    for (const w of [...r.min.witnesses, ...r.max.witnesses]) recordWitness(w);
+    recordPoint(r.min.point);
+    recordPoint(r.max.point);
     if (r.max.proven && r.max.value === Infinity) seenHigh.set(gi, Infinity);
   };
-  const safe = (gi: number): boolean => {
-    const low = seenLow.get(gi)!;
-    const high = seenHigh.get(gi)!;
-    return high > low && (!g.groups[gi].primary || low <= 0 || high >= minCell);
+  // When the LP reaches further than any whole-number solution seen, look for one with the integer program.
+  const reachWithIntegers = (gi: number, r: Range): void => {
+    if (!lp.integerExact) return;
+    if (!safe(gi) && r.min.value < seenLow.get(gi)!) {
+      const w = lp.integerWitness(gi, "min");
+      if (w) recordWitness(w);
+    }
+    if (!safe(gi) && r.max.value > seenHigh.get(gi)!) {
+      const w = lp.integerWitness(gi, "max");
+      if (w) recordWitness(w);
+    }
   };
-  const rangeOf = (gi: number): Range => ({ min: lp.bound(gi, "min"), max: lp.bound(gi, "max") });
+  const wide = (gi: number, low: number, high: number): boolean => high > low && (!g.groups[gi].primary || low <= 0 || high >= minCell);
+  const safe = (gi: number): boolean => wide(gi, seenLow.get(gi)!, seenHigh.get(gi)!);
+  // Whole-number witnesses decide where the integer program can look for them; elsewhere the LP's bounds do (docs/protection.md).
+  const safeNow = (gi: number, r: Range): boolean => safe(gi) || (!lp.integerExact && wide(gi, r.min.value, r.max.value));
+  const rangeOf = (gi: number): Range => ({ min: zeroSeen.has(gi) ? { value: 0, proven: true, witnesses: [], binding: [] } : lp.bound(gi, "min"), max: lp.bound(gi, "max") });
 
   const cheapest = byCost(g);
   const queue = comp.groups.filter((gi) => g.groups[gi].hidden).sort((a, b) => Number(g.groups[b].primary) - Number(g.groups[a].primary) || cheapest(a, b));
@@ -121,8 +143,9 @@ function auditComponent(
     if (safe(gi)) continue;
     let r = rangeOf(gi);
     record(r, gi);
+    reachWithIntegers(gi, r);
     computed.set(gi, { version: lp.version, range: r });
-    while (!safe(gi)) {
+    while (!safeNow(gi, r)) {
       const candidates = candidatesFor(gi, r, g, lp);
       if (candidates.length === 0) break; // nothing left to hide: the range is reported as it is
       let chosen = -1;
@@ -145,12 +168,17 @@ function auditComponent(
       note(chosen);
       queue.push(chosen);
       record(r, gi);
+      reachWithIntegers(gi, r);
       computed.set(gi, { version: lp.version, range: r });
     }
   }
   for (const gi of queue) {
     const known = computed.get(gi);
-    const r = known && known.version === lp.version ? known.range : rangeOf(gi);
+    let r = known?.range;
+    if (!r || known!.version !== lp.version) {
+      r = rangeOf(gi);
+      record(r, gi);
+    }
     ranges.set(gi, { low: r.min.value, high: r.max.value });
     settled();
   }

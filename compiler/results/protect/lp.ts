@@ -1,20 +1,21 @@
 // One component's linear program, kept in one HiGHS model for all its
 // solves: a row per count (fixed to its value while shown, free while
 // hidden), a row per relation of a derived figure (active while the figure
-// is shown) and per known relation, unknowns ≥ 0. A hidden count's range is
-// the minimum and maximum of its sum; between solves only the objective and
-// the bounds of rows that change status are touched, so each solve starts
-// from the last basis.
+// is shown) and per known relation, unknowns ≥ 0, less what reduce.ts shows
+// changes no bound. A hidden count's range is the minimum and maximum of its
+// sum; between solves only the objective and the bounds of rows that change
+// status are touched, so each solve starts from the last basis.
 //
-// Whole numbers: an outsider knows the unknowns are whole, so a bound is
-// reported only when a whole-number solution attains it: the LP's optimal
-// vertex when it is whole, otherwise the same model solved as an integer
-// program. Each such solution is checked here against every active row in
-// plain arithmetic before it counts as a witness.
+// Whole numbers: the ranges reported are the LP's (rounded inwards to whole
+// numbers), an outer bound on what an outsider can conclude. Whether a count
+// is safe is decided on witnesses only: whole-number solutions (the LP's
+// optimal vertex when it is whole, else the same model solved as an integer
+// program), each checked here against every active row in plain arithmetic.
 import highsModule, { type Highs, type Model as HighsModel } from "highs";
 import type { ProtectionProblem } from "./problem.js";
 import { derivedShown, mergedTerms, type Groups } from "./groups.js";
 import type { Component } from "./components.js";
+import { impliedByCounts, keptColumns } from "./reduce.js";
 
 // The package's types describe its CommonJS face; under ESM the default export is the loader itself.
 type Loader = (typeof import("highs"))["default"];
@@ -28,25 +29,32 @@ export function highsRuntime(): Promise<Highs> {
 }
 
 export interface Bound {
-  /** The bound's value: attained by a whole-number solution when `proven`, else an outer bound (the attacker cannot do better than this). */
+  /** The LP's bound rounded inwards: no whole-number solution lies beyond it. */
   value: number;
+  /** false when the solve stopped at its time limit (value is then the trivial bound: 0 or unbounded). */
   proven: boolean;
-  /** Whole-number solutions found on the way (local unknown values), each checked against every active row. */
+  /** Whole-number solutions found on the way (values by column), each checked against every active row. */
   witnesses: Float64Array[];
+  /** The LP's optimal vertex (values by column), whole or not: a solution of the LP. */
+  point?: Float64Array;
   /** Rows the LP's bound rests on (non-zero duals): relaxing one of them may widen it. */
   binding: number[];
 }
 
 export interface LpOptions {
-  /** Seconds one solve may take; an integer solve stopped there gives its best solution and the LP bound. */
+  /** Seconds one solve may take; an integer solve stopped there gives its best solution so far. */
   solveSeconds: number;
+  /** Above this many columns whole-number solutions are not searched for with the integer program. */
+  integerColumns: number;
 }
 
 type RowKind = "group" | "derived" | "known";
 
 export class ComponentLp {
+  /** The unknowns the program keeps, by column. */
   readonly cells: number[];
-  readonly local = new Map<number, number>();
+  /** Whether the integer program over the kept columns has every whole-number solution and is small enough to search: then witnesses decide, else the LP's bounds do. */
+  readonly integerExact: boolean;
   readonly rowKind: RowKind[] = [];
   /** The group (kind group) or derived figure (kind derived) a row belongs to; -1 for a known relation. */
   readonly rowOwner: number[] = [];
@@ -74,12 +82,13 @@ export class ComponentLp {
     comp: Component,
     opts: LpOptions,
   ) {
-    this.cells = comp.cells;
-    comp.cells.forEach((c, i) => this.local.set(c, i));
+    // Rows over the component's unknowns first, then only the columns reduce.ts keeps.
+    const full = new Map<number, number>();
+    comp.cells.forEach((c, i) => full.set(c, i));
     const addRow = (kind: RowKind, owner: number, cells: number[], coefs: number[] | null, lo: number, hi: number, active: boolean): number => {
       this.rowKind.push(kind);
       this.rowOwner.push(owner);
-      this.rowCells.push(cells.map((c) => this.local.get(c)!));
+      this.rowCells.push(cells.map((c) => full.get(c)!));
       this.rowCoefs.push(coefs);
       this.rowLo.push(lo);
       this.rowHi.push(hi);
@@ -92,10 +101,12 @@ export class ComponentLp {
     }
     for (const di of comp.derived) {
       const shown = derivedShown(g, di);
-      const rows = problem.derived[di].relations.map((r) => {
+      const countCells = g.derivedGroups[di].map((gi) => g.groups[gi].cells);
+      const rows: number[] = [];
+      for (const r of problem.derived[di].relations) {
         const t = mergedTerms(r);
-        return addRow("derived", di, t.cells, t.coefs, r.lo, r.hi, shown);
-      });
+        if (!impliedByCounts(t, countCells)) rows.push(addRow("derived", di, t.cells, t.coefs, r.lo, r.hi, shown));
+      }
       this.derivedRows.set(di, rows);
     }
     for (const ri of comp.known) {
@@ -103,7 +114,18 @@ export class ComponentLp {
       const t = mergedTerms(r);
       addRow("known", -1, t.cells, t.coefs, r.lo, r.hi, true);
     }
-    this.rowsOfCell = comp.cells.map(() => []);
+    const { kept, mixed } = keptColumns(comp.cells.length, this.rowCells, this.rowCoefs);
+    this.integerExact = !mixed && kept.length <= opts.integerColumns;
+    const column = new Int32Array(comp.cells.length).fill(-1);
+    kept.forEach((k, i) => (column[k] = i));
+    this.cells = kept.map((k) => comp.cells[k]);
+    this.rowCells.forEach((cells, ri) => {
+      const coefs = this.rowCoefs[ri];
+      const keep = cells.map((_, k) => k).filter((k) => column[cells[k]] >= 0);
+      this.rowCells[ri] = keep.map((k) => column[cells[k]]);
+      if (coefs) this.rowCoefs[ri] = keep.map((k) => coefs[k]);
+    });
+    this.rowsOfCell = this.cells.map(() => []);
     this.rowCells.forEach((cells, ri) => cells.forEach((c) => this.rowsOfCell[c].push(ri)));
 
     const numRows = this.rowKind.length;
@@ -169,45 +191,45 @@ export class ComponentLp {
     return this.rowCells[this.groupRow.get(gi)!];
   }
 
-  /** The smallest (`min`) or largest (`max`) whole-number value of a group's sum. */
+  /** The LP's smallest (`min`) or largest (`max`) value of a group's sum, rounded inwards to a whole number, with its optimal vertex as a witness when that is whole. */
   bound(gi: number, sense: "min" | "max"): Bound {
-    const cells = this.localCells(gi);
-    this.setObjective(cells);
-    const { objectiveSense, modelStatus } = this.highs.constants;
-    this.model.changeObjectiveSense(sense === "min" ? objectiveSense.minimize : objectiveSense.maximize);
-    const status = this.run();
+    const { modelStatus } = this.highs.constants;
+    const status = this.solveFor(gi, sense);
     if (status === modelStatus.unbounded || (sense === "max" && status === modelStatus.unboundedOrInfeasible)) return { value: Infinity, proven: true, witnesses: [], binding: [] };
-    const outer = sense === "min" ? 0 : Infinity;
-    if (status !== modelStatus.optimal) return { value: outer, proven: false, witnesses: [], binding: [] };
+    if (status !== modelStatus.optimal) return { value: sense === "min" ? 0 : Infinity, proven: false, witnesses: [], binding: [] };
     const solution = this.model.getSolution();
     const binding: number[] = [];
     solution.rowDual.forEach((d: number, ri: number) => {
       if (Math.abs(d) > 1e-9 && this.rowActive[ri]) binding.push(ri);
     });
-    const lpValue = this.model.getObjectiveValue();
+    const lp = this.model.getObjectiveValue();
+    const value = sense === "min" ? Math.max(0, Math.ceil(lp - 1e-6)) : Math.floor(lp + 1e-6);
     const vertex = this.witness(solution.colValue);
-    if (vertex) return { value: sumOf(vertex, cells), proven: true, witnesses: [vertex], binding };
-    const lpBound = sense === "min" ? Math.max(0, Math.ceil(lpValue - 1e-6)) : Math.floor(lpValue + 1e-6);
-    return { ...this.integerBound(cells, lpBound), binding };
+    return { value, proven: true, witnesses: vertex ? [vertex] : [], point: solution.colValue, binding };
   }
 
-  private integerBound(cells: number[], lpBound: number): Omit<Bound, "binding"> {
+  /** A whole-number solution as far as possible in the direction `sense` (the integer program's optimum, or its best solution within the time limit); null when none is found. */
+  integerWitness(gi: number, sense: "min" | "max"): Float64Array | null {
     const n = this.cells.length;
     this.integerSolves++;
     this.model.changeColsIntegrality({ kind: "range", from: 0, to: n - 1 }, new Int32Array(n).fill(this.highs.constants.variableType.integer));
     try {
-      const status = this.run();
-      let w: Float64Array | null = null;
+      this.solveFor(gi, sense);
       try {
-        w = this.witness(this.model.getSolution().colValue);
+        return this.witness(this.model.getSolution().colValue);
       } catch {
-        w = null; // no solution to read after a limit
+        return null; // no solution to read after a limit
       }
-      if (status === this.highs.constants.modelStatus.optimal && w) return { value: sumOf(w, cells), proven: true, witnesses: [w] };
-      return { value: lpBound, proven: false, witnesses: w ? [w] : [] };
     } finally {
       this.model.clearIntegrality();
     }
+  }
+
+  private solveFor(gi: number, sense: "min" | "max"): number {
+    this.setObjective(this.localCells(gi));
+    const { objectiveSense } = this.highs.constants;
+    this.model.changeObjectiveSense(sense === "min" ? objectiveSense.minimize : objectiveSense.maximize);
+    return this.run();
   }
 
   private run(): number {
