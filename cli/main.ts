@@ -5,6 +5,7 @@ import { registerCheck } from "./check-command.js";
 import { escapeForTerminal } from "../compiler/syntax/hidden-chars.js";
 import { fsReason } from "../compiler/semantics/read-file.js";
 import { UsageError } from "../compiler/build/usage-error.js";
+import { DatabaseError } from "../compiler/data/errors.js";
 import { registerFmt } from "./fmt-command.js";
 import { registerLsp } from "./lsp-command.js";
 import { registerReport } from "./report-command.js";
@@ -38,7 +39,8 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
       return 2;
     }
-    if (e instanceof UsageError) {
+    // A database the user named that cannot be used as asked (compiler/data/errors.ts) is a usage error too.
+    if (e instanceof UsageError || e instanceof DatabaseError) {
       process.stderr.write(`isu: ${escapeForTerminal((e as Error).message)}\n`);
       return 2;
     }

@@ -271,6 +271,23 @@ describe("isu simulate --db: errors through the real CLI", () => {
     expect(fs.existsSync(path.join(dir, "n.db"))).toBe(false);
   });
 
+  it("a database that is missing, or holds no plan, when a command reads it (isu report --db)", () => {
+    const missing = path.join(dir, "never-made.db");
+    expectUsageError(isu(["report", IBIC, "--db", missing, "--out", path.join(dir, "r1")]), `no SQLite database at '${missing}': check the path, or create one with isu simulate`);
+    expect(fs.existsSync(missing)).toBe(false);
+    const made = isu(["simulate", IBIC, "--n", "5", "--db", path.join(dir, "made.db"), "-q"]);
+    expect(made.status).toBe(0);
+    fs.writeFileSync(path.join(dir, "plain.db"), "");
+    expectUsageError(
+      isu(["report", IBIC, "--db", path.join(dir, "plain.db"), "--out", path.join(dir, "r2")]),
+      `${path.join(dir, "plain.db")} holds no plan schema (no isu_plan table): fill it with isu simulate`,
+    );
+    expectUsageError(
+      isu(["report", OTHER_PLAN, "--db", path.join(dir, "made.db"), "--out", path.join(dir, "r3")]),
+      `${path.join(dir, "made.db")} holds the data of plan 'hemtjanst_ibic', not 'barn_och_unga'`,
+    );
+  });
+
   it("PostgreSQL refused, a wrong password, an unknown user and a missing database, the password never shown", async () => {
     const port = server().port;
     await passwordRole();
