@@ -9,7 +9,7 @@ import { planBuild } from "../compiler/build/build-plan.js";
 import { UsageError } from "../compiler/build/usage-error.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
 import { isLanguage, LANGUAGES } from "../compiler/vocabulary/languages.js";
-import { DatabaseError, openEngine, parseDatabaseUrl, URL_FORMS, type Engine } from "../compiler/data/engines/index.js";
+import { openEngine, parseDatabaseUrl, URL_FORMS, type Engine } from "../compiler/data/engines/index.js";
 import { checkEmpty, DEFAULT_SEED, loadSimulation } from "../compiler/data/simulate/index.js";
 
 interface SimulateOptions {
@@ -64,7 +64,7 @@ Examples:
       const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, "--seed", 0, 2 ** 32 - 1);
       if (opts.lang !== undefined && !isLanguage(opts.lang)) throw new UsageError(`unknown language '${opts.lang}': use ${LANGUAGES.join(" or ")}`);
       if (!fs.existsSync(plan) || !fs.statSync(plan).isFile()) throw new UsageError(`cannot read '${plan}': no such file`);
-      const target = asUsage(() => parseDatabaseUrl(opts.db));
+      const target = parseDatabaseUrl(opts.db);
       const progress = (s: string) => {
         if (!opts.quiet) process.stderr.write(s + "\n");
       };
@@ -103,27 +103,25 @@ Examples:
       for (const s of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(s, onSignal);
       let engine: Engine | undefined;
       try {
-        engine = await asUsageAsync(() => openEngine(opts.db, { create: true }));
-        await asUsageAsync(() => checkEmpty(engine!));
+        engine = await openEngine(opts.db, { create: true });
+        await checkEmpty(engine);
         progress(`simulating ${individuals.toLocaleString("en")} individuals (seed ${seed}) into ${target.shown}`);
         let shownAt = 0;
-        const { registrations } = await asUsageAsync(() =>
-          loadSimulation(
-            engine!,
-            model,
-            { individuals, seed },
-            {
-              lang: ready.opts.lang,
-              onProgress: ({ done, total, rows }) => {
-                // A line a tenth of the way, for runs long enough to wait for.
-                const tenth = total >= 20_000 ? Math.floor((10 * done) / total) : 0;
-                if (tenth > shownAt) {
-                  shownAt = tenth;
-                  progress(`  ${Math.round((100 * done) / total)}%: ${done.toLocaleString("en")} individuals, ${rows.toLocaleString("en")} rows`);
-                }
-              },
+        const { registrations } = await loadSimulation(
+          engine,
+          model,
+          { individuals, seed },
+          {
+            lang: ready.opts.lang,
+            onProgress: ({ done, total, rows }) => {
+              // A line a tenth of the way, for runs long enough to wait for.
+              const tenth = total >= 20_000 ? Math.floor((10 * done) / total) : 0;
+              if (tenth > shownAt) {
+                shownAt = tenth;
+                progress(`  ${Math.round((100 * done) / total)}%: ${done.toLocaleString("en")} individuals, ${rows.toLocaleString("en")} rows`);
+              }
             },
-          ),
+          },
         );
         await engine.close();
         engine = undefined;
@@ -137,20 +135,4 @@ Examples:
         for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
       }
     });
-}
-
-function asUsage<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof DatabaseError ? new UsageError(e.message) : e;
-  }
-}
-
-async function asUsageAsync<T>(f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    throw e instanceof DatabaseError ? new UsageError(e.message) : e;
-  }
 }
