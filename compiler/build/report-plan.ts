@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as nodePath from "node:path";
 import { checkPlanDatabase, openEngine, type Engine } from "../data/engines/index.js";
-import { loadSimulated, simulate, type LoadProgress } from "../data/simulate/index.js";
+import { loadSimulation, type SimulationProgress } from "../data/simulate/index.js";
 import type { PlanModel } from "../model/index.js";
 import { collectCounts } from "../results/collect.js";
 import type { Results } from "../results/published.js";
@@ -30,13 +30,13 @@ export interface ReportResult {
 }
 
 /** Loading's progress at most every two seconds, and when it ends. */
-function loadProgress(progress: (s: string) => void): (p: LoadProgress) => void {
+function loadProgress(progress: (s: string) => void): (p: SimulationProgress) => void {
   let last = performance.now();
   return (p) => {
     const now = performance.now();
     if (p.done < p.total && now - last < 2000) return;
     last = now;
-    progress(p.done < p.total ? `loading the simulated records: ${p.done} of ${p.total} rows` : `loaded ${p.total} simulated rows`);
+    progress(p.done < p.total ? `simulating and loading: ${p.done} of ${p.total} individuals` : `loaded ${p.total} simulated individuals`);
   };
 }
 
@@ -58,7 +58,7 @@ async function openSource(model: PlanModel, source: ReportSource, progress: (s: 
     const engine = await openEngine(nodePath.join(dir, "simulated.db"), { create: true });
     progress(`simulating ${source.individuals} individuals (seed ${source.seed})`);
     try {
-      await loadSimulated(engine, model, simulate(model, { individuals: source.individuals, seed: source.seed }), { onProgress: loadProgress(progress) });
+      await loadSimulation(engine, model, { individuals: source.individuals, seed: source.seed }, { onProgress: loadProgress(progress) });
     } catch (e) {
       await engine.close();
       throw e;
