@@ -11,7 +11,7 @@ import type { HiddenReason } from "../published.js";
 import type { CellRange, ProtectionOutcome, ProtectionProblem } from "./problem.js";
 import { buildGroups, derivedShown, type Groups } from "./groups.js";
 import { findLines, protectLines, byCost } from "./lines.js";
-import { components, type Component } from "./components.js";
+import { components, knownInUse, type Component } from "./components.js";
 import { ComponentLp, highsRuntime, sumOf, type Bound } from "./lp.js";
 
 export interface ProtectProgress {
@@ -42,20 +42,28 @@ export async function protect(problem: ProtectionProblem, opts: ProtectOptions =
   if (reason.size > 0) for (const gi of protectLines(findLines(problem, g), g)) reason.set(gi, "secondary");
 
   const ranges = new Map<number, { low: number; high: number }>();
-  const linked = components(problem, g).filter((c) => c.groups.some((gi) => g.groups[gi].hidden));
-  if (linked.length > 0) {
+  // Components are formed with the known relations as shown counts simplify them; when the audit hides a count such a
+  // simplification rests on, the components are formed again and audited again (each time with one more count hidden).
+  for (let again = true; again;) {
+    again = false;
+    ranges.clear();
+    const { known, restsOn } = knownInUse(problem, g);
+    const linked = components(problem, g, known).filter((c) => c.groups.some((gi) => g.groups[gi].hidden));
+    if (linked.length === 0) break;
     const highs = await highsRuntime();
     const progress = { done: 0, total: reason.size };
     for (const comp of linked) {
       const lp = new ComponentLp(highs, problem, g, comp, { solveSeconds: opts.solveSeconds ?? 10, integerColumns: opts.integerColumns ?? 3000 });
       try {
-        auditComponent(problem, g, comp, lp, reason, ranges, () => {
+        const complete = auditComponent(problem, g, comp, lp, reason, ranges, restsOn, () => {
           progress.total = reason.size;
           opts.onProgress?.({ phase: "audit", done: ++progress.done, total: progress.total });
         });
+        if (!complete) again = true;
       } finally {
         lp.dispose();
       }
+      if (again) break;
     }
   }
 
@@ -88,8 +96,9 @@ function auditComponent(
   lp: ComponentLp,
   reason: Map<number, HiddenReason>,
   ranges: Map<number, { low: number; high: number }>,
+  restsOn: Set<number>,
   settled: () => void,
-): void {
+): boolean {
   const { minCell } = problem;
   // The extremes of each hidden count over every whole-number solution seen so far (the true values first).
   const seenLow = new Map<number, number>();
@@ -132,16 +141,32 @@ function auditComponent(
   const safe = (gi: number): boolean => wide(gi, seenLow.get(gi)!, seenHigh.get(gi)!);
   // Whole-number witnesses decide where the integer program can look for them; elsewhere the LP's bounds do (docs/protection.md).
   const safeNow = (gi: number, r: Range): boolean => safe(gi) || (!lp.integerExact && wide(gi, r.min.value, r.max.value));
-  const rangeOf = (gi: number): Range => ({ min: zeroSeen.has(gi) ? { value: 0, proven: true, witnesses: [], binding: [] } : lp.bound(gi, "min"), max: lp.bound(gi, "max") });
+  const rangeOf = (gi: number, max?: Bound): Range => ({
+    min: zeroSeen.has(gi) ? { value: 0, proven: true, witnesses: [], binding: [] } : lp.bound(gi, "min"),
+    max: max ?? lp.bound(gi, "max"),
+  });
 
   const cheapest = byCost(g);
   const queue = comp.groups.filter((gi) => g.groups[gi].hidden).sort((a, b) => Number(g.groups[b].primary) - Number(g.groups[a].primary) || cheapest(a, b));
   queue.forEach(note);
   const computed = new Map<number, { version: number; range: Range }>();
+  // The counts hidden so far in one batch: every maximum, then the minima no LP solution has shown to be 0. Consecutive
+  // solves in the same direction with similar objectives start close to their optimum.
+  const maxima = queue.map((gi) => {
+    const max = lp.bound(gi, "max");
+    record({ min: max, max }, gi);
+    return max;
+  });
+  queue.forEach((gi, k) => {
+    const r = rangeOf(gi, maxima[k]);
+    record(r, gi);
+    computed.set(gi, { version: lp.version, range: r });
+  });
   for (let qi = 0; qi < queue.length; qi++) {
     const gi = queue[qi];
     if (safe(gi)) continue;
-    let r = rangeOf(gi);
+    const batch = computed.get(gi);
+    let r = batch && batch.version === lp.version ? batch.range : rangeOf(gi);
     record(r, gi);
     reachWithIntegers(gi, r);
     computed.set(gi, { version: lp.version, range: r });
@@ -149,7 +174,14 @@ function auditComponent(
       const candidates = candidatesFor(gi, r, g, lp);
       if (candidates.length === 0) break; // nothing left to hide: the range is reported as it is
       let chosen = -1;
-      for (const c of candidates.slice(0, TRIALS)) {
+      // A count outside this component (one a simplified known relation rests on) is hidden at once, and the components formed anew.
+      const outside = candidates.find((c) => !lp.groupRow.has(c));
+      if (outside !== undefined && candidates.filter((c) => lp.groupRow.has(c)).length === 0) {
+        g.groups[outside].hidden = true;
+        reason.set(outside, "secondary");
+        return false;
+      }
+      for (const c of candidates.filter((c) => lp.groupRow.has(c)).slice(0, TRIALS)) {
         lp.setHidden(c, true);
         const t = rangeOf(gi);
         if (t.min.value < r.min.value || t.max.value > r.max.value) {
@@ -161,10 +193,16 @@ function auditComponent(
       }
       if (chosen < 0) {
         chosen = candidates.find((c) => g.groups[c].value > 0) ?? candidates[0];
+        if (!lp.groupRow.has(chosen)) {
+          g.groups[chosen].hidden = true;
+          reason.set(chosen, "secondary");
+          return false;
+        }
         lp.setHidden(chosen, true);
         r = rangeOf(gi);
       }
       reason.set(chosen, "secondary");
+      if (restsOn.has(chosen)) return false; // a relation between components holds again: form them anew
       note(chosen);
       queue.push(chosen);
       record(r, gi);
@@ -182,6 +220,7 @@ function auditComponent(
     ranges.set(gi, { low: r.min.value, high: r.max.value });
     settled();
   }
+  return true;
 }
 
 /** Shown counts whose hiding may widen the range: those of the rows the LP's bounds rest on, else those linked to the count by a row, cheapest first. */
@@ -191,7 +230,9 @@ function candidatesFor(gi: number, r: Range, g: Groups, lp: ComponentLp): number
     const owner = lp.rowOwner[ri];
     if (lp.rowKind[ri] === "group") {
       if (!g.groups[owner].hidden) found.add(owner);
-    } else if (lp.rowKind[ri] === "derived") for (const dg of g.derivedGroups[owner]) if (!g.groups[dg].hidden) found.add(dg);
+    } else if (lp.rowKind[ri] === "derived") {
+      for (const dg of g.derivedGroups[owner]) if (!g.groups[dg].hidden) found.add(dg);
+    } else if (owner >= 0 && !g.groups[owner].hidden) found.add(owner); // a known relation simplified by a shown count
   };
   for (const ri of [...r.min.binding, ...r.max.binding]) addRow(ri);
   if (found.size === 0) {

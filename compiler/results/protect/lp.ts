@@ -56,7 +56,7 @@ export class ComponentLp {
   /** Whether the integer program over the kept columns has every whole-number solution and is small enough to search: then witnesses decide, else the LP's bounds do. */
   readonly integerExact: boolean;
   readonly rowKind: RowKind[] = [];
-  /** The group (kind group) or derived figure (kind derived) a row belongs to; -1 for a known relation. */
+  /** The group (kind group) or derived figure (kind derived) a row belongs to; for a known relation the shown count it was simplified by, else -1. */
   readonly rowOwner: number[] = [];
   readonly rowCells: number[][] = [];
   /** null: every coefficient is 1. */
@@ -109,10 +109,9 @@ export class ComponentLp {
       }
       this.derivedRows.set(di, rows);
     }
-    for (const ri of comp.known) {
-      const r = problem.known[ri];
+    for (const r of comp.known) {
       const t = mergedTerms(r);
-      addRow("known", -1, t.cells, t.coefs, r.lo, r.hi, true);
+      addRow("known", r.restsOn ?? -1, t.cells, t.coefs, r.lo, r.hi, true);
     }
     const { kept, mixed } = keptColumns(comp.cells.length, this.rowCells, this.rowCoefs);
     this.integerExact = !mixed && kept.length <= opts.integerColumns;
