@@ -231,28 +231,33 @@ describe("counts queries against the reference computation", () => {
 });
 
 describe("isu_basis of a very large plan", () => {
-  // More variables at a time point than one scan's columns (200) and more rows than one UNION's terms (400).
+  // More variables at a time point than one scan's columns (200) and more rows than one UNION's terms (400),
+  // on the engines whose limits those are (PostgreSQL: 1,664 columns; SQLite: 500 compound terms).
   const model = modelOf(path.join(tmp, "large.isu"), generatePlan(3000));
   const variables = Math.max(...model.timepoints.map((tp) => model.variables.filter((v) => v.timepoints.includes(tp.name)).length));
   const data = syntheticRecords(model, { individuals: 40, seed: 3 });
-  for (const engine of ENGINES) {
+  for (const engine of ENGINES.filter((e) => e.dialect !== "duckdb")) {
     const title = `${model.variables.length} variables (${variables} at one time point): isu_basis on ${engine.name} equals the reference`;
     if (engine.unavailable) {
       it.skip(`${title} (skipped: ${engine.unavailable})`, () => {});
       continue;
     }
-    it(title, async () => {
-      expect(variables).toBeGreaterThan(200);
-      expect(referenceBasis(model, data).length).toBeGreaterThan(400);
-      const db = await engine.open!();
-      try {
-        await loadRecords(db, model, data);
-        const rows = await db.query(basisQuery(model, DIALECTS[engine.dialect]).sql);
-        expect(rows.map(plain)).toEqual(referenceBasis(model, data));
-      } finally {
-        await db.close();
-      }
-    });
+    it(
+      title,
+      async () => {
+        expect(variables).toBeGreaterThan(200);
+        expect(referenceBasis(model, data).length).toBeGreaterThan(400);
+        const db = await engine.open!();
+        try {
+          await loadRecords(db, model, data);
+          const rows = await db.query(basisQuery(model, DIALECTS[engine.dialect]).sql);
+          expect(rows.map(plain)).toEqual(referenceBasis(model, data));
+        } finally {
+          await db.close();
+        }
+      },
+      180_000,
+    );
   }
 });
 
