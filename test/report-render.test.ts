@@ -84,7 +84,7 @@ describe("the fixtures cover what the report must render", () => {
   it("every analysis kind, splits (a combined one too), hidden figures of each reason, a figure that does not exist, a reference level, sv and en", () => {
     expect(new Set(questions.map((q) => q.analysis))).toEqual(new Set(["count", "summary", "crosstab", "change", "attainment"]));
     expect(questions.some((q) => q.tables.some((t) => (t.split?.parts.length ?? 0) > 1))).toBe(true);
-    expect(Object.keys(hiddenByReason(questions.flatMap(questionFigures))).sort()).toEqual(["derived", "primary", "secondary"]);
+    expect(Object.keys(hiddenByReason(questions.flatMap(questionFigures))).sort()).toEqual(["derived", "suppressed"]);
     expect(questions.flatMap(questionFigures).some((f) => f.value === null && !f.hidden)).toBe(true);
     expect(questions.some((q) => q.reference)).toBe(true);
     expect(new Set(all.map((r) => r.language))).toEqual(new Set(["sv", "en"]));
@@ -111,7 +111,7 @@ describe("results.json and its schema", () => {
       return validate(r);
     };
     expect(broken((r) => (r.basis.individuals = { value: null, hidden: "unknown" as never }))).toBe(false);
-    expect(broken((r) => (r.basis.individuals = { value: 3, hidden: "primary" }))).toBe(false);
+    expect(broken((r) => (r.basis.individuals = { value: 3, hidden: "suppressed" }))).toBe(false);
     expect(broken((r) => ((r as unknown as Record<string, unknown>).extra = 1))).toBe(false);
     expect(broken((r) => (r.questions[0]!.analysis = "mean" as never))).toBe(false);
     expect(broken(() => {})).toBe(true);

@@ -286,7 +286,7 @@ describe("results tables from finest-grain counts", () => {
           for (const w of ["size", "missing", "n"] as const) {
             if (!f[w]) continue;
             expect(g[w]!.value === null, `${t.id} ${w}`).toBe(small(f[w]!.value));
-            if (small(f[w]!.value)) expect(g[w]!.hidden).toBe("primary");
+            if (small(f[w]!.value)) expect(g[w]!.hidden).toBe("suppressed");
           }
           for (const w of ["mean", "median", "q1", "q3"] as const) {
             if (!f[w] || f[w]!.value === null) continue;

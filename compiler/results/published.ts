@@ -3,12 +3,14 @@
 // has passed protection; a hidden figure is null with the reason it is
 // hidden. schemas/results.schema.json describes the same shape for other tools.
 
-/** Why a figure is not shown. */
+/**
+ * Why a figure is not shown. A hidden count never says whether it is small
+ * itself or hidden to protect a small one: "small" alone would tell that it
+ * lies in 1..min_cell − 1. The protection summary gives the totals of each.
+ */
 export type HiddenReason =
-  /** a count from 1 to min_cell − 1 */
-  | "primary"
-  /** hidden so that a primary cell cannot be derived from the figures shown */
-  | "secondary"
+  /** a count from 1 to min_cell − 1, or hidden so that no such count can be derived from the figures shown */
+  | "suppressed"
   /** a share, mean, median or quartile whose count is hidden */
   | "derived";
 

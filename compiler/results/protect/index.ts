@@ -7,8 +7,7 @@
 // More counts are hidden until no hidden count is pinned to one value and no
 // primary count's range leaves out both 0 and minCell. docs/protection.md
 // says what this guarantees and what it does not.
-import type { HiddenReason } from "../published.js";
-import type { CellRange, ProtectionOutcome, ProtectionProblem } from "./problem.js";
+import type { CellRange, ProtectionOutcome, ProtectionProblem, Suppression } from "./problem.js";
 import { buildGroups, derivedShown, type Groups } from "./groups.js";
 import { findLines, protectLines, byCost } from "./lines.js";
 import { components, knownInUse, type Component } from "./components.js";
@@ -35,7 +34,7 @@ const TRIALS = 6;
 
 export async function protect(problem: ProtectionProblem, opts: ProtectOptions = {}): Promise<ProtectionOutcome> {
   const g = buildGroups(problem);
-  const reason = new Map<number, HiddenReason>();
+  const reason = new Map<number, Suppression>();
   g.groups.forEach((grp, gi) => {
     if (grp.hidden) reason.set(gi, "primary");
   });
@@ -67,7 +66,7 @@ export async function protect(problem: ProtectionProblem, opts: ProtectOptions =
     }
   }
 
-  const hidden = new Map<string, HiddenReason>();
+  const hidden = new Map<string, Suppression>();
   const cellRanges: CellRange[] = [];
   g.groups.forEach((grp, gi) => {
     if (!grp.hidden) return;
@@ -94,7 +93,7 @@ function auditComponent(
   g: Groups,
   comp: Component,
   lp: ComponentLp,
-  reason: Map<number, HiddenReason>,
+  reason: Map<number, Suppression>,
   ranges: Map<number, { low: number; high: number }>,
   restsOn: Set<number>,
   settled: () => void,

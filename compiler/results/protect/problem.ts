@@ -4,7 +4,6 @@
 // a sum of unknowns, and the figures derived from counts (shares, means) with
 // the linear bounds their rounded values imply. Protection decides which
 // counts to hide; it knows nothing of tables, plans or SQL.
-import type { HiddenReason } from "../published.js";
 
 /** Σ coef · unknown[cell]. */
 export type Linear = { cell: number; coef: number }[];
@@ -55,6 +54,9 @@ export interface ProtectionProblem {
   known: Relation[];
 }
 
+/** Why protection hides a figure: a small count, a count hidden to protect one, a figure computed from a hidden count. The report publishes the first two alike. */
+export type Suppression = "primary" | "secondary" | "derived";
+
 export interface CellRange {
   id: string;
   low: number;
@@ -63,7 +65,7 @@ export interface CellRange {
 
 export interface ProtectionOutcome {
   /** Hidden counts and derived figures by id, with why. Everything else is shown. */
-  hidden: Map<string, HiddenReason>;
+  hidden: Map<string, Suppression>;
   /** For every hidden count: the smallest and largest value consistent with everything shown (the audit). */
   ranges: CellRange[];
 }

@@ -70,8 +70,8 @@ export const en: Omit<ReportStrings, "fromHandbook"> = {
   reference: "Desired level",
   referenceValue: (l, v, s) => `${l}: ${v}${s ? ` (source: ${s})` : ""}.`,
   hidden: {
-    primary: (m) => `Hidden: fewer than ${m} individuals.`,
-    secondary: () => "Hidden so that another hidden small count cannot be derived from the figures shown.",
+    suppressed: (m) =>
+      `Hidden: fewer than ${m} individuals, or hidden so that such a small count cannot be derived from the figures shown. Which of the two is not said, since that alone would give something away.`,
     derived: () => "Hidden because the count it rests on is hidden.",
   },
   hiddenMark: "..",

@@ -70,8 +70,8 @@ export const sv: Omit<ReportStrings, "fromHandbook"> = {
   reference: "Önskat läge",
   referenceValue: (l, v, s) => `${l}: ${v}${s ? ` (källa: ${s})` : ""}.`,
   hidden: {
-    primary: (m) => `Dolt: färre än ${m} individer.`,
-    secondary: () => "Dolt så att ett annat dolt litet antal inte kan räknas fram ur de tal som visas.",
+    suppressed: (m) =>
+      `Dolt: färre än ${m} individer, eller dolt så att ett sådant litet antal inte kan räknas fram ur de tal som visas. Vilket av dem sägs inte, eftersom det i sig skulle avslöja något.`,
     derived: () => "Dolt eftersom antalet det bygger på är dolt.",
   },
   hiddenMark: "..",

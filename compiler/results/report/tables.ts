@@ -9,7 +9,7 @@ import type { ReportStrings } from "./strings.js";
 import type { CellView, HeaderCell, RowView, TableView } from "./view-types.js";
 
 /** Footnote order of the hidden reasons, the same in every table. */
-export const HIDDEN_REASONS: HiddenReason[] = ["primary", "secondary", "derived"];
+export const HIDDEN_REASONS: HiddenReason[] = ["suppressed", "derived"];
 
 type Role = keyof PublishedRow["key"];
 /** A table before it is numbered: its title, not yet its caption. */

@@ -42,7 +42,11 @@ function summary(problem: ProtectionProblem, outcome: ProtectionOutcome, labels:
 
 export function publish(model: PlanModel, questions: QuestionTables[], basis: BasisFigures, problem: ProtectionProblem, outcome: ProtectionOutcome, opts: PublishOptions): Results {
   const labels = new Labels(model, opts.lang);
-  const hidden = (id: string): HiddenReason | undefined => outcome.hidden.get(id);
+  // Small or protecting a small one: published alike (published.ts says why).
+  const hidden = (id: string): HiddenReason | undefined => {
+    const why = outcome.hidden.get(id);
+    return why === undefined ? undefined : why === "derived" ? "derived" : "suppressed";
+  };
   const count = (id: string, value: number): Figure => {
     const why = hidden(id);
     return why ? { value: null, hidden: why } : { value };
