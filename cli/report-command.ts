@@ -11,6 +11,7 @@ import { UsageError } from "../compiler/build/usage-error.js";
 import { checkOutFolder } from "../compiler/build/out-folder.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
 import { isLanguage, LANGUAGES } from "../compiler/vocabulary/languages.js";
+import { ChromiumMissingError, findChromium, NO_CHROMIUM } from "../compiler/results/report/index.js";
 
 interface ReportOptions {
   out: string;
@@ -68,6 +69,8 @@ Examples:
       const source = sourceOf(opts);
       if (!fs.existsSync(plan) || !fs.statSync(plan).isFile()) throw new UsageError(`cannot read '${plan}': no such file`);
       checkOutFolder(opts.out);
+      // report.pdf needs Chromium: say so before the counting, not after.
+      if (!findChromium()) throw new UsageError(NO_CHROMIUM);
       const progress = (s: string) => {
         if (!opts.quiet) process.stderr.write(s + "\n");
       };
@@ -89,7 +92,9 @@ Examples:
         return;
       }
       for (const w of ready.warnings) progress(`warning: ${w}`);
-      const result = await reportPlan({ model: ready.model, source, out: opts.out, lang: ready.opts.lang, progress });
+      const result = await reportPlan({ model: ready.model, source, out: opts.out, lang: ready.opts.lang, progress }).catch((e: unknown) => {
+        throw e instanceof ChromiumMissingError ? new UsageError(e.message) : e;
+      });
       const pr = result.results.protection;
       progress(`wrote ${result.files.length} files to ${displayPath(result.dir)} in ${Math.round(performance.now() - t0)} ms`);
       for (const f of result.files) progress(`  ${f.path}`);

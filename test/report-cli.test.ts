@@ -23,8 +23,8 @@ interface Run {
   stderr: string;
 }
 
-function isu(args: string[]): Run {
-  const env = { ...process.env };
+function isu(args: string[], extraEnv: Record<string, string> = {}): Run {
+  const env = { ...process.env, ...extraEnv };
   delete env["FORCE_COLOR"];
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: "utf8", timeout: 300_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -153,6 +153,13 @@ describe("isu report refuses, and writes nothing", () => {
     expectRefused(isu(["report", PLAN, "--simulate", "10", "--out", file]), "is a file, not a folder");
     expectRefused(isu(["report", PLAN, "--simulate", "10", "--out", path.join(file, "sub")]), "is a file, not a folder");
     expect(fs.readFileSync(file, "utf8")).toBe("x");
+  });
+
+  it("no Chromium to print report.pdf: said before anything is counted", () => {
+    const r = isu(["report", PLAN, "--simulate", "10", "--out", kept], { ISU_CHROMIUM: path.join(dir, "no-such-chromium") });
+    expectRefused(r, "no Chromium found to print the report");
+    expect(r.stderr).not.toContain("counted question");
+    expect(snapshot(kept)).toEqual(keptBefore);
   });
 
   it("a plan with errors exits 1 and writes nothing", () => {

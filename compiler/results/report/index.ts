@@ -12,7 +12,7 @@ import type { ChartView } from "./view-types.js";
 import { xlsxReport } from "./xlsx.js";
 
 export { renderCharts } from "./charts/render.js";
-export { ChromiumMissingError, findChromium } from "./pdf.js";
+export { ChromiumMissingError, findChromium, NO_CHROMIUM } from "./pdf.js";
 export type { ChartView } from "./view-types.js";
 
 /** results.json: every published table exactly as the report shows it (schemas/results.schema.json). */

@@ -25,11 +25,12 @@ export function findChromium(): string | undefined {
   return undefined;
 }
 
+/** What to say when no Chromium is found: the commands check it before they count anything. */
+export const NO_CHROMIUM =
+  "report.pdf: no Chromium found to print the report (looked for ISU_CHROMIUM and for chromium, chromium-browser and google-chrome on the PATH). Install Chromium (e.g. `apt-get install chromium`) or set ISU_CHROMIUM to its path; report.html holds the same content.";
+
 export async function pdfReport(html: string, chromiumPath = findChromium()): Promise<Buffer> {
-  if (!chromiumPath)
-    throw new ChromiumMissingError(
-      "report.pdf: no Chromium found to print the report (looked for ISU_CHROMIUM and for chromium, chromium-browser and google-chrome on the PATH). Install Chromium (e.g. `apt-get install chromium`) or set ISU_CHROMIUM to its path; report.html holds the same content.",
-    );
+  if (!chromiumPath) throw new ChromiumMissingError(NO_CHROMIUM);
   const { chromium } = await import("playwright-core");
   let browser;
   try {
