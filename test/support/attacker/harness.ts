@@ -17,6 +17,7 @@ export interface Finding extends HiddenCell {
 export interface AttackSummary {
   datasets: number;
   hiddenCells: number;
+  /** As the reports' protection summaries count them (a hidden figure no longer says which it is). */
   hiddenPrimary: number;
   hiddenSecondary: number;
   recovered: Finding[];
@@ -39,8 +40,8 @@ export async function attackReports(reports: Iterable<LabelledResults> | AsyncIt
     }
     s.datasets++;
     s.hiddenCells += report.cells.length;
-    s.hiddenPrimary += report.cells.filter((c) => c.hidden === "primary").length;
-    s.hiddenSecondary += report.cells.filter((c) => c.hidden !== "primary").length;
+    s.hiddenPrimary += results.protection.hiddenPrimary;
+    s.hiddenSecondary += results.protection.hiddenSecondary;
     s.recovered.push(...report.recovered.map((c) => ({ ...c, label })));
     s.disclosed.push(...report.disclosed.map((c) => ({ ...c, label })));
     if (report.narrowest && (!s.narrowest || width(report.narrowest) < width(s.narrowest))) s.narrowest = { ...report.narrowest, label };

@@ -2,9 +2,10 @@
 // interval each hidden count is confined to by everything the report shows.
 // It shares no code with the protection it tests — only the published types.
 //   recovered   the interval is one value: the hidden count is known;
-//   disclosive  a primary cell (1..minCell−1) whose interval excludes both 0
-//               and every value ≥ minCell: an outsider knows it is small.
-import type { HiddenReason, Results } from "../../../compiler/results/published.js";
+//   disclosive  the interval excludes both 0 and every value ≥ minCell: an
+//               outsider knows the count is small (1..minCell−1), so it is a
+//               primary cell and disclosed as one.
+import type { Results } from "../../../compiler/results/published.js";
 import { type Alternative, type Knowledge, type KnowledgeOptions, type Relation, knowledgeOf } from "./knowledge.js";
 import { type Q, max, min, toNumber } from "./rational.js";
 import { type Bounds, type SolveOptions, solve } from "./solve.js";
@@ -12,7 +13,6 @@ import { type Bounds, type SolveOptions, solve } from "./solve.js";
 export interface HiddenCell {
   id: string;
   table: string;
-  hidden: HiddenReason;
   low: number;
   /** Infinity when nothing bounds it. */
   high: number;
@@ -55,8 +55,8 @@ export function attack(results: Results, options: AttackOptions = {}): AttackRep
     if (u.kind !== "count" || u.value !== null) return;
     const low = toNumber(bounds.low[i]!);
     const high = bounds.high[i] ? toNumber(bounds.high[i]!) : Infinity;
-    const hidden = u.hidden ?? "secondary";
-    cells.push({ id: u.id, table: u.table, hidden, low, high, recovered: low === high, disclosive: hidden === "primary" && low >= 1 && high <= k.minCell - 1 });
+    // A count known to lie in 1..minCell−1 is a small count, whatever its label says (the labels no longer say).
+    cells.push({ id: u.id, table: u.table, low, high, recovered: low === high, disclosive: low >= 1 && high <= k.minCell - 1 });
   });
   const narrowest = cells.reduce<HiddenCell | null>((best, c) => (!best || c.high - c.low < best.high - best.low ? c : best), null);
   return { cells, recovered: cells.filter((c) => c.recovered), disclosed: cells.filter((c) => c.disclosive), narrowest, assumptions: k.assumptions };

@@ -62,10 +62,12 @@ export function randomReport(seed: number, individuals: number, secondaryRate = 
     ar: rnd() < 0.1 ? null : 65 + Math.floor(rnd() * rnd() * 35),
   }));
   const truth: Record<string, number> = {};
+  const hidden = { primary: 0, secondary: 0 };
   const figure = (id: string, v: number): Figure => {
     if ((v > 0 && v < MIN_CELL) || rnd() < secondaryRate) {
       truth[id] = v;
-      return { value: null, hidden: v > 0 && v < MIN_CELL ? "primary" : "secondary" };
+      hidden[v > 0 && v < MIN_CELL ? "primary" : "secondary"]++;
+      return { value: null, hidden: "suppressed" };
     }
     return { value: v };
   };
@@ -177,7 +179,7 @@ export function randomReport(seed: number, individuals: number, secondaryRate = 
     source: "simulated",
     basis: { individuals: figure("basis.individuals", individuals), registrations: [], missing: [] },
     questions,
-    protection: { method: "suppression", minCell: MIN_CELL, cells: 0, hiddenPrimary: 0, hiddenSecondary: 0, audit: { narrowestRange: null, pinned: 0 }, statement: "" },
+    protection: { method: "suppression", minCell: MIN_CELL, cells: 0, hiddenPrimary: hidden.primary, hiddenSecondary: hidden.secondary, audit: { narrowestRange: null, pinned: 0 }, statement: "" },
   };
   return { results, truth };
 }

@@ -15,11 +15,9 @@ export interface Bounds {
 export type Solution = { feasible: true; bounds: Bounds } | { feasible: false; why: string };
 
 export interface SolveOptions {
-  /** Also read the labels: a primary count is 1..minCell−1, a secondary one 0 or minCell and more (what the labels themselves tell an outsider). */
-  readReasons?: boolean;
   /** Propagate over the relations only, without the eliminated rows (to show what elimination adds; default true). */
   eliminate?: boolean;
-  /** Also ask of each hidden primary cell whether propagation refutes 0 and refutes minCell or more (slower; the real-report run uses it). */
+  /** Also ask of each hidden count whether propagation refutes 0 and refutes minCell or more (slower; the real-report run uses it). */
   shave?: boolean;
 }
 
@@ -130,8 +128,6 @@ class System {
   constructor(
     readonly k: Knowledge,
     readonly rows: Row[],
-    /** Read the labels: a secondary count is never in 1..minCell−1 (such a count would be primary). */
-    private readonly readReasons = false,
   ) {
     this.byUnknown = Array.from({ length: k.unknowns.length }, () => []);
     for (const r of rows) for (const u of r.terms.keys()) this.byUnknown[u]!.push(r);
@@ -145,7 +141,6 @@ class System {
   tighten(s: State, u: number, v: Q, below: boolean): boolean {
     const whole = this.integer(u);
     if (whole) v = below ? floor(v) : ceil(v);
-    if (this.readReasons && this.k.unknowns[u]!.hidden === "secondary" && sign(v) > 0 && cmp(v, q(this.k.minCell)) < 0) v = below ? ZERO : q(this.k.minCell);
     const [mine, other] = below ? [s.high, s.low] : [s.low, s.high];
     const cur = mine[u];
     if (cur && (below ? cmp(v, cur) >= 0 : cmp(v, cur) <= 0)) return false;
@@ -216,13 +211,12 @@ function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bo
     else if ((s.lo && sign(s.lo) > 0) || (s.hi && sign(s.hi) < 0)) throw new Infeasible(`the shown figures contradict: ${r.why}`);
   }
   const equalities = rows.filter((r) => r.lo && r.hi && eq(r.lo, r.hi));
-  const system = new System(k, [...rows, ...(options.eliminate === false ? [] : eliminate(equalities))], options.readReasons);
+  const system = new System(k, [...rows, ...(options.eliminate === false ? [] : eliminate(equalities))]);
   const state: State = {
     low: k.unknowns.map((u) => u.value ?? (u.kind === "count" ? ZERO : null)),
     high: k.unknowns.map((u) => u.value),
     creeps: k.unknowns.map(() => 0),
   };
-  if (options.readReasons) k.unknowns.forEach((u, i) => u.hidden === "primary" && ((state.low[i] = ONE), (state.high[i] = q(k.minCell - 1))));
   const changed = (u: number) => system.propagate(state, new Set(system.byUnknown[u]));
 
   system.propagate(state, new Set(system.rows));
@@ -232,14 +226,18 @@ function bounded(k: Knowledge, relations: Relation[], options: SolveOptions): Bo
 }
 
 /**
- * Shaving, once at the fixed point: for each hidden primary cell the attacker
- * asks the two questions that matter — can it be 0, can it be minCell or
- * more — and cuts off an answer propagation refutes.
+ * Shaving, once at the fixed point: of a hidden count one cut away from
+ * 1..minCell−1 the attacker asks the question left — can it be 0, can it be
+ * minCell or more — and cuts off an answer propagation refutes.
  */
 function shave(k: Knowledge, system: System, s: State, changed: (u: number) => void): void {
   const min = q(k.minCell);
   k.unknowns.forEach((u, i) => {
-    if (u.kind !== "count" || u.value !== null || u.hidden !== "primary") return;
+    if (u.kind !== "count" || u.value !== null) return;
+    // Only where one cut would leave the count inside 1..minCell−1: the other intervals stay wide either way.
+    const small = s.high[i] && cmp(s.high[i]!, min) < 0;
+    const positive = sign(s.low[i]!) > 0 && cmp(s.low[i]!, min) < 0;
+    if (small === positive) return;
     if (isZero(s.low[i]!) && !system.admits(s, i, ZERO, ZERO) && system.tighten(s, i, ONE, false)) changed(i);
     if ((!s.high[i] || cmp(s.high[i]!, min) >= 0) && !system.admits(s, i, min, s.high[i]!) && system.tighten(s, i, q(k.minCell - 1), true)) changed(i);
   });
