@@ -319,6 +319,22 @@ export type QuestionItemCstChildren = {
   translation?: TranslationCstNode[];
   Note?: IToken[];
   note?: TextCstNode[];
+  referenceItem?: ReferenceItemCstNode[];
+};
+
+export interface ReferenceItemCstNode extends CstNode {
+  name: "referenceItem";
+  children: ReferenceItemCstChildren;
+}
+
+export type ReferenceItemCstChildren = {
+  Reference: IToken[];
+  value?: IToken[];
+  percent?: IToken[];
+  lang?: IToken[];
+  label: TextCstNode[];
+  Source?: IToken[];
+  source?: TextCstNode[];
 };
 
 export interface CountAnalysisCstNode extends CstNode {

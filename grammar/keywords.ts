@@ -4,7 +4,7 @@
 // grammar's test all read their lists from here.
 
 const ANALYSES = ["count", "summary", "crosstab", "change", "attainment"] as const;
-const CLAUSES = ["by", "where", "at", "from", "to", "against"] as const;
+const CLAUSES = ["by", "where", "at", "from", "to", "against", "source"] as const;
 
 /**
  * The keywords that begin an item of each kind of block, in the order
@@ -20,7 +20,7 @@ export const BLOCK_ITEM_KEYWORDS = {
   variable: ["definition", "label", "code", "required", "optional", "sensitive", "when", "reason", "unit"],
   group: ["label"],
   groupEntry: ["label"],
-  question: [...ANALYSES, "by", "where", "label", "note"],
+  question: [...ANALYSES, "by", "where", "label", "note", "reference"],
 } as const;
 
 export type BlockKind = keyof typeof BLOCK_ITEM_KEYWORDS;

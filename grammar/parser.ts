@@ -514,7 +514,30 @@ export class IsuParser extends CstParser {
           this.SUBRULE(this.text, { LABEL: "note" });
         },
       },
+      { ALT: () => this.SUBRULE(this.referenceItem) },
     ]);
+  });
+
+  /**
+   * `reference 60 % "Riket 2024" source "…"`: the level to relate the result to;
+   * `reference en "Sweden 2024" source "…"` translates its label and source.
+   */
+  private referenceItem = this.RULE("referenceItem", () => {
+    this.CONSUME(T.Reference);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral, { LABEL: "value" });
+          this.OPTION(() => this.CONSUME(T.Percent, { LABEL: "percent" }));
+        },
+      },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "lang" }) },
+    ]);
+    this.SUBRULE(this.text, { LABEL: "label" });
+    this.OPTION1(() => {
+      this.CONSUME(T.Source);
+      this.SUBRULE1(this.text, { LABEL: "source" });
+    });
   });
 
   private countAnalysis = this.RULE("countAnalysis", () => {

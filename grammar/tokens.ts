@@ -84,6 +84,8 @@ export const Attainment = keywordToken("attainment");
 export const Against = keywordToken("against");
 export const By = keywordToken("by");
 export const Where = keywordToken("where");
+export const Reference = keywordToken("reference");
+export const Source = keywordToken("source");
 export const And = keywordToken("and");
 export const Or = keywordToken("or");
 export const Not = keywordToken("not");
@@ -116,6 +118,7 @@ export const Less = createToken({ name: "Less", pattern: /</ });
 export const Greater = createToken({ name: "Greater", pattern: />/ });
 export const Equals = createToken({ name: "Equals", pattern: /=/ });
 export const Star = createToken({ name: "Star", pattern: /\*/ });
+export const Percent = createToken({ name: "Percent", pattern: /%/ });
 // A hyphenated name (`unused-variable`) names a rule in `rule <name> <severity>`.
 // It counts as an identifier wherever one may stand, so a hyphen in a
 // declared name is reported by the identifier check rather than the lexer.
@@ -149,6 +152,7 @@ export const allTokens: TokenType[] = [
   Greater,
   Equals,
   Star,
+  Percent,
   HyphenatedName,
   ...[...keywordTokens].sort((a, b) => (b.PATTERN as RegExp).source.length - (a.PATTERN as RegExp).source.length),
   Identifier,
@@ -174,6 +178,7 @@ export const tokenDescriptions: Record<string, string> = {
   Greater: "'>'",
   Equals: "'='",
   Star: "'*'",
+  Percent: "'%'",
   EOF: "the end of the file",
 };
 

@@ -269,7 +269,7 @@ describe("TextMate grammar", () => {
     if (t === T.StringLiteral) return /^string\.quoted\.double\./;
     if (t === T.NumberLiteral) return /^constant\.numeric\./;
     if (t === T.DotDot) return /^keyword\.operator\.range\./;
-    if ([T.Equals, T.NotEquals, T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Star].includes(t)) return /^keyword\.operator\./;
+    if ([T.Equals, T.NotEquals, T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Star, T.Percent].includes(t)) return /^keyword\.operator\./;
     if ([T.LBrace, T.RBrace, T.LParen, T.RParen, T.Comma, T.Colon].includes(t)) return /^punctuation\./;
     // A name: declared, referenced, a value code, a language, a classification system or a rule.
     if (t === T.Identifier || t === T.HyphenatedName) return /^(variable|entity\.name|constant\.other|support\.constant|constant\.language\.severity)\./;

@@ -151,6 +151,11 @@ export function buildModel(r: Resolution, diagnostics: Diagnostic[]): PlanModel 
       const conds = d.where.map((w) => condition(w, reads));
       q.where = conds.length === 1 ? conds[0]! : { kind: "and", parts: conds };
     }
+    if (d.reference) {
+      const ref = d.reference;
+      q.reference = { kind: ref.percent ? "share" : "value", value: ref.value.value, label: localized(ref.label, language) };
+      if (ref.source) q.reference.source = localized(ref.source, language);
+    }
     questions.push(q);
   }
 

@@ -136,6 +136,19 @@ export interface SplitModel {
   parts: MeasureRef[];
 }
 
+/**
+ * A question's reference level ("önskat läge"), to relate the result to.
+ * `share`: a percentage, of those who reach the goal (attainment) or who
+ * improve (change); `value`: a mean, in the summarised variable's unit.
+ */
+export interface ReferenceModel {
+  kind: "share" | "value";
+  /** As written: 60 for 60 %. */
+  value: number;
+  label: Localized;
+  source?: Localized;
+}
+
 export interface QuestionModel {
   name: string;
   label: Localized;
@@ -143,6 +156,7 @@ export interface QuestionModel {
   splits: SplitModel[];
   where?: ConditionModel;
   notes: string[];
+  reference?: ReferenceModel;
   /** Time points the analysis reads, in plan order. */
   reads: string[];
 }

@@ -215,6 +215,32 @@ export interface Split {
   range: Range;
 }
 
+/** One `reference …` line of a question: the level (`reference 60 % "…"`) or a translation of its texts (`reference en "…"`). */
+export interface ReferenceLine {
+  /** The number, on the line that states the level. */
+  value?: NumberLit;
+  /** The `%` after it: the level is a share. */
+  percent?: Range;
+  /** The language, on a translation line. */
+  lang?: Name;
+  label: TextLit;
+  source?: TextLit;
+  range: Range;
+}
+
+/**
+ * A question's reference level ("önskat läge"): the first line with a number,
+ * its label and source with the translation lines. Later lines with a number
+ * are kept in `lines` for the checks.
+ */
+export interface Reference {
+  value: NumberLit;
+  percent?: Range;
+  label: LocalizedText;
+  source?: LocalizedText;
+  range: Range;
+}
+
 export interface QuestionDecl {
   kind: "Question";
   name: Name;
@@ -223,6 +249,9 @@ export interface QuestionDecl {
   splits: Split[];
   where: Condition[];
   notes: TextLit[];
+  /** Every `reference` line, in source order. */
+  referenceLines: ReferenceLine[];
+  reference?: Reference;
   range: Range;
 }
 

@@ -530,6 +530,7 @@ function questionDecl(n: C.QuestionDeclCstNode, r: A.Range, nm: A.Name): A.Quest
   const splits: A.Split[] = [];
   const where: A.Condition[] = [];
   const notes: A.TextLit[] = [];
+  const referenceLines: A.ReferenceLine[] = [];
   for (const it of items) {
     const ic = it.children;
     found.push(...analyses(ic));
@@ -546,8 +547,49 @@ function questionDecl(n: C.QuestionDeclCstNode, r: A.Range, nm: A.Name): A.Quest
     if (cond) where.push(cond);
     const note = text(node(ic, "note"));
     if (note) notes.push(note);
+    for (const ri of nodes(ic, "referenceItem")) {
+      const line = referenceLine(ri);
+      if (line) referenceLines.push(line);
+    }
   }
-  return { kind: "Question", name: nm, label: declLabel(n, nm, items), analyses: found, splits, where, notes, range: r };
+  const out: A.QuestionDecl = { kind: "Question", name: nm, label: declLabel(n, nm, items), analyses: found, splits, where, notes, referenceLines, range: r };
+  const ref = reference(referenceLines);
+  if (ref) out.reference = ref;
+  return out;
+}
+
+function referenceLine(n: C.ReferenceItemCstNode): A.ReferenceLine | undefined {
+  const c = n.children;
+  const lbl = text(node(c, "label"));
+  const r = nodeRange(n);
+  if (!lbl || !r) return undefined;
+  const out: A.ReferenceLine = { label: lbl, range: r };
+  const value = numberLit(tok(c, "value"));
+  const lang = name(tok(c, "lang"));
+  const percent = tok(c, "percent");
+  const source = text(node(c, "source"));
+  if (value) out.value = value;
+  if (percent && !percent.isInsertedInRecovery) out.percent = tokenRange(percent);
+  if (lang) out.lang = lang;
+  if (source) out.source = source;
+  return out;
+}
+
+/** The level the first line with a number states; the translation lines translate its label and source. */
+function reference(lines: A.ReferenceLine[]): A.Reference | undefined {
+  const first = lines.find((l) => l.value);
+  if (!first?.value) return undefined;
+  const translations = lines.filter((l) => l.lang);
+  const label = localized(
+    [first.label],
+    translations.map((l) => ({ lang: l.lang!, text: l.label, range: l.range })),
+  )!;
+  const sources = translations.filter((l) => l.source).map((l) => ({ lang: l.lang!, text: l.source!, range: l.range }));
+  const source = localized(first.source ? [first.source] : [], sources);
+  const out: A.Reference = { value: first.value, label, range: first.range };
+  if (first.percent) out.percent = first.percent;
+  if (source) out.source = source;
+  return out;
 }
 
 /** A declaration's label: its header text and the `label en "…"` items in its braces. */

@@ -24,6 +24,7 @@ import { invalidRange } from "../rules/invalid-range.js";
 import { numberOutOfRange } from "../rules/number-out-of-range.js";
 import { questionWithoutAnalysis } from "../rules/question-without-analysis.js";
 import { severalAnalyses } from "../rules/several-analyses.js";
+import { referenceMismatch } from "../rules/reference-mismatch.js";
 import { notCollectedAt } from "../rules/not-collected-at.js";
 import { ambiguousTimepoint } from "../rules/ambiguous-timepoint.js";
 import { changeNeedsTwoTimepoints } from "../rules/change-needs-two-timepoints.js";
@@ -87,6 +88,7 @@ export const allRules: Rule[] = [
   // Group B: measurability and time.
   questionWithoutAnalysis,
   severalAnalyses,
+  referenceMismatch,
   notCollectedAt,
   ambiguousTimepoint,
   changeNeedsTwoTimepoints,
