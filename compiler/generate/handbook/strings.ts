@@ -74,6 +74,11 @@ export interface HandbookStrings {
     noSplits: string;
     where: string;
     notes: string;
+    /** The reference level ("önskat läge"): its heading, the level in words, and the level with its label and source. */
+    reference: string;
+    referenceShare: (percent: string, analysis: "attainment" | "change") => string;
+    referenceMean: (value: string, unit: string | undefined) => string;
+    referenceText: (level: string, label: string, source: string | undefined) => string;
     table: (question: number, letter: string) => string;
     overall: string;
     by: (split: string) => string;

@@ -32,6 +32,15 @@ export function questionView(d: Describer, tables: QuestionTables, q: QuestionMo
   facts.push(fact(Q.splits, q.splits.length ? [text(q.splits.map((sp) => sp.parts.map((p) => d.measure(p)).join(" × ")).join("; "))] : [text(Q.noSplits)]));
   if (q.where) facts.push(fact(Q.where, [text(s.conditions.onlyWhere(d.condition(q.where)))]));
   for (const note of q.notes) facts.push(fact(Q.notes, [text(d.plain(note))]));
+  const ref = q.reference;
+  if (ref) {
+    let level: string;
+    if (a.kind === "summary") {
+      const unit = d.variables.get(a.target.name)?.unit;
+      level = Q.referenceMean(d.num(ref.value), unit ? d.plain(d.local(unit)) : undefined);
+    } else level = Q.referenceShare(d.num(ref.value), a.kind === "change" ? "change" : "attainment");
+    facts.push(fact(Q.reference, [text(Q.referenceText(level, d.label(ref.label), ref.source ? d.plain(d.local(ref.source)) : undefined))]));
+  }
 
   const notes: string[] = [];
   const codesOf = (refs: MeasureRef[]) => {
