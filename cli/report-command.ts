@@ -1,5 +1,6 @@
 // `isu report <plan.isu> --out <dir>`: protected results of a plan from its
-// database (--db) or from simulated records (--simulate), written as one set
+// database (--db), from counts exported where the tool cannot reach (--counts)
+// or from simulated records (--simulate), written as one set
 // (results.json, report.html, report.md, report.xlsx, report.pdf) or not at all.
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
@@ -12,10 +13,12 @@ import { checkOutFolder } from "../compiler/build/out-folder.js";
 import { displayPath, paletteFor, renderDiagnostic, summaryLine } from "../compiler/build/render.js";
 import { isLanguage, LANGUAGES } from "../compiler/vocabulary/languages.js";
 import { ChromiumMissingError, findChromium, NO_CHROMIUM } from "../compiler/results/report/index.js";
+import { CountsFileError, readCountsFile } from "../compiler/results/counts-file.js";
 
 interface ReportOptions {
   out: string;
   db?: string;
+  counts?: string;
   simulate?: string;
   seed: string;
   lang?: string;
@@ -30,22 +33,30 @@ export function wholeNumber(option: string, text: string, min: number, max: numb
 }
 
 function sourceOf(opts: ReportOptions): ReportSource {
-  if (opts.db !== undefined && opts.simulate !== undefined) throw new UsageError("give either --db <url> or --simulate <individuals>, not both");
+  const given = (["--db", "--counts", "--simulate"] as const).filter((o) => opts[o.slice(2) as "db" | "counts" | "simulate"] !== undefined);
+  if (given.length > 1) throw new UsageError(`give one of --db <url>, --counts <file> or --simulate <individuals>, not ${given.length === 2 ? "both" : "all of"} ${given.join(" and ")}`);
+  if (opts.counts !== undefined) {
+    if (opts.counts.trim() === "") throw new UsageError("--counts is empty: give the CSV file of exported counts, for example --counts counts.csv");
+    if (!fs.existsSync(opts.counts)) throw new UsageError(`cannot read the counts file '${opts.counts}': no such file`);
+    if (!fs.statSync(opts.counts).isFile()) throw new UsageError(`cannot read the counts file '${opts.counts}': it is a folder, not a file`);
+    return { kind: "counts", file: opts.counts };
+  }
   if (opts.simulate !== undefined) return { kind: "simulate", individuals: wholeNumber("--simulate", opts.simulate, 1, 10_000_000), seed: wholeNumber("--seed", opts.seed, 0, 2 ** 32 - 1) };
   if (opts.db !== undefined) {
     if (opts.db.trim() === "") throw new UsageError("--db is empty: give the database, for example --db data.db or --db postgres://user@host/db");
     return { kind: "database", url: opts.db };
   }
-  throw new UsageError("where are the data? give --db <url> (a SQLite or DuckDB file, or postgres://…) or --simulate <individuals>");
+  throw new UsageError("where are the data? give --db <url> (a SQLite or DuckDB file, or postgres://…), --counts <file> (counts exported as CSV, docs/report.md) or --simulate <individuals>");
 }
 
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("write the protected results of a plan: tables, charts, XLSX and PDF, from its database or from simulated records")
+    .description("write the protected results of a plan: tables, charts, XLSX and PDF, from its database, from exported counts or from simulated records")
     .argument("<plan>", "the plan's .isu file")
     .requiredOption("-o, --out <dir>", "folder to write the report to (created if missing)")
     .option("--db <url>", "the plan's database: a SQLite file (default engine), a DuckDB file (.duckdb) or postgres://user@host/db")
+    .option("--counts <file>", "instead of a database: the counts exported as CSV from a system isu cannot reach (docs/report.md)")
     .option("--simulate <individuals>", "instead of a database: this many simulated individuals in a temporary SQLite database")
     .option("--seed <n>", "seed of --simulate (the same seed gives the same data)", "1")
     .option("--lang <lang>", `language of the report: ${LANGUAGES.join(" or ")} (default: the plan's language)`)
@@ -57,20 +68,23 @@ Writes exactly: results.json (every published table, machine-readable),
 report.html, report.md, report.xlsx and report.pdf, and .isu-report.json, the
 list of files it wrote. Every count from 1 to min_cell − 1 is hidden, and more
 cells are hidden until none can be derived from what is shown (docs/protection.md).
-The folder gets the new set whole or keeps the old one.
+The folder gets the new set whole or keeps the old one. --counts reads one CSV
+file: a section per query (#query,<id>, its header, its rows), first isu_plan,
+then each question's and isu_basis, as docs/report.md shows how to export it.
 
 Examples:
   $ isu report examples/hemtjanst_ibic.isu --simulate 600 --out out/hemtjanst_ibic
   $ isu report plan.isu --db uppfoljning.db --out rapport
-  $ isu report plan.isu --db postgres://isu@localhost/uppfoljning --out rapport --lang en`,
+  $ isu report plan.isu --db postgres://isu@localhost/uppfoljning --out rapport --lang en
+  $ isu report plan.isu --counts counts.csv --out rapport`,
     )
     .action(async (plan: string, opts: ReportOptions) => {
       if (opts.lang !== undefined && !isLanguage(opts.lang)) throw new UsageError(`unknown language '${opts.lang}': use ${LANGUAGES.join(" or ")}`);
       const source = sourceOf(opts);
       if (!fs.existsSync(plan) || !fs.statSync(plan).isFile()) throw new UsageError(`cannot read '${plan}': no such file`);
       checkOutFolder(opts.out);
-      // report.pdf needs Chromium: say so before the counting, not after.
-      if (!findChromium()) throw new UsageError(NO_CHROMIUM);
+      // report.pdf needs Chromium: say so before the counting, not after (a counts file is checked first: that needs the plan).
+      if (source.kind !== "counts" && !findChromium()) throw new UsageError(NO_CHROMIUM);
       const progress = (s: string) => {
         if (!opts.quiet) process.stderr.write(s + "\n");
       };
@@ -92,6 +106,14 @@ Examples:
         return;
       }
       for (const w of ready.warnings) progress(`warning: ${w}`);
+      if (source.kind === "counts") {
+        try {
+          source.counts = readCountsFile(source.file, ready.model);
+        } catch (e) {
+          throw e instanceof CountsFileError ? new UsageError(e.message) : e;
+        }
+        if (!findChromium()) throw new UsageError(NO_CHROMIUM);
+      }
       const result = await reportPlan({ model: ready.model, source, out: opts.out, lang: ready.opts.lang, progress }).catch((e: unknown) => {
         throw e instanceof ChromiumMissingError ? new UsageError(e.message) : e;
       });

@@ -1,6 +1,7 @@
 // Writing a plan's report, for every tool that does it (`isu report`, the
 // editor's Preview report): counts from the plan's database — or from
-// simulated records in a temporary SQLite database — through the results
+// simulated records in a temporary SQLite database, or from a counts file
+// exported where the tool cannot reach (results/counts-file.ts) — through the results
 // stage, into the output folder as one set (out-folder.ts), or nothing.
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -8,12 +9,17 @@ import * as nodePath from "node:path";
 import { checkPlanDatabase, openEngine, type Engine } from "../data/engines/index.js";
 import { loadSimulation, type SimulationProgress } from "../data/simulate/index.js";
 import type { PlanModel } from "../model/index.js";
-import { collectCounts } from "../results/collect.js";
+import { collectCounts, type CollectedCounts } from "../results/collect.js";
+import { readCountsFile } from "../results/counts-file.js";
 import type { Results } from "../results/published.js";
 import { makeReport } from "../results/report.js";
 import { checkOutFolder, OutFolder, REPORT_WRITER, StageWriter, type WrittenFile } from "./out-folder.js";
 
-export type ReportSource = { kind: "database"; url: string } | { kind: "simulate"; individuals: number; seed: number };
+export type ReportSource =
+  | { kind: "database"; url: string }
+  | { kind: "simulate"; individuals: number; seed: number }
+  /** `counts`: the file already read and checked (the CLI reads it before it looks for Chromium); else it is read here. */
+  | { kind: "counts"; file: string; counts?: CollectedCounts };
 
 export interface ReportRequest {
   model: PlanModel;
@@ -41,7 +47,7 @@ function loadProgress(progress: (s: string) => void): (p: SimulationProgress) =>
 }
 
 /** An engine on the request's data; `done` closes it (and removes a simulation's temporary database). */
-async function openSource(model: PlanModel, source: ReportSource, progress: (s: string) => void): Promise<{ engine: Engine; name: string; done: () => Promise<void> }> {
+async function openSource(model: PlanModel, source: Exclude<ReportSource, { kind: "counts" }>, progress: (s: string) => void): Promise<{ engine: Engine; name: string; done: () => Promise<void> }> {
   if (source.kind === "database") {
     const engine = await openEngine(source.url, { readOnly: true });
     try {
@@ -82,13 +88,19 @@ export async function reportPlan(request: ReportRequest): Promise<ReportResult> 
   const { model } = request;
   const out = checkOutFolder(request.out);
   const lang = request.lang ?? model.language;
-  const source = await openSource(model, request.source, progress);
   let report: Awaited<ReturnType<typeof makeReport>>;
-  try {
-    const collected = await collectCounts(model, source.engine, progress);
-    report = await makeReport(model, collected, { lang, source: source.name, progress });
-  } finally {
-    await source.done();
+  if (request.source.kind === "counts") {
+    const collected = request.source.counts ?? readCountsFile(request.source.file, model);
+    progress(`read the counts of ${collected.counts.length} questions from ${request.source.file}`);
+    report = await makeReport(model, collected, { lang, source: "counts", progress });
+  } else {
+    const source = await openSource(model, request.source, progress);
+    try {
+      const collected = await collectCounts(model, source.engine, progress);
+      report = await makeReport(model, collected, { lang, source: source.name, progress });
+    } finally {
+      await source.done();
+    }
   }
   const folder = OutFolder.open(out, REPORT_WRITER);
   try {
