@@ -49,25 +49,28 @@ function modelOf(file: string): PlanModel {
   return m;
 }
 
-/** The export of docs/report.md, for sqlite3 or psql: `client` reads one statement on stdin and prints CSV with its header. */
-function exportScript(client: string, dialect: string): string {
-  return `set -e
-{
-  echo '#query,isu_plan'
-  echo 'SELECT plan_name, version FROM isu_plan' | ${client}
-  for id in $(jq -r '.queries[].id' queries.json); do
-    echo "#query,$id"
-    jq -r --arg id "$id" '.queries[] | select(.id == $id) | .sql.${dialect}' queries.json | ${client}
-  done
-} > counts.csv`;
+/** The export script of docs/report.md ("Counts from a system the tool cannot reach"), for sqlite3 or, as its comments say, psql. */
+function exportScript(target: { sqlite: string } | { postgres: string }): string {
+  const doc = fs.readFileSync(path.join(root, "docs", "report.md"), "utf8");
+  const section = doc.slice(doc.indexOf("## Counts from a system the tool cannot reach"));
+  const script = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  // Each of the three lines the psql form changes, by its comment.
+  const line = (start: string) => new RegExp(`^${start}.*$`, "m");
+  if ("sqlite" in target) return script.replace(line("db="), `db=${JSON.stringify(target.sqlite)}`);
+  const psql = (l: string) => /# psql: (.*)$/.exec(script.split("\n").find((x) => x.startsWith(l))!)![1]!;
+  return script
+    .replace(line("db="), psql("db=").replace(/=.*/, `=${JSON.stringify(target.postgres)}`))
+    .replace(line("run\\(\\)"), psql("run()"))
+    .replace(line("dialect="), psql("dialect="));
 }
 
 /** queries.json as `isu build` writes it, in a fresh folder, and the counts.csv the export makes there. */
-function exportCounts(model: PlanModel, client: string, dialect: DialectName): string {
+function exportCounts(model: PlanModel, target: { sqlite: string } | { postgres: string }): string {
   const build = fs.mkdtempSync(path.join(dir, "build-"));
+  const dialect: DialectName = "sqlite" in target ? "sqlite" : "postgres";
   const manifest = queriesGenerator(model, { lang: model.language, dialects: [dialect] }).find((f) => f.path === "queries.json")!;
   fs.writeFileSync(path.join(build, "queries.json"), manifest.content);
-  execFileSync("sh", ["-c", exportScript(client, dialect)], { cwd: build, stdio: "pipe" });
+  execFileSync("sh", ["-c", exportScript(target)], { cwd: build, stdio: "pipe" });
   return path.join(build, "counts.csv");
 }
 
@@ -111,7 +114,7 @@ describe("counts exported by sqlite3 -csv -header", () => {
     model = modelOf(PLAN);
     db = path.join(dir, "radgivning.db");
     await simulated(model, db, 300, 5);
-    csv = exportCounts(model, `sqlite3 -bail -csv -header ${JSON.stringify(db)}`, "sqlite");
+    csv = exportCounts(model, { sqlite: db });
   }, 120_000);
 
   it("reads into exactly the counts the database gives, the question no one belongs to included (sqlite3 prints no header for it)", async () => {
@@ -171,7 +174,7 @@ describe("counts exported by psql --csv", () => {
     const url = `postgres://postgres@127.0.0.1:${server.port}/isu_counts`;
     const model = modelOf(IBIC);
     await simulated(model, url, 200, 2);
-    const csv = exportCounts(model, `psql ${url} -X -q --csv -v ON_ERROR_STOP=1 -f -`, "postgres");
+    const csv = exportCounts(model, { postgres: url });
     const fromFile = readCountsFile(csv, model);
     const fromDb = await countsFromDatabase(model, url);
     expect(fromFile).toEqual(fromDb);
@@ -188,7 +191,7 @@ describe("a counts file that is wrong", () => {
     model = modelOf(PLAN);
     const db = path.join(dir, "bad-input.db");
     await simulated(model, db, 120, 9);
-    good = fs.readFileSync(exportCounts(model, `sqlite3 -bail -csv -header ${JSON.stringify(db)}`, "sqlite"), "utf8");
+    good = fs.readFileSync(exportCounts(model, { sqlite: db }), "utf8");
     lines = good.split("\n");
   }, 120_000);
 
