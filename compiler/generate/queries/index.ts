@@ -147,6 +147,10 @@ function scriptHeader(model: PlanModel, dialect: Dialect, lang: string): string 
     "(row_kind, one column per split part and key holding the member's code, NULL = missing, and n);",
     "every table of the question is a sum of these rows. Then isu_basis: individuals, registrations, missing values.",
     "queries.json lists every query with its columns; docs/outputs.md describes them.",
+    "",
+    "Where isu cannot connect: export each query's rows as CSV under a line #query,<id>, after",
+    "#query,isu_plan and SELECT plan_name, version FROM isu_plan, and run isu report --counts <file>",
+    '(docs/report.md, "Counts from a system the tool cannot reach", has the export scripts).',
   ];
   // First statement: the client reads the rest as UTF-8 (see Dialect.clientEncoding).
   return `${dialect.comment(lines.join("\n"))}${dialect.clientEncoding ? `\n${dialect.clientEncoding}${dialect.terminator}` : ""}`;
