@@ -277,6 +277,14 @@ describe("a counts file that is wrong", () => {
     expect(problem(withLines((ls) => ls.splice(at, 0, ls[at - 1]!)))).toContain(`row ${at + 1}: repeats the cell of row ${at} in query 'hushall_typ'`);
   });
 
+  it("a question that counts more individuals than the basis has (sections from different data)", () => {
+    const at = rowOf(/^#query,hushall_typ$/);
+    const row = at + 2;
+    const fields = lines[row - 1]!.split(",");
+    const text = withLines((ls) => (ls[row - 1] = [...fields.slice(0, -1), "100000"].join(",")));
+    expect(problem(text)).toMatch(new RegExp(`row ${at}: query 'hushall_typ' counts \\d+ individuals, more than the 120 of isu_basis`));
+  });
+
   it("a query exported twice", () => {
     const at = rowOf(/^#query,belopp$/);
     expect(problem(good + "#query,belopp\n")).toContain(`row ${lines.length}, column 2: query 'belopp' has a section already (row ${at})`);

@@ -262,8 +262,17 @@ export function parseCounts(text: string, model: PlanModel, file: string): Colle
   const b = byId.get(BASIS_ID);
   if (!b) problems.whole(`no section for query '${BASIS_ID}': run it too (the last query of queries.json) and export it under ${SECTION_MARKER},${BASIS_ID}`);
   const basis = b ? readSection(b, basisRules(model), problems) : [];
-  if (b && !basis.some((r) => r["item"] === "individuals") && problems.list.length === 0)
-    problems.at(b.marker.line, undefined, undefined, `query '${BASIS_ID}' has no 'individuals' row: export its whole output`);
+  const individuals = basis.find((r) => r["item"] === "individuals")?.["n"];
+  if (b && individuals === undefined && problems.list.length === 0) problems.at(b.marker.line, undefined, undefined, `query '${BASIS_ID}' has no 'individuals' row: export its whole output`);
+  // Each question counts its population once: never more than all individuals, unless the sections come from different data.
+  if (typeof individuals === "number" && problems.list.length === 0) {
+    for (const c of counts) {
+      const n = c.rows.reduce((sum, r) => sum + (r["row_kind"] === "individuals" ? (r["n"] as number) : 0), 0);
+      if (n > individuals) {
+        problems.at(byId.get(c.question)!.marker.line, undefined, undefined, `query '${c.question}' counts ${n} individuals, more than the ${individuals} of ${BASIS_ID}: export every query from the same database in one run`);
+      }
+    }
+  }
   problems.throwIfAny();
   return { counts, basis };
 }
