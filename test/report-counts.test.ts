@@ -263,6 +263,15 @@ describe("a counts file that is wrong", () => {
     }
   });
 
+  it("many problems: each on its line, at most 20, then how many more", () => {
+    const at = rowOf(/^#query,hushall_typ$/) + 2;
+    const fields = lines[at - 1]!.split(",");
+    const bad = Array.from({ length: 30 }, (_, i) => [...fields.slice(0, -1), `x${i}`].join(","));
+    const message = problem(withLines((ls) => ls.splice(at - 1, 1, ...bad)));
+    expect(message.split("\n").filter((l) => /is not a whole number/.test(l))).toHaveLength(20);
+    expect(message).toContain("… and 10 more");
+  });
+
   it("a member code not in the plan", () => {
     const at = rowOf(/^#query,hushall_typ$/) + 2;
     const header = lines[at - 2]!.split(",");

@@ -212,7 +212,7 @@ function checkPlan(model: PlanModel, s: Section | undefined, problems: Problems)
   }
   const r = s.rows[0]!;
   const [name, version] = r.fields;
-  if (r.fields.length !== 2) problems.at(r.line, 3, undefined, `the ${PLAN_SECTION} row has ${r.fields.length} fields, expected plan_name,version`);
+  if (r.fields.length !== 2) problems.at(r.line, Math.min(r.fields.length, 2) + 1, undefined, `the ${PLAN_SECTION} row has ${r.fields.length} fields, expected plan_name,version`);
   else if (name !== model.name) problems.at(r.line, 1, "plan_name", `the counts are of plan '${name}', not '${model.name}': export the database of plan '${model.name}', or give the right plan file`);
   else if ((version ?? "") !== (model.version ?? "")) {
     const v = (x: string | undefined) => (x ? `version ${x}` : "no version");
