@@ -1,15 +1,30 @@
 // A question's reference level ("önskat läge", docs/language.md#reference-a-level-to-relate-the-result-to)
-// through the pipeline: parsed, formatted, in the model and in the handbook.
-// The rule is test/rules/ISU0314-reference-mismatch.test.ts; results.json and
-// the report are below too.
+// through the pipeline: parsed, formatted, in the model and the handbook, in
+// results.json (against its schema) and beside the result in report.html,
+// report.md, report.xlsx and the chart. The rule is
+// test/rules/ISU0314-reference-mismatch.test.ts.
+import Ajv2020Module from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import ExcelJS from "exceljs";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { formatIsu } from "../compiler/format/index.js";
 import { handbookGenerator } from "../compiler/generate/handbook/index.js";
 import type { PlanModel } from "../compiler/model/index.js";
 import { parseSource } from "../compiler/syntax/source.js";
 import type { QuestionDecl } from "../compiler/syntax/ast.js";
+import { openEngine } from "../compiler/data/engines/index.js";
+import { loadSimulation } from "../compiler/data/simulate/index.js";
+import { collectCounts } from "../compiler/results/collect.js";
+import type { ProtectionOutcome } from "../compiler/results/protect/problem.js";
+import type { Results } from "../compiler/results/published.js";
+import { renderCharts, renderHtml, renderMarkdown, renderXlsx, resultsJson } from "../compiler/results/report/index.js";
+import { chartData } from "../compiler/results/report/charts/data.js";
+import { chartSpec } from "../compiler/results/report/charts/specs.js";
+import { resultsFromCounts } from "../compiler/results/tables/index.js";
 
 const root = path.resolve(__dirname, "..");
 const IBIC = path.join(root, "examples", "hemtjanst_ibic.isu");
@@ -119,5 +134,75 @@ describe("reference: handbook", () => {
   it("a question without a reference has no such line", () => {
     const m = modelOf(PLAN.replace(/ {2}reference[^\n]*\n/g, ""));
     expect(md(m, "sv")).not.toContain("Önskat läge");
+  });
+});
+
+describe("reference: results.json and the report", () => {
+  let sv: Results;
+  let en: Results;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "isu-reference-"));
+  // Protection is tested elsewhere; here every figure is shown, so the report's numbers are the counts'.
+  const showAll = async (): Promise<ProtectionOutcome> => ({ hidden: new Map(), ranges: [] });
+
+  beforeAll(async () => {
+    const model = compile(IBIC).model!;
+    const engine = await openEngine(path.join(dir, "sim.db"), { create: true });
+    try {
+      await loadSimulation(engine, model, { individuals: 150, seed: 3 });
+      const { counts, basis } = await collectCounts(model, engine);
+      sv = await resultsFromCounts(model, counts, basis, { lang: "sv", source: "simulated", protect: showAll });
+      en = await resultsFromCounts(model, counts, basis, { lang: "en", source: "simulated", protect: showAll });
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const question = (r: Results, name: string) => r.questions.find((q) => q.name === name)!;
+  const LEVEL_SV = "Önskat läge: 60,0 % når målet (Nämndens målnivå 2025; källa: Äldrenämndens verksamhetsplan 2025).";
+
+  it("results.json carries each question's level, a share as a fraction like the rows' shares, and follows its schema", () => {
+    expect(question(sv, "forflyttning_mal").reference).toEqual({ kind: "share", value: 0.6, label: "Nämndens målnivå 2025", source: "Äldrenämndens verksamhetsplan 2025" });
+    expect(question(en, "samhallsliv_forandring").reference).toEqual({ kind: "share", value: 0.25, label: "The comparison municipalities 2024", source: "IBIC follow-up network, joint summary 2024" });
+    expect(sv.questions.filter((q) => q.reference).map((q) => q.name)).toEqual(["forflyttning_mal", "samhallsliv_forandring"]);
+    const ajv = new Ajv2020Module.default({ allErrors: true });
+    addFormatsModule.default(ajv);
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(root, "schemas", "results.schema.json"), "utf8")));
+    const written = JSON.parse(resultsJson(sv)) as Results;
+    expect(validate(written), JSON.stringify(validate.errors)).toBe(true);
+    // The schema holds a share to 0..1, so a level written as per cent would be refused.
+    question(written, "forflyttning_mal").reference!.value = 60;
+    expect(validate(written)).toBe(false);
+  });
+
+  it("report.html and report.md show the level beside the result, in the report's language", async () => {
+    const html = renderHtml(sv, await renderCharts(sv));
+    const article = html.slice(html.indexOf('id="q-forflyttning_mal"'), html.indexOf("</article>", html.indexOf('id="q-forflyttning_mal"')));
+    expect(article).toContain(`<p class="reference">${LEVEL_SV}</p>`);
+    expect(html).toContain("Önskat läge: 25,0 % förbättras (Jämförelsekommunerna 2024; källa: Nätverket för uppföljning med IBIC, gemensam sammanställning 2024).");
+    expect(html.match(/<p class="reference">/g)).toHaveLength(2);
+    expect(renderMarkdown(sv)).toContain(`> ${LEVEL_SV}`);
+    expect(renderMarkdown(en)).toContain("> Desired level: 60.0 % reach the goal (The board's target 2025; source: Elderly care board's operational plan 2025).");
+  });
+
+  it("the chart draws the level as a dashed rule at its share, and its text alternative says so", async () => {
+    const q = question(sv, "forflyttning_mal");
+    const spec = chartSpec(chartData(q, "Alla"), q.reference, { share: "%", count: "n", value: "v", group: "g", median: "m", mean: "x" }) as { layer: { mark: { type: string; strokeDash?: number[] }; data: { values: unknown[] } }[] };
+    const rules = spec.layer.filter((l) => l.mark.type === "rule");
+    expect(rules).toEqual([expect.objectContaining({ data: { values: [{ reference: 0.6 }] }, mark: expect.objectContaining({ strokeDash: [6, 4] }) })]);
+    const chart = (await renderCharts(sv)).get("forflyttning_mal")!;
+    expect(chart.summary).toContain("Den streckade linjen är önskat läge: 60,0 % når målet (Nämndens målnivå 2025).");
+    expect(chart.svg).toMatch(/stroke-dasharray="6,4"/);
+    const plain = (await renderCharts(sv)).get("forflyttning_forandring")!;
+    expect(plain.svg).not.toMatch(/stroke-dasharray="6,4"/);
+    expect(plain.summary).not.toContain("önskat läge");
+  });
+
+  it("report.xlsx writes the level on the question's sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await renderXlsx(sv));
+    const rows: unknown[][] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1))));
+    expect(rows).toContainEqual(["Önskat läge", "60,0 % når målet", "Nämndens målnivå 2025", "Äldrenämndens verksamhetsplan 2025"]);
   });
 });

@@ -73,11 +73,15 @@ export interface PublishedTable {
   rows: PublishedRow[];
 }
 
+/** A question's reference level ("önskat läge", the plan's `reference`). */
 export interface PublishedReference {
-  /** What the result is compared with, in the report's language. */
-  label: string;
-  /** A share (0..1) or a figure on the analysis' scale. */
+  /** `share`: of those who reach the goal (attainment) or improve (change); `value`: a mean (summary). */
+  kind: "share" | "value";
+  /** A share as a fraction 0..1 (like the rows' `share`: 60 % is 0.6), or a mean in the variable's unit. */
   value: number;
+  /** What the result is compared with ("Riket 2024"), in the report's language. */
+  label: string;
+  /** Where the level comes from, in the report's language. */
   source?: string;
 }
 

@@ -68,7 +68,8 @@ export const en: Omit<ReportStrings, "fromHandbook"> = {
   multiple: "Several answers are possible: an individual counts under every option registered, so the shares can add up to more than 100 %.",
   shareOfGroup: "n = number of individuals. % = share of all individuals in the group, missing included. Missing = individuals in the group without a usable value.",
   reference: "Desired level",
-  referenceValue: (l, v, s) => `${l}: ${v}${s ? ` (source: ${s})` : ""}.`,
+  referenceLevel: { attainment: (v) => `${v} reach the goal`, change: (v) => `${v} improve`, value: (v) => `mean ${v}` },
+  referenceValue: (v, l, s) => `Desired level: ${v} (${l}${s ? `; source: ${s}` : ""}).`,
   hidden: {
     suppressed: (m) =>
       `Hidden: fewer than ${m} individuals, or hidden so that such a small count cannot be derived from the figures shown. Which of the two is not said, since that alone would give something away.`,
@@ -86,7 +87,7 @@ export const en: Omit<ReportStrings, "fromHandbook"> = {
     point: (g, p) => `${g}: ${p}.`,
     range: (a, b) => `quartiles ${a}–${b}`,
     omitted: (n) => `${n} hidden ${n === 1 ? "figure is" : "figures are"} left out of the chart.`,
-    reference: (l, v) => `The desired level (${l}) ${v} is drawn as a dashed line.`,
+    reference: (v, l) => `The dashed line is the desired level: ${v} (${l}).`,
     none: "Every figure is hidden; the chart is empty.",
   },
   protection: {

@@ -68,7 +68,8 @@ export const sv: Omit<ReportStrings, "fromHandbook"> = {
   multiple: "Flera svar är möjliga: en individ räknas under varje alternativ som registrerats, så andelarna kan bli mer än 100 %.",
   shareOfGroup: "n = antal individer. % = andel av alla individer i gruppen, bortfall inräknat. Bortfall = individer i gruppen utan användbart värde.",
   reference: "Önskat läge",
-  referenceValue: (l, v, s) => `${l}: ${v}${s ? ` (källa: ${s})` : ""}.`,
+  referenceLevel: { attainment: (v) => `${v} når målet`, change: (v) => `${v} förbättras`, value: (v) => `medelvärde ${v}` },
+  referenceValue: (v, l, s) => `Önskat läge: ${v} (${l}${s ? `; källa: ${s}` : ""}).`,
   hidden: {
     suppressed: (m) =>
       `Dolt: färre än ${m} individer, eller dolt så att ett sådant litet antal inte kan räknas fram ur de tal som visas. Vilket av dem sägs inte, eftersom det i sig skulle avslöja något.`,
@@ -86,7 +87,7 @@ export const sv: Omit<ReportStrings, "fromHandbook"> = {
     point: (g, p) => `${g}: ${p}.`,
     range: (a, b) => `kvartiler ${a}–${b}`,
     omitted: (n) => `${n} ${n === 1 ? "dolt tal är utelämnat" : "dolda tal är utelämnade"} ur diagrammet.`,
-    reference: (l, v) => `Önskat läge (${l}) ${v} visas som en streckad linje.`,
+    reference: (v, l) => `Den streckade linjen är önskat läge: ${v} (${l}).`,
     none: "Alla tal är dolda; diagrammet är tomt.",
   },
   protection: {

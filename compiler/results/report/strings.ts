@@ -74,7 +74,10 @@ export interface ReportStrings {
   multiple: string;
   shareOfGroup: string;
   reference: string;
-  referenceValue: (label: string, value: string, source: string | undefined) => string;
+  /** A reference level in words: a share of whom, or a mean. */
+  referenceLevel: { attainment: (share: string) => string; change: (share: string) => string; value: (mean: string) => string };
+  /** "Önskat läge: 60,0 % når målet (Riket 2024; källa: …)." */
+  referenceValue: (level: string, label: string, source: string | undefined) => string;
   hidden: Record<HiddenReason, (minCell: number) => string>;
   hiddenMark: string;
   /** The note under a table with a figure that does not exist ("."). */
@@ -89,7 +92,7 @@ export interface ReportStrings {
     point: (group: string, parts: string) => string;
     range: (q1: string, q3: string) => string;
     omitted: (n: number) => string;
-    reference: (label: string, value: string) => string;
+    reference: (level: string, label: string) => string;
     none: string;
   };
   protection: {

@@ -5,6 +5,7 @@
 import type { Figure, PublishedQuestion, Results } from "../published.js";
 import { describeChart } from "./charts/render.js";
 import { Numbers } from "./numbers.js";
+import { referenceLevel } from "./reference.js";
 import { reportStrings, type ReportStrings } from "./strings.js";
 import { HIDDEN_REASONS, QuestionTables } from "./tables.js";
 import type { ChartView, FactRow, QuestionView, ReportView, TableView, TopicView } from "./view-types.js";
@@ -78,7 +79,6 @@ export function buildView(results: Results, charts: Map<string, ChartView> | nul
 
 function questionView(q: PublishedQuestion, number: number, s: ReportStrings, num: Numbers, tables: QuestionTables, chart: ChartView | null): QuestionView {
   const ref = q.reference;
-  const refValue = ref && (q.analysis === "summary" ? num.statValue(ref.value) : num.percent(ref.value));
   return {
     id: questionId(q),
     number,
@@ -86,7 +86,7 @@ function questionView(q: PublishedQuestion, number: number, s: ReportStrings, nu
     title: q.title,
     name: q.name,
     description: q.description,
-    reference: ref ? s.referenceValue(ref.label, refValue!, ref.source) : null,
+    reference: ref ? s.referenceValue(referenceLevel(ref, q.analysis, s, num), ref.label, ref.source) : null,
     tables: tables.tables(q, number),
     chart,
     chartSummary: chart?.summary ?? describeChart(q, s, num).summary,

@@ -8,7 +8,8 @@ import ExcelJS from "exceljs";
 import type { Figure, HiddenReason, PublishedQuestion, PublishedTable, Results } from "../published.js";
 import { reportStrings, type ReportStrings } from "./strings.js";
 import { HIDDEN_REASONS } from "./tables.js";
-import { HIDDEN, UNDEFINED } from "./numbers.js";
+import { HIDDEN, Numbers, UNDEFINED } from "./numbers.js";
+import { referenceLevel } from "./reference.js";
 
 const ROLES = ["category", "row", "column", "from", "to", "outcome"] as const;
 const STATS = ["n", "mean", "median", "q1", "q3"] as const;
@@ -110,6 +111,7 @@ function writeTable(w: SheetWriter, q: PublishedQuestion, t: PublishedTable, s: 
 
 export async function xlsxReport(results: Results): Promise<Buffer> {
   const s = reportStrings(results.language);
+  const num = new Numbers(s.locale, results.precision);
   const wb = new ExcelJS.Workbook();
   wb.creator = "ISU compiler";
   wb.title = results.title;
@@ -140,7 +142,7 @@ export async function xlsxReport(results: Results): Promise<Buffer> {
     const w = writer(names[i + 1]!);
     w.line([`${s.question(i + 1)}. ${q.title}`], true).font = { bold: true, size: 13 };
     w.line([q.name, `${s.analyses[q.analysis]}: ${q.description}`]);
-    if (q.reference) w.line([s.reference, q.reference.label, q.reference.value, q.reference.source ?? null]);
+    if (q.reference) w.line([s.reference, referenceLevel(q.reference, q.analysis, s, num), q.reference.label, q.reference.source ?? null]);
     if (q.multiple) w.line([s.multiple]);
     w.line([s.shareOfGroup]);
     for (const n of q.notes) w.line([n]);

@@ -3,9 +3,9 @@
 // median or quartile is hidden when a count it needs is, and the rest is
 // rounded to the published precision.
 import type { GrainColumn } from "../../model/grain.js";
-import { tr, type PlanModel } from "../../model/index.js";
+import { tr, type PlanModel, type ReferenceModel } from "../../model/index.js";
 import type { ProtectionOutcome, ProtectionProblem } from "../protect/problem.js";
-import type { Figure, HiddenReason, ProtectionSummary, PublishedGroup, PublishedMember, PublishedQuestion, PublishedRow, PublishedTable, Results } from "../published.js";
+import type { Figure, HiddenReason, ProtectionSummary, PublishedGroup, PublishedMember, PublishedQuestion, PublishedReference, PublishedRow, PublishedTable, Results } from "../published.js";
 import { basisIndividualsId, basisMissingId, basisRegistrationsId, groupFigureId, rowCountId, rowShareId } from "./ids.js";
 import { Labels } from "./labels.js";
 import { PRECISION, round } from "./precision.js";
@@ -102,6 +102,7 @@ export function publish(model: PlanModel, questions: QuestionTables[], basis: Ba
       analysis: grain.analysis,
       description: labels.describe(question, grain),
       multiple: grain.choices,
+      ...(question.reference ? { reference: publishedReference(question.reference, opts.lang, model.language) } : {}),
       tables,
       notes: [...question.notes],
     };
@@ -128,4 +129,13 @@ export function publish(model: PlanModel, questions: QuestionTables[], basis: Ba
     questions: published,
     protection: summary(problem, outcome, labels),
   };
+}
+
+/** The plan's reference level as published: a share as a fraction, like every share in the file. */
+function publishedReference(ref: ReferenceModel, lang: string, planLanguage: string): PublishedReference {
+  // 60 % is 0.6; toFixed drops binary noise only, so the level stays as the plan states it (62.55 % is 0.6255).
+  const value = ref.kind === "share" ? Number((ref.value / 100).toFixed(10)) : ref.value;
+  const out: PublishedReference = { kind: ref.kind, value, label: tr(ref.label, lang, planLanguage) };
+  if (ref.source) out.source = tr(ref.source, lang, planLanguage);
+  return out;
 }

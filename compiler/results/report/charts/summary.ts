@@ -5,6 +5,7 @@ import type { PublishedReference } from "../../published.js";
 import type { Numbers } from "../numbers.js";
 import type { ReportStrings } from "../strings.js";
 import type { ChartData } from "./data.js";
+import { referenceLevel } from "../reference.js";
 
 export function chartSummary(d: ChartData, analysis: keyof ReportStrings["chart"] & string, ref: PublishedReference | undefined, s: ReportStrings, num: Numbers): string {
   const C = s.chart;
@@ -28,6 +29,6 @@ export function chartSummary(d: ChartData, analysis: keyof ReportStrings["chart"
   }
   if (d.bars.length === 0 && d.points.every((p) => p.median === null && p.mean === null)) sentences.push(C.none);
   if (d.omitted > 0) sentences.push(C.omitted(d.omitted));
-  if (ref) sentences.push(C.reference(ref.label, d.scale === "share" ? num.percent(ref.value) : num.statValue(ref.value)));
+  if (ref) sentences.push(C.reference(referenceLevel(ref, analysis, s, num), ref.label));
   return sentences.join(" ");
 }
