@@ -12,6 +12,8 @@ export interface CountGroup {
   counts: number[];
   primary: boolean;
   hidden: boolean;
+  /** Shown because everything else shown already fixes its value (a secondary count the audit found pinned); the figures derived from it stay hidden, since a mean adds what its n does not. */
+  derivable?: boolean;
   /** Indices into problem.derived of the figures that need this count. */
   derived: number[];
 }
@@ -85,7 +87,7 @@ function checkRelation(problem: ProtectionProblem, r: Relation, what: string): v
 
 /** Whether a derived figure is shown: every count it needs is shown. */
 export function derivedShown(g: Groups, di: number): boolean {
-  return g.derivedGroups[di].every((gi) => !g.groups[gi].hidden);
+  return g.derivedGroups[di].every((gi) => !g.groups[gi].hidden && !g.groups[gi].derivable);
 }
 
 /** Terms with each unknown once (coefficients of repeated unknowns added), zeros dropped. */

@@ -15,7 +15,7 @@ import highsModule, { type Highs, type Model as HighsModel } from "highs";
 import type { ProtectionProblem } from "./problem.js";
 import { derivedShown, mergedTerms, type Groups } from "./groups.js";
 import type { Component } from "./components.js";
-import { impliedByCounts, keptColumns } from "./reduce.js";
+import { ImpliedByCounts, keptColumns } from "./reduce.js";
 
 // The package's types describe its CommonJS face; under ESM the default export is the loader itself.
 type Loader = (typeof import("highs"))["default"];
@@ -39,6 +39,8 @@ export interface Bound {
   point?: Float64Array;
   /** Rows the LP's bound rests on (non-zero duals): relaxing one of them may widen it. */
   binding: number[];
+  /** The LP's optimum itself, before rounding (when proven and finite). */
+  exact?: number;
 }
 
 export interface LpOptions {
@@ -99,13 +101,14 @@ export class ComponentLp {
       const grp = g.groups[gi];
       this.groupRow.set(gi, addRow("group", gi, grp.cells, null, grp.value, grp.value, !grp.hidden));
     }
+    const implied = new ImpliedByCounts(problem.unknowns.length);
     for (const di of comp.derived) {
       const shown = derivedShown(g, di);
       const countCells = g.derivedGroups[di].map((gi) => g.groups[gi].cells);
       const rows: number[] = [];
       for (const r of problem.derived[di].relations) {
         const t = mergedTerms(r);
-        if (!impliedByCounts(t, countCells)) rows.push(addRow("derived", di, t.cells, t.coefs, r.lo, r.hi, shown));
+        if (!implied.test(t, countCells)) rows.push(addRow("derived", di, t.cells, t.coefs, r.lo, r.hi, shown));
       }
       this.derivedRows.set(di, rows);
     }
@@ -128,7 +131,7 @@ export class ComponentLp {
     this.rowCells.forEach((cells, ri) => cells.forEach((c) => this.rowsOfCell[c].push(ri)));
 
     const numRows = this.rowKind.length;
-    const numCols = comp.cells.length;
+    const numCols = this.cells.length;
     const starts = new Int32Array(numRows + 1);
     let nz = 0;
     this.rowCells.forEach((cells, ri) => {
@@ -178,6 +181,14 @@ export class ComponentLp {
     this.version++;
   }
 
+  /** Leaves out the known relations simplified by a count that is now hidden (a relaxation: the components must be formed anew). */
+  relaxRestingOn(gi: number): void {
+    this.rowKind.forEach((kind, ri) => {
+      if (kind === "known" && this.rowOwner[ri] === gi) this.setActive(ri, false);
+    });
+    this.version++;
+  }
+
   private setActive(ri: number, active: boolean): void {
     if (this.rowActive[ri] === active) return;
     this.rowActive[ri] = active;
@@ -204,7 +215,7 @@ export class ComponentLp {
     const lp = this.model.getObjectiveValue();
     const value = sense === "min" ? Math.max(0, Math.ceil(lp - 1e-6)) : Math.floor(lp + 1e-6);
     const vertex = this.witness(solution.colValue);
-    return { value, proven: true, witnesses: vertex ? [vertex] : [], point: solution.colValue, binding };
+    return { value, proven: true, witnesses: vertex ? [vertex] : [], point: solution.colValue, binding, exact: lp };
   }
 
   /** A whole-number solution as far as possible in the direction `sense` (the integer program's optimum, or its best solution within the time limit); null when none is found. */
@@ -238,10 +249,33 @@ export class ComponentLp {
     return this.model.getModelStatus();
   }
 
-  private setObjective(cells: number[]): void {
+  private setObjective(cells: number[], costs: Float64Array = new Float64Array(cells.length).fill(1)): void {
     if (this.objective.length > 0) this.model.changeColsCost({ kind: "set", indices: this.objective }, new Float64Array(this.objective.length));
-    this.model.changeColsCost({ kind: "set", indices: cells }, new Float64Array(cells.length).fill(1));
+    this.model.changeColsCost({ kind: "set", indices: cells }, costs);
     this.objective = cells;
+  }
+
+  /**
+   * A solution as far as possible in the direction `sense` of Σ weight · column
+   * (weights by local column), every column capped at `cap` so that the
+   * program has an optimum: a solution of the capped program is one of the
+   * audit's. For the vertex's value per count, read `point`; `binding` is empty.
+   */
+  push(weights: Map<number, number>, sense: "min" | "max", cap: number): Bound {
+    const cols = [...weights.keys()].sort((a, b) => a - b);
+    this.setObjective(cols, Float64Array.from(cols, (c) => weights.get(c)!));
+    const { objectiveSense, modelStatus } = this.highs.constants;
+    this.model.changeObjectiveSense(sense === "min" ? objectiveSense.minimize : objectiveSense.maximize);
+    const n = this.cells.length;
+    this.model.changeColsBounds({ kind: "range", from: 0, to: n - 1 }, new Float64Array(n), new Float64Array(n).fill(cap));
+    try {
+      if (this.run() !== modelStatus.optimal) return { value: NaN, proven: false, witnesses: [], binding: [] };
+      const x = this.model.getSolution().colValue;
+      const vertex = this.witness(x);
+      return { value: NaN, proven: true, witnesses: vertex ? [vertex] : [], point: x, binding: [] };
+    } finally {
+      this.model.changeColsBounds({ kind: "range", from: 0, to: n - 1 }, new Float64Array(n), new Float64Array(n).fill(this.highs.infinity));
+    }
   }
 
   /** The solution rounded to whole numbers when it is whole and satisfies every active row exactly (relations within rounding noise); else null. */

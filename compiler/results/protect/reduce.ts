@@ -10,31 +10,56 @@
 /**
  * Whether a relation says nothing the counts it comes with do not: its
  * coefficient is constant over each part the counts cut their cells into,
- * and the counts nest (so each part's sum follows from them).
+ * and the counts nest (so each part's sum follows from them). Linear in the
+ * cells, with marks reused across calls (a report has a share per row, each
+ * over a group of up to every unknown).
  */
-export function impliedByCounts(terms: { cells: number[]; coefs: number[] }, counts: number[][]): boolean {
-  const sets = counts.map((c) => new Set(c));
-  for (let i = 0; i < sets.length; i++)
-    for (let j = i + 1; j < sets.length; j++) {
-      const [a, b] = sets[i].size <= sets[j].size ? [sets[i], sets[j]] : [sets[j], sets[i]];
-      let shared = 0;
-      for (const c of a) if (b.has(c)) shared++;
-      if (shared !== 0 && shared !== a.size) return false; // overlapping without nesting
-    }
-  const coefOf = new Map<number, number>();
-  terms.cells.forEach((c, k) => coefOf.set(c, terms.coefs[k]));
-  const partCoef = new Map<string, number>();
-  const union = new Set<number>();
-  for (const s of sets) for (const c of s) union.add(c);
-  for (const c of terms.cells) if (!union.has(c)) return false;
-  for (const c of union) {
-    const part = sets.map((s) => (s.has(c) ? 1 : 0)).join("");
-    const coef = coefOf.get(c) ?? 0;
-    const seen = partCoef.get(part);
-    if (seen === undefined) partCoef.set(part, coef);
-    else if (Math.abs(seen - coef) > 1e-12 * Math.max(1, Math.abs(seen))) return false;
+export class ImpliedByCounts {
+  private part: Int32Array;
+  private coef: Float64Array;
+  private partStamp: Int32Array;
+  private coefStamp: Int32Array;
+  private stamp = 0;
+
+  constructor(numCells: number) {
+    this.part = new Int32Array(numCells);
+    this.coef = new Float64Array(numCells);
+    this.partStamp = new Int32Array(numCells);
+    this.coefStamp = new Int32Array(numCells);
   }
-  return true;
+
+  test(terms: { cells: number[]; coefs: number[] }, counts: number[][]): boolean {
+    const stamp = ++this.stamp;
+    // Largest first: each count must lie within one part so far (or outside all), else two counts overlap without nesting.
+    const order = counts.map((_, k) => k).sort((a, b) => counts[b].length - counts[a].length);
+    for (const k of order) {
+      const cells = counts[k];
+      if (cells.length === 0) continue;
+      const first = this.partStamp[cells[0]] === stamp ? this.part[cells[0]] : -1;
+      for (const c of cells) {
+        const p = this.partStamp[c] === stamp ? this.part[c] : -1;
+        if (p !== first) return false;
+        this.part[c] = k;
+        this.partStamp[c] = stamp;
+      }
+    }
+    for (let i = 0; i < terms.cells.length; i++) {
+      const c = terms.cells[i];
+      if (this.partStamp[c] !== stamp) return false; // a term outside every count
+      this.coef[c] = terms.coefs[i];
+      this.coefStamp[c] = stamp;
+    }
+    const partCoef = new Float64Array(counts.length).fill(NaN);
+    for (const cells of counts)
+      for (const c of cells) {
+        const p = this.part[c];
+        const v = this.coefStamp[c] === stamp ? this.coef[c] : 0;
+        const seen = partCoef[p];
+        if (Number.isNaN(seen)) partCoef[p] = v;
+        else if (Math.abs(seen - v) > 1e-12 * Math.max(1, Math.abs(seen))) return false;
+      }
+    return true;
+  }
 }
 
 /**
@@ -54,16 +79,24 @@ export function keptColumns(numCols: number, rowCells: number[][], rowCoefs: (nu
       coefsOf[c].push(coefs ? coefs[k] : 1);
     });
   });
-  const classes = new Map<string, number[]>();
+  // Columns in the same rows, by a hash of their row lists (checked for equality within a bucket).
+  const buckets = new Map<number, number[][]>();
+  const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((r, k) => r === b[k]);
+  const classes: number[][] = [];
   for (let c = 0; c < numCols; c++) {
-    const key = rowsOf[c].join(",");
-    const list = classes.get(key);
-    if (list) list.push(c);
-    else classes.set(key, [c]);
+    const rows = rowsOf[c];
+    let h = rows.length;
+    for (const r of rows) h = (Math.imul(h, 0x01000193) ^ r) | 0;
+    const bucket = buckets.get(h);
+    const cls = bucket?.find((m) => same(rowsOf[m[0]], rows));
+    if (cls) cls.push(c);
+    else if (bucket) bucket.push([c]);
+    else buckets.set(h, [[c]]);
   }
+  for (const bucket of buckets.values()) classes.push(...bucket);
   const kept: number[] = [];
   let mixed = false;
-  for (const members of classes.values()) {
+  for (const members of classes) {
     if (members.length <= 2 || rowsOf[members[0]].length === 0) {
       kept.push(...(rowsOf[members[0]].length === 0 ? [] : members));
       continue;
