@@ -500,7 +500,7 @@ describe("completion while typing (text that does not parse yet)", () => {
     expect(labels(await typeAndComplete('group g "G" from '))).toEqual(["alder", "boende", "kon", "vardag"]);
   });
   it("block keywords inside each block, markers after a value, settings' values", async () => {
-    expect(labels(await typeAndComplete('question q "Q" {\n  '))).toEqual(["attainment", "by", "change", "count", "crosstab", "label", "note", "summary", "where"]);
+    expect(labels(await typeAndComplete('question q "Q" {\n  '))).toEqual(["attainment", "by", "change", "count", "crosstab", "label", "note", "reference", "summary", "where"]);
     expect(labels(await typeAndComplete('variable x "X" : kon at start {\n  '))).toEqual(["code", "definition", "label", "optional", "reason", "required", "sensitive", "unit", "when"]);
     expect(labels(await typeAndComplete('valueset v "V" {\n  a "A" '))).toEqual(["definition", "label", "missing", "other"]);
     expect(labels(await typeAndComplete('valueset v "V" '))).toEqual(["nominal", "ordinal"]);
