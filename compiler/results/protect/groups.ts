@@ -92,6 +92,10 @@ export function derivedShown(g: Groups, di: number): boolean {
 
 /** Terms with each unknown once (coefficients of repeated unknowns added), zeros dropped. */
 export function mergedTerms(r: Relation): { cells: number[]; coefs: number[] } {
+  // Most relations come merged and in order already: no map needed.
+  let ordered = true;
+  for (let i = 0; i < r.terms.length && ordered; i++) ordered = r.terms[i].coef !== 0 && (i === 0 || r.terms[i - 1].cell < r.terms[i].cell);
+  if (ordered) return { cells: r.terms.map((t) => t.cell), coefs: r.terms.map((t) => t.coef) };
   const m = new Map<number, number>();
   for (const t of r.terms) m.set(t.cell, (m.get(t.cell) ?? 0) + t.coef);
   const cells: number[] = [];

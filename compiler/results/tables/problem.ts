@@ -9,7 +9,7 @@
 // that at most half the values lie below it).
 import type { GrainColumn } from "../../model/grain.js";
 import type { ConditionModel, MeasureRef, PlanModel } from "../../model/index.js";
-import type { CountItem, DerivedItem, Linear, ProtectionProblem, Relation, Unknown } from "../protect/problem.js";
+import type { CountItem, DerivedItem, ProtectionProblem, Relation, Unknown } from "../protect/problem.js";
 import { BASIS_TABLE, basisIndividualsId, basisMissingId, basisRegistrationsId, groupFigureId, rowCountId, rowShareId } from "./ids.js";
 import { Labels } from "./labels.js";
 import { half, PRECISION, round } from "./precision.js";
@@ -30,27 +30,6 @@ function canonical(x: unknown): string {
 export const populationKey = (where: ConditionModel | undefined): string => (where ? canonical(where) : "everyone");
 
 const sameRef = (a: MeasureRef, b: MeasureRef) => a.kind === b.kind && a.name === b.name && a.timepoint === b.timepoint;
-
-/** Combine terms on the same cell (a share's n and its group size share cells). */
-function linear(terms: Map<number, number>): Linear {
-  return [...terms.entries()].filter(([, c]) => c !== 0).map(([cell, coef]) => ({ cell, coef }));
-}
-
-function weighted(parts: { cells: number[]; coef: number | number[] }[]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const p of parts) p.cells.forEach((c, i) => m.set(c, (m.get(c) ?? 0) + (typeof p.coef === "number" ? p.coef : p.coef[i]!)));
-  return m;
-}
-
-/** The bounds of a rounded ratio r = a / b: (r − h)·b ≤ a ≤ (r + h)·b, written over the cells of a and b. */
-function ratioRelations(a: Count, b: Count, r: number, h: number): Relation[] {
-  const out: Relation[] = [];
-  const num = { cells: a.cells, coef: 1 };
-  // r − h ≤ 0 bounds nothing (a ≥ 0 holds anyway).
-  if (r - h > 0) out.push({ terms: linear(weighted([num, { cells: b.cells, coef: -(r - h) }])), lo: 0, hi: Infinity });
-  out.push({ terms: linear(weighted([num, { cells: b.cells, coef: -(r + h) }])), lo: -Infinity, hi: 0 });
-  return out;
-}
 
 export function protectionProblem(model: PlanModel, questions: QuestionTables[], basis: BasisFigures, opts: { lang?: string } = {}): ProtectionProblem {
   const labels = new Labels(model, opts.lang ?? model.language);
@@ -88,8 +67,8 @@ export function protectionProblem(model: PlanModel, questions: QuestionTables[],
         for (const r of g.rows) {
           const id = rowCountId(t, g, r.key);
           item(id, labels.row(grain, r.key), r.n);
-          if (size.value > 0)
-            derived.push({ id: rowShareId(t, g, r.key), counts: [id, sizeId], relations: ratioRelations(global(r.n), size, round(r.n.value / size.value, PRECISION.share), half(PRECISION.share)) });
+          // A share is shown only with its n and its group size, and then says nothing they do not: it adds no relation.
+          if (size.value > 0) derived.push({ id: rowShareId(t, g, r.key), counts: [id, sizeId], relations: [] });
         }
         const s = g.summary;
         if (s) {
