@@ -187,7 +187,9 @@ describe("reference: results.json and the report", () => {
 
   it("the chart draws the level as a dashed rule at its share, and its text alternative says so", async () => {
     const q = question(sv, "forflyttning_mal");
-    const spec = chartSpec(chartData(q, "Alla"), q.reference, { share: "%", count: "n", value: "v", group: "g", median: "m", mean: "x" }) as { layer: { mark: { type: string; strokeDash?: number[] }; data: { values: unknown[] } }[] };
+    const spec = chartSpec(chartData(q, "Alla"), q.reference, { share: "%", count: "n", value: "v", group: "g", median: "m", mean: "x" }) as {
+      layer: { mark: { type: string; strokeDash?: number[] }; data: { values: unknown[] } }[];
+    };
     const rules = spec.layer.filter((l) => l.mark.type === "rule");
     expect(rules).toEqual([expect.objectContaining({ data: { values: [{ reference: 0.6 }] }, mark: expect.objectContaining({ strokeDash: [6, 4] }) })]);
     const chart = (await renderCharts(sv)).get("forflyttning_mal")!;

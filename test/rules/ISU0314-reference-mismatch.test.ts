@@ -17,7 +17,11 @@ const tooLarge = change(`reference 130 % "Riket"`);
 const onlyTranslation = change(`reference en "Sweden"`);
 
 t.valid([
-  { name: "a share for attainment, translated", plan: attainment(`reference 60 % "Riket 2024" source "Öppna jämförelser 2024"\n  reference en "Sweden 2024" source "Open comparisons 2024"`), clean: true },
+  {
+    name: "a share for attainment, translated",
+    plan: attainment(`reference 60 % "Riket 2024" source "Öppna jämförelser 2024"\n  reference en "Sweden 2024" source "Open comparisons 2024"`),
+    clean: true,
+  },
   { name: "a share for change", plan: change(`reference 0 % "Ingen försämring"`), clean: true },
   { name: "a mean for summary", plan: summary(`reference 82.5 "Riket 2024" source "SCB"`), clean: true },
   { name: "no reference at all", plan: summary(""), clean: true },
