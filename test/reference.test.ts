@@ -195,6 +195,8 @@ describe("reference: results.json and the report", () => {
     const chart = (await renderCharts(sv)).get("forflyttning_mal")!;
     expect(chart.summary).toContain("Den streckade linjen är önskat läge: 60,0 % når målet (Nämndens målnivå 2025).");
     expect(chart.svg).toMatch(/stroke-dasharray="6,4"/);
+    // The line is labelled in the picture too, not only in the text under it.
+    expect(chart.svg).toMatch(/<text[^>]*>Önskat läge: 60,0 %<\/text>/);
     const plain = (await renderCharts(sv)).get("forflyttning_forandring")!;
     expect(plain.svg).not.toMatch(/stroke-dasharray="6,4"/);
     expect(plain.summary).not.toContain("önskat läge");

@@ -19,7 +19,8 @@ const esc = Handlebars.Utils.escapeExpression;
 export const chartId = (q: Pick<PublishedQuestion, "name">) => `chart-${q.name}`;
 export const chartSummaryId = (q: Pick<PublishedQuestion, "name">) => `chart-${q.name}-summary`;
 
-function texts(s: ReportStrings, q: PublishedQuestion): ChartTexts {
+function texts(s: ReportStrings, q: PublishedQuestion, num: Numbers): ChartTexts {
+  const ref = q.reference;
   return {
     share: s.cells.share,
     count: s.cells.n,
@@ -27,6 +28,7 @@ function texts(s: ReportStrings, q: PublishedQuestion): ChartTexts {
     group: s.cells.group,
     median: s.cells.median,
     mean: s.cells.mean,
+    ...(ref ? { reference: `${s.reference}: ${ref.kind === "share" ? num.percent(ref.value) : num.statValue(ref.value)}` } : {}),
   };
 }
 
@@ -55,7 +57,7 @@ function accessible(svg: string, id: string, label: string, describedBy: string)
 export async function renderChart(q: PublishedQuestion, s: ReportStrings, num: Numbers): Promise<ChartView> {
   const d = chartData(q, s.cells.all);
   const { label, summary } = describeChart(q, s, num);
-  const svg = await svgOf(chartSpec(d, q.reference, texts(s, q)));
+  const svg = await svgOf(chartSpec(d, q.reference, texts(s, q, num)));
   return { id: chartId(q), svg: accessible(svg, chartId(q), label, chartSummaryId(q)), label, summary };
 }
 

@@ -14,6 +14,8 @@ export interface ChartTexts {
   group: string;
   median: string;
   mean: string;
+  /** Written beside the reference level's rule ("Önskat läge: 60,0 %"), so the dashed line says what it is. */
+  reference?: string;
 }
 
 const WIDTH = 480;
@@ -29,15 +31,21 @@ const config = {
   legend: { labelColor: INK, titleColor: INK, labelFontSize: 11, titleFontSize: 11, orient: "bottom", direction: "horizontal", labelLimit: 260 },
 };
 
-function referenceLayer(ref: PublishedReference | undefined, field: "x") {
+function referenceLayer(ref: PublishedReference | undefined, field: "x", label: string | undefined) {
   if (!ref) return [];
-  return [
-    {
-      data: { values: [{ reference: ref.value }] },
-      mark: { type: "rule", color: REFERENCE_COLOUR, strokeDash: [6, 4], strokeWidth: 2 },
-      encoding: { [field]: { field: "reference", type: "quantitative" } },
-    },
-  ];
+  const rule = {
+    data: { values: [{ reference: ref.value }] },
+    mark: { type: "rule", color: REFERENCE_COLOUR, strokeDash: [6, 4], strokeWidth: 2 },
+    encoding: { [field]: { field: "reference", type: "quantitative" } },
+  };
+  if (!label) return [rule];
+  // Above the plot, starting at the line: the chart grows to fit it.
+  const text = {
+    data: { values: [{ reference: ref.value, label }] },
+    mark: { type: "text", align: "left", baseline: "bottom", dx: 3, dy: -3, color: REFERENCE_COLOUR, fontSize: 11 },
+    encoding: { [field]: { field: "reference", type: "quantitative" }, y: { value: 0 }, text: { field: "label", type: "nominal" } },
+  };
+  return [rule, text];
 }
 
 export function chartSpec(d: ChartData, ref: PublishedReference | undefined, t: ChartTexts): TopLevelSpec {
@@ -72,7 +80,7 @@ export function chartSpec(d: ChartData, ref: PublishedReference | undefined, t: 
             color: { field: "stat", type: "nominal", title: null, scale: { domain: [t.median, t.mean], range: [SERIES_COLOURS[0]!, SERIES_COLOURS[1]!] } },
           },
         },
-        ...referenceLayer(ref, "x"),
+        ...referenceLayer(ref, "x", t.reference),
       ],
     } as TopLevelSpec;
   }
@@ -117,6 +125,6 @@ export function chartSpec(d: ChartData, ref: PublishedReference | undefined, t: 
     config,
     width: WIDTH,
     height: { step },
-    layer: [bars, ...referenceLayer(ref, "x")],
+    layer: [bars, ...referenceLayer(ref, "x", t.reference)],
   } as TopLevelSpec;
 }
