@@ -16,7 +16,7 @@ import type { HiddenReason, PublishedRow, Results } from "../compiler/results/pu
 import { CountsError, protectionProblem, readBasis, resultsFromCounts, rollUp } from "../compiler/results/tables/index.js";
 import { collectCounts } from "../compiler/results/collect.js";
 import { openSqlite } from "./support/databases.js";
-import { loadRecords } from "./support/load-records.js";
+import { loadRecords, registrationDay } from "./support/load-records.js";
 import { expectedTables, grainRows, Readings, type ExpectedTable } from "./support/tables-reference.js";
 import { seededRandom, syntheticRecords, type SyntheticData } from "./support/synthetic.js";
 
@@ -323,6 +323,9 @@ describe("results tables from finest-grain counts", () => {
       expect(problemFaults(protectionProblem(c.model, tables, readBasis(c.model, sql.basis)))).toEqual([]);
       expect(fromSql.basis.individuals.value).toBe(600);
       expect(fromSql.basis.registrations.map((r) => r.n.value)).toEqual(c.model.timepoints.map((t) => c.data.registrations[t.name]!.length));
+      // The period: the earliest and the latest registration date the records were loaded with, over every time point.
+      const days = c.model.timepoints.flatMap((t) => c.data.registrations[t.name]!.map((_, i) => registrationDay(t.name, c.model, i))).sort();
+      expect(fromSql.basis.period).toEqual({ from: days[0], to: days.at(-1) });
     } finally {
       await db.close();
     }

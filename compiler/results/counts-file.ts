@@ -95,7 +95,7 @@ function basisRules(model: PlanModel): ColumnRule[] {
   return BASIS_COLUMNS.map((c): ColumnRule => {
     switch (c) {
       case "item":
-        return codes(c, ["individuals", "registrations", "missing"], "a basis item", false);
+        return codes(c, ["individuals", "registrations", "missing", "first_registered", "last_registered"], "a basis item", false);
       case "timepoint":
         return codes(c, model.timepoints.map((t) => t.name), "a time point");
       case "variable":

@@ -4,7 +4,7 @@
 // Works on anything that runs SQL in one of the dialects (the test databases,
 // compiler/data/engines).
 import { generateDdl } from "../../compiler/generate/ddl/index.js";
-import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE } from "../../compiler/sql/storage.js";
+import { CHOICE_CODE, INDIVID_KEY, INDIVID_TABLE, REGISTERED_DATE } from "../../compiler/sql/storage.js";
 import { storageLayout } from "../../compiler/generate/storage-layout.js";
 import { DIALECTS, type DialectName } from "../../compiler/sql/dialects/index.js";
 import type { PlanModel } from "../../compiler/model/index.js";
@@ -34,6 +34,12 @@ function insertStatements(db: SqlDb, table: string, columns: string[], rows: str
   return out;
 }
 
+/** The registration date of a time point's i-th record: spread over 90 days from a day that grows with the time point. */
+export function registrationDay(timepoint: string, model: PlanModel, i: number): string {
+  const t = model.timepoints.findIndex((x) => x.name === timepoint);
+  return new Date(Date.UTC(2025, 0, 1 + 120 * t + ((i * 37) % 90))).toISOString().slice(0, 10);
+}
+
 /** Creates the schema and stores the records. */
 export async function loadRecords(db: SqlDb, model: PlanModel, data: SyntheticData): Promise<void> {
   const d = DIALECTS[db.dialect];
@@ -60,8 +66,8 @@ export async function loadRecords(db: SqlDb, model: PlanModel, data: SyntheticDa
       ...insertStatements(
         db,
         layout.table,
-        [INDIVID_KEY, ...columns],
-        records.map((r) => [d.string(r.individ_id), ...columns.map((c) => literal(r[c]))]),
+        [INDIVID_KEY, REGISTERED_DATE, ...columns],
+        records.map((r, i) => [d.string(r.individ_id), d.string(registrationDay(layout.timepoint.name, model, i)), ...columns.map((c) => literal(r[c]))]),
       ),
     );
     for (const ct of layout.choiceTables) {

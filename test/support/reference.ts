@@ -10,6 +10,7 @@
 import type { ConditionModel, GroupModel, MeasureRef, PlanModel, QuestionModel, ValuesetModel, VariableModel } from "../../compiler/model/index.js";
 import { ANSWERED, questionGrain } from "../../compiler/model/grain.js";
 import type { RecordValue, RegistrationRecord, SyntheticData } from "./synthetic.js";
+import { registrationDay } from "./load-records.js";
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
@@ -226,6 +227,12 @@ export function referenceBasis(model: PlanModel, data: SyntheticData): Row[] {
   for (const tp of model.timepoints) {
     const records = data.registrations[tp.name] ?? [];
     rows.push({ item: "registrations", timepoint: tp.name, variable: null, n: records.length });
+    if (records.length > 0) {
+      // The days loadRecords gives them, as YYYYMMDD.
+      const days = records.map((_, i) => Number(registrationDay(tp.name, model, i).replace(/-/g, ""))).sort((a, b) => a - b);
+      rows.push({ item: "first_registered", timepoint: tp.name, variable: null, n: days[0]! });
+      rows.push({ item: "last_registered", timepoint: tp.name, variable: null, n: days[days.length - 1]! });
+    }
     for (const v of model.variables.filter((x) => x.timepoints.includes(tp.name))) {
       let missing = 0;
       for (const rec of records) {

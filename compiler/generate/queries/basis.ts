@@ -5,10 +5,14 @@
 //   missing        per variable and time point it is recorded at, the
 //                  individuals registered then without a usable value (NULL,
 //                  a `missing` code; multiple choice: only `missing` codes —
-//                  no option chosen is an answer).
+//                  no option chosen is an answer);
+//   first_registered, last_registered
+//                  per time point with registrations, the earliest and the
+//                  latest registration date as the number YYYYMMDD (the
+//                  report's period).
 // One scan of each registration table; rows in plan order.
 import type { PlanModel } from "../../model/index.js";
-import { INDIVID_TABLE, registrationTable } from "../../sql/storage.js";
+import { INDIVID_TABLE, REGISTERED_DATE, registrationTable } from "../../sql/storage.js";
 import type { Dialect } from "../../sql/dialects/index.js";
 import { MeasureReader } from "./measures.js";
 import { indent } from "./counts.js";
@@ -63,11 +67,18 @@ export function basisQuery(model: PlanModel, dialect: Dialect): BasisQuery {
     chunks(variables, COLUMNS_PER_SCAN).forEach((part, c) => {
       const name = `t${t + 1}_${c + 1}`;
       // Flags read in x, summed outside it: SQL Server allows no subquery (EXISTS) inside SUM.
+      const alias = r.registration(tp.name);
       const flags = part.map((v, i) => `${missingFlag(r, v.name, tp.name)} AS f${i + 1}`);
+      if (c === 0) flags.push(`${alias}.${q(REGISTERED_DATE)} AS registered`);
       const sums = part.map((_, i) => `${int(`COALESCE(SUM(f${i + 1}), 0)`)} AS m${i + 1}`);
-      const read = `SELECT ${flags.length ? flags.join(",\n  ") : "1 AS f0"}\nFROM ${q(registrationTable(tp.name))} ${r.registration(tp.name)}`;
+      if (c === 0) sums.push(`${dialect.dayNumber("MIN(registered)")} AS first_day`, `${dialect.dayNumber("MAX(registered)")} AS last_day`);
+      const read = `SELECT ${flags.length ? flags.join(",\n  ") : "1 AS f0"}\nFROM ${q(registrationTable(tp.name))} ${alias}`;
       ctes.push(`${name} AS (\n${indent(`SELECT ${[`${int("COUNT(*)")} AS registrations`, ...sums].join(",\n  ")}\nFROM (\n${indent(read)}\n) x`)}\n)`);
-      if (c === 0) row(s("registrations"), s(tp.name), none, "registrations", name);
+      if (c === 0) {
+        row(s("registrations"), s(tp.name), none, "registrations", name);
+        row(s("first_registered"), s(tp.name), none, "first_day", `${name} WHERE first_day IS NOT NULL`);
+        row(s("last_registered"), s(tp.name), none, "last_day", `${name} WHERE last_day IS NOT NULL`);
+      }
       part.forEach((v, i) => row(s("missing"), s(tp.name), s(v.name), `m${i + 1}`, name));
     });
   });

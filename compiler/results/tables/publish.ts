@@ -125,6 +125,7 @@ export function publish(model: PlanModel, questions: QuestionTables[], basis: Ba
         timepoint: m.timepoint,
         n: count(basisMissingId(m.variable, m.timepoint), m.n),
       })),
+      ...(basis.period ? { period: basis.period } : {}),
     },
     questions: published,
     protection: summary(problem, outcome, labels),

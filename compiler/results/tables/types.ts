@@ -85,4 +85,6 @@ export interface BasisFigures {
   individuals: number;
   registrations: { timepoint: string; n: number }[];
   missing: { variable: string; timepoint: string; n: number }[];
+  /** The earliest and the latest registration date (YYYY-MM-DD); absent without registrations. */
+  period?: { from: string; to: string };
 }

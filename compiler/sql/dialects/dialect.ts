@@ -30,6 +30,8 @@ export interface Dialect {
   terminator: string;
   /** Casts an integer expression so that division gives a fraction. */
   toDecimal(expr: string): string;
+  /** A date expression as the whole number YYYYMMDD (NULL stays NULL), so that an integer column can carry it portably. */
+  dayNumber(expr: string): string;
   // ---- Members the DDL generator needs (compiler/generate/ddl/index.ts).
   /** A boolean literal: TRUE/FALSE, or 1/0 where booleans are integers or bits. */
   booleanLiteral(value: boolean): string;

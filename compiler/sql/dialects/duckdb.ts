@@ -20,6 +20,7 @@ export const duckdb: Dialect = {
   terminator: ";",
   // Division of doubles: no overflow on large sums, as DECIMAL(18,4) would have.
   toDecimal: (e) => `CAST(${e} AS DOUBLE)`,
+  dayNumber: (e) => `CAST(strftime(${e}, '%Y%m%d') AS INTEGER)`,
   booleanLiteral: (v) => (v ? "TRUE" : "FALSE"),
   // DATE also holds year 0 and years BC, which the record schema, PostgreSQL
   // and SQL Server do not; impossible days are refused by the type itself.

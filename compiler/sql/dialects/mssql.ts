@@ -16,6 +16,8 @@ export const mssql: Dialect = {
   types: { integer: "int", decimal: "decimal(18,4)", boolean: "bit", date: "date", text: "nvarchar(max)", code: "nvarchar(64)", timestamp: "datetime2" },
   terminator: ";",
   toDecimal: (e) => `CAST(${e} AS decimal(18,4))`,
+  // Style 112 is ISO's YYYYMMDD.
+  dayNumber: (e) => `CAST(CONVERT(char(8), ${e}, 112) AS int)`,
   booleanLiteral: (v) => (v ? "1" : "0"),
   typeCheck: () => undefined,
   keyChecks: (c) => ({ wellFormed: wellFormedKey(c), notPersonnummer: notPersonnummer(c) }),

@@ -16,6 +16,7 @@ export const postgres: Dialect = {
   types: { integer: "integer", decimal: "numeric", boolean: "boolean", date: "date", text: "text", code: "varchar(64)", timestamp: "timestamp" },
   terminator: ";",
   toDecimal: (e) => `CAST(${e} AS numeric)`,
+  dayNumber: (e) => `CAST(TO_CHAR(${e}, 'YYYYMMDD') AS integer)`,
   booleanLiteral: (v) => (v ? "TRUE" : "FALSE"),
   typeCheck: () => undefined,
   // The record schema's own regular expressions: ARE reads \uXXXX escapes as

@@ -14,6 +14,8 @@ export const sqlite: Dialect = {
   types: { integer: "INTEGER", decimal: "REAL", boolean: "INTEGER", date: "TEXT", text: "TEXT", code: "TEXT", timestamp: "TEXT" },
   terminator: ";",
   toDecimal: (e) => `CAST(${e} AS REAL)`,
+  // Dates are stored as ISO text (typeCheck holds them to YYYY-MM-DD).
+  dayNumber: (e) => `CAST(REPLACE(${e}, '-', '') AS INTEGER)`,
   booleanLiteral: (v) => (v ? "1" : "0"),
   // Column types are only affinities in SQLite: without these checks 'abc'
   // would be stored in an INTEGER column.
