@@ -298,6 +298,21 @@ describe("handbook of the example plans", () => {
   }
 });
 
+describe("the handbook points to the report for the figures", () => {
+  it.each([
+    ["sv", "Handboken innehåller inga siffror, det gör rapporten"],
+    ["en", "The handbook holds no figures: the report does"],
+  ])("%s: where the result tables are described, it names isu report and the report's files", (lang, words) => {
+    const { model } = tryModel(path.join(root, "examples", "hemtjanst_ibic.isu"));
+    const h = handbook(model!, lang);
+    for (const text of [squash(htmlText(h.html)), squash(h.md)]) {
+      const at = text.indexOf(words);
+      expect(at, `${lang}: the words are there`).toBeGreaterThan(0);
+      expect(text.slice(at, at + 300)).toMatch(/isu report .*report\.html, report\.pdf, report\.xlsx/);
+    }
+  });
+});
+
 describe("escaping", () => {
   const model = mustCompile(ESCAPE);
 

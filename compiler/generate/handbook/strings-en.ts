@@ -43,7 +43,7 @@ export const en: HandbookStrings = {
   },
   questions: {
     intro:
-      "Each question is answered by one or more tables. The tables below show what the result will look like – rows, columns and what each cell holds. The figures are filled in when the data are compiled. Missing data are reported in every table.",
+      "Each question is answered by one or more tables. The tables below show what the result will look like – rows, columns and what each cell holds. The handbook holds no figures: the report does. When data have been collected, the command isu report counts them, hides small numbers and writes the tables with their figures and charts (report.html, report.pdf, report.xlsx). Missing data are reported in every table.",
     legend: "n = number of individuals. % = share of all individuals in the group, missing included. Missing = individuals in the group without a usable value.",
     none: "The plan has no questions yet.",
     question: (n) => `Question ${n}`,

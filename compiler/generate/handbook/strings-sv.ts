@@ -43,7 +43,7 @@ export const sv: HandbookStrings = {
   },
   questions: {
     intro:
-      "Varje fråga besvaras av en eller flera tabeller. Tabellerna nedan visar hur resultatet kommer att se ut – rader, kolumner och vad varje cell innehåller. Siffrorna fylls i när uppgifterna sammanställs. Bortfallet redovisas i varje tabell.",
+      "Varje fråga besvaras av en eller flera tabeller. Tabellerna nedan visar hur resultatet kommer att se ut – rader, kolumner och vad varje cell innehåller. Handboken innehåller inga siffror, det gör rapporten. När uppgifterna har samlats in räknar kommandot isu report fram dem, döljer små tal och skriver tabellerna med siffror och diagram (report.html, report.pdf, report.xlsx). Bortfallet redovisas i varje tabell.",
     legend: "n = antal individer. % = andel av alla individer i gruppen, bortfallet inräknat. Bortfall = antal individer i gruppen utan användbart värde.",
     none: "Planen har ännu inga frågor.",
     question: (n) => `Fråga ${n}`,
