@@ -89,7 +89,7 @@ export function auditComponent(problem: ProtectionProblem, g: Groups, comp: Comp
         let chosen = -1;
         for (const c of inside.slice(0, TRIALS)) {
           lp.setHidden(c, true);
-          const t = a.range(gi);
+          const t = a.range(gi, true);
           lp.setHidden(c, false);
           if (t.min.value < r.min.value || t.max.value > r.max.value) {
             chosen = c;
@@ -194,16 +194,21 @@ class Evidence {
     this.recordPoint(b.point);
   }
 
-  /** The count's LP range, each bound solved for (the minimum skipped when a solution already reached 0). */
-  range(gi: number): Range {
+  /**
+   * The count's LP range, each bound solved for (the minimum skipped when a solution already reached 0). `trial`: the
+   * program is relaxed for a moment (a candidate hidden to see what it would widen), so its solutions are not kept.
+   */
+  range(gi: number, trial = false): Range {
     const max = this.lp.bound(gi, "max");
-    this.record(max);
-    if (max.proven && max.value === Infinity) {
-      this.witHigh.set(gi, Infinity);
-      this.lpHigh.set(gi, Infinity);
+    if (!trial) {
+      this.record(max);
+      if (max.proven && max.value === Infinity) {
+        this.witHigh.set(gi, Infinity);
+        this.lpHigh.set(gi, Infinity);
+      }
     }
     const min = this.zeroSeen.has(gi) ? { value: 0, proven: true, witnesses: [], binding: [] } : this.lp.bound(gi, "min");
-    this.record(min);
+    if (!trial) this.record(min);
     return { min, max };
   }
 

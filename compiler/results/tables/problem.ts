@@ -124,11 +124,11 @@ export function protectionProblem(model: PlanModel, questions: QuestionTables[],
         hi: 0,
       });
   }
+  // A question of everyone counts every individual; one with a `where` at most that many.
   for (const qt of questions) {
-    if (qt.question.where) continue;
     const offset = offsets.get(qt)!;
     const whole = qt.tables[0]!.groups[0]!.size.cells;
-    known.push({ terms: [{ cell: individuals, coef: 1 }, ...whole.map((c) => ({ cell: c + offset, coef: -1 }))], lo: 0, hi: 0 });
+    known.push({ terms: [{ cell: individuals, coef: 1 }, ...whole.map((c) => ({ cell: c + offset, coef: -1 }))], lo: 0, hi: qt.question.where ? Infinity : 0 });
   }
   return { minCell: model.minCell, unknowns, counts, derived, known };
 }
@@ -172,7 +172,10 @@ function readings(qt: QuestionTables): Reading[] {
  * scale). So for the readings two questions share, each combination of their
  * members (missing included) holds the same number of people in both: a
  * group size is a group size in every question, and a count's category is
- * the size of the same group where another question splits by it.
+ * the size of the same group where another question splits by it. A question
+ * with a `where` counts some of everyone: in each such combination it holds
+ * at most as many as a question of everyone (so when their totals are equal,
+ * an outsider knows the `where` kept everyone, and the two are one).
  */
 function linkPopulations(questions: QuestionTables[], offsets: Map<QuestionTables, number>, known: Relation[]): void {
   const byPopulation = new Map<string, QuestionTables[]>();
@@ -181,41 +184,41 @@ function linkPopulations(questions: QuestionTables[], offsets: Map<QuestionTable
     byPopulation.set(k, [...(byPopulation.get(k) ?? []), qt]);
   }
   const read = new Map(questions.map((qt) => [qt, readings(qt)]));
-  for (const group of byPopulation.values())
-    for (let i = 0; i < group.length; i++)
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i]!;
-        const b = group[j]!;
-        const shared = read
-          .get(a)!
-          .map((ra) => ({ ra, rb: read.get(b)!.find((rb) => sameRef(ra.ref, rb.ref) && ra.kind === rb.kind) }))
-          .filter((x): x is { ra: Reading; rb: Reading } => x.rb !== undefined);
-        const sums = (qt: QuestionTables, places: number[]) => {
-          const m = new Map<string, number[]>();
-          const offset = offsets.get(qt)!;
-          qt.cells.forEach((c, i) => {
-            if (c.kind !== "individuals") return;
-            const coords = [...c.dims, ...c.keys];
-            const k = places.map((p) => coords[p]!).join(",");
-            const cells = m.get(k);
-            if (cells) cells.push(i + offset);
-            else m.set(k, [i + offset]);
-          });
-          return m;
-        };
-        const inA = sums(
-          a,
-          shared.map((s) => s.ra.at),
-        );
-        const inB = sums(
-          b,
-          shared.map((s) => s.rb.at),
-        );
-        for (const key of combinations(shared.map((s) => (s.ra.kind === "answered" ? 1 : s.ra.col.members.length)))) {
-          const terms = [...(inA.get(key) ?? []).map((cell) => ({ cell, coef: 1 })), ...(inB.get(key) ?? []).map((cell) => ({ cell, coef: -1 }))];
-          if (terms.length) known.push({ terms, lo: 0, hi: 0 });
-        }
-      }
+  /** Σ a − Σ b over each combination of the readings they share: = 0 (same population) or ≤ 0 (a counts some of b's). */
+  const link = (a: QuestionTables, b: QuestionTables, subset: boolean): void => {
+    const shared = read
+      .get(a)!
+      .map((ra) => ({ ra, rb: read.get(b)!.find((rb) => sameRef(ra.ref, rb.ref) && ra.kind === rb.kind) }))
+      .filter((x): x is { ra: Reading; rb: Reading } => x.rb !== undefined);
+    const sums = (qt: QuestionTables, places: number[]) => {
+      const m = new Map<string, number[]>();
+      const offset = offsets.get(qt)!;
+      qt.cells.forEach((c, i) => {
+        if (c.kind !== "individuals") return;
+        const coords = [...c.dims, ...c.keys];
+        const k = places.map((p) => coords[p]!).join(",");
+        const cells = m.get(k);
+        if (cells) cells.push(i + offset);
+        else m.set(k, [i + offset]);
+      });
+      return m;
+    };
+    const inA = sums(
+      a,
+      shared.map((x) => x.ra.at),
+    );
+    const inB = sums(
+      b,
+      shared.map((x) => x.rb.at),
+    );
+    for (const key of combinations(shared.map((x) => (x.ra.kind === "answered" ? 1 : x.ra.col.members.length)))) {
+      const terms = [...(inA.get(key) ?? []).map((cell) => ({ cell, coef: 1 })), ...(inB.get(key) ?? []).map((cell) => ({ cell, coef: -1 }))];
+      if (terms.length) known.push({ terms, lo: subset ? -Infinity : 0, hi: 0 });
+    }
+  };
+  for (const group of byPopulation.values()) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) link(group[i]!, group[j]!, false);
+  const everyone = byPopulation.get(populationKey(undefined)) ?? [];
+  for (const [key, group] of byPopulation) if (key !== populationKey(undefined)) for (const a of group) for (const b of everyone) link(a, b, true);
 }
 
 /** Every combination of members (0 … size − 1) and missing over axes of these sizes, as the cells' keys spell them. */
