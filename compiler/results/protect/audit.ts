@@ -32,7 +32,8 @@ export interface AuditState {
   narrowest: number;
   /** Every hidden count's exact range, not only the narrowest. */
   allRanges: boolean;
-  settled: () => void;
+  /** A hidden count has been looked at (progress). */
+  settled: (gi: number) => void;
 }
 
 /** false: a count outside the component (or one a simplified relation rests on) was hidden, and the components must be formed anew. */
@@ -76,7 +77,7 @@ export function auditComponent(problem: ProtectionProblem, g: Groups, comp: Comp
     queue = comp.groups.filter((gi) => g.groups[gi].hidden).sort((x, y) => Number(g.groups[y].primary) - Number(g.groups[x].primary) || byCost(g)(x, y));
     queue.forEach((gi) => a.note(gi));
     a.pushAll(queue);
-    for (let qi = 0; qi < queue.length; qi++, s.settled()) {
+    for (let qi = 0; qi < queue.length; s.settled(queue[qi]!), qi++) {
       const gi = queue[qi];
       if (a.safe(gi)) continue;
       let r = a.range(gi);

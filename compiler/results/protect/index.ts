@@ -16,7 +16,7 @@ import { auditComponent, type AuditState } from "./audit.js";
 
 export interface ProtectProgress {
   phase: "audit";
-  /** Hidden counts whose range is settled. */
+  /** Hidden counts the audit has looked at (in this pass over the components). */
   done: number;
   /** Hidden counts so far (grows as the audit hides more). */
   total: number;
@@ -50,14 +50,17 @@ export async function protect(problem: ProtectionProblem, opts: ProtectOptions =
     const linked = components(problem, g, known).filter((c) => c.groups.some((gi) => g.groups[gi].hidden));
     if (linked.length === 0) break;
     const highs = await highsRuntime();
-    const progress = { done: 0, total: reason.size };
+    const looked = new Set<number>();
     const state: AuditState = {
       reason,
       restsOn,
       ranges,
       narrowest: Infinity,
       allRanges: opts.allRanges ?? false,
-      settled: () => opts.onProgress?.({ phase: "audit", done: ++progress.done, total: (progress.total = Math.max(reason.size, progress.done)) }),
+      settled: (gi) => {
+        looked.add(gi);
+        opts.onProgress?.({ phase: "audit", done: looked.size, total: Math.max(reason.size, looked.size) });
+      },
     };
     for (const comp of linked) {
       const lp = new ComponentLp(highs, problem, g, comp, { solveSeconds: opts.solveSeconds ?? 10, integerColumns: opts.integerColumns ?? 3000 });
