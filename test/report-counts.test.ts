@@ -134,16 +134,20 @@ describe("counts exported by sqlite3 -csv -header", () => {
     expect({ ...fromFile, source: "sqlite" }).toEqual(fromDb);
   });
 
-  it.skipIf(!chromium)("isu report --counts writes the results.json isu report --db writes", () => {
-    const a = path.join(dir, "report-db");
-    const b = path.join(dir, "report-counts");
-    expect(isu(["report", PLAN, "--db", db, "--out", a, "--quiet"]).status).toBe(0);
-    const r = isu(["report", PLAN, "--counts", csv, "--out", b]);
-    expect(r.stderr).toContain("read the counts of");
-    expect(r.status).toBe(0);
-    const read = (d: string) => JSON.parse(fs.readFileSync(path.join(d, "results.json"), "utf8")) as Record<string, unknown>;
-    expect({ ...read(b), source: "sqlite" }).toEqual(read(a));
-  }, 120_000);
+  it.skipIf(!chromium)(
+    "isu report --counts writes the results.json isu report --db writes",
+    () => {
+      const a = path.join(dir, "report-db");
+      const b = path.join(dir, "report-counts");
+      expect(isu(["report", PLAN, "--db", db, "--out", a, "--quiet"]).status).toBe(0);
+      const r = isu(["report", PLAN, "--counts", csv, "--out", b]);
+      expect(r.stderr).toContain("read the counts of");
+      expect(r.status).toBe(0);
+      const read = (d: string) => JSON.parse(fs.readFileSync(path.join(d, "results.json"), "utf8")) as Record<string, unknown>;
+      expect({ ...read(b), source: "sqlite" }).toEqual(read(a));
+    },
+    120_000,
+  );
 
   it.skipIf(!!chromium)("without Chromium, a good counts file is read and the command then stops for Chromium (exit 2, nothing written)", () => {
     const out = path.join(dir, "no-chromium");
@@ -318,7 +322,10 @@ describe("a counts file that is wrong", () => {
   it("through the CLI: exit 2, the message with its row and column, no stack trace, no folder (before Chromium is looked for)", () => {
     const at = rowOf(/^#query,hushall_typ$/) + 2;
     const fields = lines[at - 1]!.split(",");
-    refused(withLines((ls) => (ls[at - 1] = [...fields.slice(0, -1), "2.5"].join(","))), `row ${at}, column ${fields.length} (n): '2.5' is not a whole number ≥ 0`);
+    refused(
+      withLines((ls) => (ls[at - 1] = [...fields.slice(0, -1), "2.5"].join(","))),
+      `row ${at}, column ${fields.length} (n): '2.5' is not a whole number ≥ 0`,
+    );
     refused(good.replace(/^plan_name,version\nradgivning,$/m, "plan_name,version\nradgivning,2026.1"), "row 3, column 2 (version): the counts are of plan 'radgivning' version 2026.1");
   }, 60_000);
 

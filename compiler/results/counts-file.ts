@@ -31,7 +31,7 @@ export class CountsFileError extends Error {
 
 /** Errors reported at most; the rest are counted. */
 const MAX_ERRORS = 20;
-const HOW = "see docs/report.md, \"Counts from a system the tool cannot reach\"";
+const HOW = 'see docs/report.md, "Counts from a system the tool cannot reach"';
 
 interface Rec {
   fields: string[];
@@ -55,7 +55,10 @@ interface ColumnRule {
 function wholeNumber(name: string): ColumnRule {
   return {
     name,
-    read: (t) => (/^\d+$/.test(t) && Number.isSafeInteger(Number(t)) ? { value: Number(t) } : { problem: `'${t}' is not a whole number ≥ 0: a count is a whole number, 0 or more (export the query's own output, unedited)` }),
+    read: (t) =>
+      /^\d+$/.test(t) && Number.isSafeInteger(Number(t))
+        ? { value: Number(t) }
+        : { problem: `'${t}' is not a whole number ≥ 0: a count is a whole number, 0 or more (export the query's own output, unedited)` },
   };
 }
 
@@ -67,7 +70,9 @@ function codes(name: string, allowed: Iterable<string>, what: string, nullable =
       if (t === "") return nullable ? { value: null } : { problem: `is empty, but ${what} is never missing here` };
       if (set.has(t)) return { value: t };
       const shown = [...set].slice(0, 12).map((c) => `'${c}'`);
-      return { problem: `'${t}' is not ${what} of this plan (${shown.join(", ")}${set.size > 12 ? ", …" : ""}${nullable ? ", or empty for missing" : ""}): was the file made from another version of the plan?` };
+      return {
+        problem: `'${t}' is not ${what} of this plan (${shown.join(", ")}${set.size > 12 ? ", …" : ""}${nullable ? ", or empty for missing" : ""}): was the file made from another version of the plan?`,
+      };
     },
   };
 }
@@ -75,7 +80,12 @@ function codes(name: string, allowed: Iterable<string>, what: string, nullable =
 function numberOrNull(name: string): ColumnRule {
   return {
     name,
-    read: (t) => (t === "" ? { value: null } : /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t) && Number.isFinite(Number(t)) ? { value: Number(t) } : { problem: `'${t}' is not a number: this column holds the variable's value (a decimal point, no thousands separator)` }),
+    read: (t) =>
+      t === ""
+        ? { value: null }
+        : /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t) && Number.isFinite(Number(t))
+          ? { value: Number(t) }
+          : { problem: `'${t}' is not a number: this column holds the variable's value (a decimal point, no thousands separator)` },
   };
 }
 
@@ -97,9 +107,17 @@ function basisRules(model: PlanModel): ColumnRule[] {
       case "item":
         return codes(c, ["individuals", "registrations", "missing", "first_registered", "last_registered"], "a basis item", false);
       case "timepoint":
-        return codes(c, model.timepoints.map((t) => t.name), "a time point");
+        return codes(
+          c,
+          model.timepoints.map((t) => t.name),
+          "a time point",
+        );
       case "variable":
-        return codes(c, model.variables.map((v) => v.name), "a variable");
+        return codes(
+          c,
+          model.variables.map((v) => v.name),
+          "a variable",
+        );
       case "n":
         return wholeNumber(c);
     }
@@ -126,13 +144,18 @@ class Problems {
 
 function records(text: string, file: string): Rec[] {
   try {
-    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }) as unknown as { record: string[]; info: { lines: number } }[];
+    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     // info.lines is the line a record ends on: the line it is on, as no valid field holds a line break.
     return parsed.map((p) => ({ fields: p.record, line: p.info.lines }));
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
     const line = typeof err.lines === "number" ? `row ${err.lines}: ` : "";
-    throw new CountsFileError(`${file}: ${line}not valid CSV (${err.message.replace(/^[^:]*: /, "")}): quote a field that holds a comma, a quote or a line break ("a ""b"""), as the clients' CSV modes do\nno report written: correct the counts file (${HOW}) and run it again`);
+    throw new CountsFileError(
+      `${file}: ${line}not valid CSV (${err.message.replace(/^[^:]*: /, "")}): quote a field that holds a comma, a quote or a line break ("a ""b"""), as the clients' CSV modes do\nno report written: correct the counts file (${HOW}) and run it again`,
+    );
   }
 }
 
@@ -172,7 +195,12 @@ function readSection(s: Section, rules: ColumnRule[], problems: Problems): Count
   const seen = new Map<string, number>();
   for (const r of s.rows) {
     if (r.fields.length !== names.length) {
-      problems.at(r.line, Math.min(r.fields.length, names.length) + 1, undefined, `the row has ${r.fields.length} fields, the header ${names.length}: each row of query '${s.id}' has its ${names.join(",")}`);
+      problems.at(
+        r.line,
+        Math.min(r.fields.length, names.length) + 1,
+        undefined,
+        `the row has ${r.fields.length} fields, the header ${names.length}: each row of query '${s.id}' has its ${names.join(",")}`,
+      );
       continue;
     }
     const row: CountsRow = {};
@@ -216,7 +244,12 @@ function checkPlan(model: PlanModel, s: Section | undefined, problems: Problems)
   else if (name !== model.name) problems.at(r.line, 1, "plan_name", `the counts are of plan '${name}', not '${model.name}': export the database of plan '${model.name}', or give the right plan file`);
   else if ((version ?? "") !== (model.version ?? "")) {
     const v = (x: string | undefined) => (x ? `version ${x}` : "no version");
-    problems.at(r.line, 2, "version", `the counts are of plan '${model.name}' ${v(version)}, but the plan file is at ${v(model.version)}: use the plan file of that version, or export again from a database of this version`);
+    problems.at(
+      r.line,
+      2,
+      "version",
+      `the counts are of plan '${model.name}' ${v(version)}, but the plan file is at ${v(model.version)}: use the plan file of that version, or export again from a database of this version`,
+    );
   }
 }
 
@@ -248,7 +281,13 @@ export function parseCounts(text: string, model: PlanModel, file: string): Colle
 
   const known = new Set([PLAN_SECTION, BASIS_ID, ...model.questions.map((q) => q.name)]);
   for (const s of byId.values()) {
-    if (!known.has(s.id)) problems.at(s.marker.line, 2, undefined, `'${s.id}' is not a query of plan '${model.name}' (its queries are ${PLAN_SECTION}, each question's and ${BASIS_ID}): remove the section, or give the plan file it was exported for`);
+    if (!known.has(s.id))
+      problems.at(
+        s.marker.line,
+        2,
+        undefined,
+        `'${s.id}' is not a query of plan '${model.name}' (its queries are ${PLAN_SECTION}, each question's and ${BASIS_ID}): remove the section, or give the plan file it was exported for`,
+      );
   }
   const counts: CollectedCounts["counts"] = [];
   for (const q of model.questions) {
@@ -269,7 +308,12 @@ export function parseCounts(text: string, model: PlanModel, file: string): Colle
     for (const c of counts) {
       const n = c.rows.reduce((sum, r) => sum + (r["row_kind"] === "individuals" ? (r["n"] as number) : 0), 0);
       if (n > individuals) {
-        problems.at(byId.get(c.question)!.marker.line, undefined, undefined, `query '${c.question}' counts ${n} individuals, more than the ${individuals} of ${BASIS_ID}: export every query from the same database in one run`);
+        problems.at(
+          byId.get(c.question)!.marker.line,
+          undefined,
+          undefined,
+          `query '${c.question}' counts ${n} individuals, more than the ${individuals} of ${BASIS_ID}: export every query from the same database in one run`,
+        );
       }
     }
   }

@@ -108,7 +108,10 @@ export function auditComponent(problem: ProtectionProblem, g: Groups, comp: Comp
   if (reform) return false;
 
   // Exact ranges: where they can be the narrowest, narrowest-looking first.
-  const order = queue.filter((gi) => g.groups[gi].hidden).map((gi) => ({ gi, width: a.width(gi) })).sort((x, y) => x.width - y.width);
+  const order = queue
+    .filter((gi) => g.groups[gi].hidden)
+    .map((gi) => ({ gi, width: a.width(gi) }))
+    .sort((x, y) => x.width - y.width);
   for (const { gi, width } of order) {
     if (!s.allRanges && width >= s.narrowest) break;
     const r = a.range(gi);

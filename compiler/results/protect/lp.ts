@@ -265,7 +265,10 @@ export class ComponentLp {
    */
   push(weights: Map<number, number>, sense: "min" | "max", cap: number): Bound {
     const cols = [...weights.keys()].sort((a, b) => a - b);
-    this.setObjective(cols, Float64Array.from(cols, (c) => weights.get(c)!));
+    this.setObjective(
+      cols,
+      Float64Array.from(cols, (c) => weights.get(c)!),
+    );
     const { objectiveSense, modelStatus } = this.highs.constants;
     this.model.changeObjectiveSense(sense === "min" ? objectiveSense.minimize : objectiveSense.maximize);
     const n = this.cells.length;

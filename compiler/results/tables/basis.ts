@@ -18,7 +18,9 @@ function day(row: CountsRow): string {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   const date = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`) : undefined;
   if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}`)
-    throw new CountsError(`the basis counts (isu_basis) hold the date '${text}' (item ${String(row.item)}), not a day written YYYYMMDD. Run the basis query of this plan's queries.<dialect>.sql again.`);
+    throw new CountsError(
+      `the basis counts (isu_basis) hold the date '${text}' (item ${String(row.item)}), not a day written YYYYMMDD. Run the basis query of this plan's queries.<dialect>.sql again.`,
+    );
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
