@@ -183,42 +183,75 @@ function linkPopulations(questions: QuestionTables[], offsets: Map<QuestionTable
     const k = populationKey(qt.question.where);
     byPopulation.set(k, [...(byPopulation.get(k) ?? []), qt]);
   }
-  const read = new Map(questions.map((qt) => [qt, readings(qt)]));
-  /** Σ a − Σ b over each combination of the readings they share: = 0 (same population) or ≤ 0 (a counts some of b's). */
-  const link = (a: QuestionTables, b: QuestionTables, subset: boolean): void => {
-    const shared = read
-      .get(a)!
-      .map((ra) => ({ ra, rb: read.get(b)!.find((rb) => sameRef(ra.ref, rb.ref) && ra.kind === rb.kind) }))
-      .filter((x): x is { ra: Reading; rb: Reading } => x.rb !== undefined);
-    const sums = (qt: QuestionTables, places: number[]) => {
-      const m = new Map<string, number[]>();
-      const offset = offsets.get(qt)!;
-      qt.cells.forEach((c, i) => {
-        if (c.kind !== "individuals") return;
-        const coords = [...c.dims, ...c.keys];
-        const k = places.map((p) => coords[p]!).join(",");
-        const cells = m.get(k);
-        if (cells) cells.push(i + offset);
-        else m.set(k, [i + offset]);
-      });
-      return m;
-    };
-    const inA = sums(
-      a,
-      shared.map((x) => x.ra.at),
-    );
-    const inB = sums(
-      b,
-      shared.map((x) => x.rb.at),
-    );
-    for (const key of combinations(shared.map((x) => (x.ra.kind === "answered" ? 1 : x.ra.col.members.length)))) {
+  const idOf = (r: Reading) => `${r.kind}|${r.ref.kind}|${r.ref.name}|${r.ref.timepoint ?? ""}`;
+  const read = new Map(questions.map((qt) => [qt, new Map(readings(qt).map((r) => [idOf(r), r]))]));
+  /** The readings two questions share, in one order whatever the pair. */
+  const sharedIds = (a: QuestionTables, b: QuestionTables): string[] => {
+    const rb = read.get(b)!;
+    return [...read.get(a)!.keys()].filter((id) => rb.has(id)).sort();
+  };
+  const readsAll = (qt: QuestionTables, ids: string[]) => ids.every((id) => read.get(qt)!.has(id));
+  /** A question's individuals cells by their members on these readings. */
+  const sums = (qt: QuestionTables, ids: string[]) => {
+    const places = ids.map((id) => read.get(qt)!.get(id)!.at);
+    const m = new Map<string, number[]>();
+    const offset = offsets.get(qt)!;
+    qt.cells.forEach((c, i) => {
+      if (c.kind !== "individuals") return;
+      const coords = [...c.dims, ...c.keys];
+      const k = places.map((p) => coords[p]!).join(",");
+      const cells = m.get(k);
+      if (cells) cells.push(i + offset);
+      else m.set(k, [i + offset]);
+    });
+    return m;
+  };
+  /** Σ a − Σ b over each combination of members on the readings `ids`: = 0 (the same population) or ≤ 0 (a counts some of b's). */
+  const link = (a: QuestionTables, b: QuestionTables, ids: string[], subset: boolean): void => {
+    const inA = sums(a, ids);
+    const inB = sums(b, ids);
+    const sizes = ids.map((id) => {
+      const r = read.get(a)!.get(id)!;
+      return r.kind === "answered" ? 1 : r.col.members.length;
+    });
+    for (const key of combinations(sizes)) {
       const terms = [...(inA.get(key) ?? []).map((cell) => ({ cell, coef: 1 })), ...(inB.get(key) ?? []).map((cell) => ({ cell, coef: -1 }))];
       if (terms.length) known.push({ terms, lo: subset ? -Infinity : 0, hi: 0 });
     }
   };
-  for (const group of byPopulation.values()) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) link(group[i]!, group[j]!, false);
+  // Every pair of one population counts the same people on the readings it shares. Rather than a relation per pair
+  // (the square of the questions), the questions that read all of a shared set are chained on it: the same equalities.
+  for (const group of byPopulation.values()) {
+    const sets = new Map<string, string[]>();
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++) {
+        const ids = sharedIds(group[i]!, group[j]!);
+        sets.set(ids.join(";"), ids);
+      }
+    for (const ids of sets.values()) {
+      const chain = group.filter((qt) => readsAll(qt, ids));
+      for (let k = 1; k < chain.length; k++) link(chain[k - 1]!, chain[k]!, ids, false);
+    }
+  }
+  // A question with a `where` against one question of everyone per shared set (those are all equal on it).
   const everyone = byPopulation.get(populationKey(undefined)) ?? [];
-  for (const [key, group] of byPopulation) if (key !== populationKey(undefined)) for (const a of group) for (const b of everyone) link(a, b, true);
+  for (const [key, group] of byPopulation) {
+    if (key === populationKey(undefined)) continue;
+    for (const a of group) {
+      const sets = new Map<string, string[]>();
+      for (const b of everyone) {
+        const ids = sharedIds(a, b);
+        sets.set(ids.join(";"), ids);
+      }
+      for (const ids of sets.values())
+        link(
+          a,
+          everyone.find((b) => readsAll(b, ids))!,
+          ids,
+          true,
+        );
+    }
+  }
 }
 
 /** Every combination of members (0 … size − 1) and missing over axes of these sizes, as the cells' keys spell them. */
