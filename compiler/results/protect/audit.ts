@@ -88,18 +88,21 @@ export function auditComponent(problem: ProtectionProblem, g: Groups, comp: Comp
         if (candidates.length === 0) break; // nothing left to hide: the range is reported as it is
         const inside = candidates.filter((c) => lp.groupRow.has(c));
         let chosen = -1;
+        let widened: Range | undefined;
         for (const c of inside.slice(0, TRIALS)) {
           lp.setHidden(c, true);
           const t = a.range(gi, true);
-          lp.setHidden(c, false);
           if (t.min.value < r.min.value || t.max.value > r.max.value) {
             chosen = c;
+            widened = t;
             break;
           }
+          lp.setHidden(c, false);
         }
         if (chosen < 0) chosen = inside.find((c) => g.groups[c].value > 0) ?? inside[0] ?? candidates[0];
         hide(chosen);
-        r = a.range(gi);
+        // The trial that chose a candidate solved the program as it now is: its solutions are kept, not solved again.
+        r = widened ? a.keep(gi, widened) : a.range(gi);
         if (reveal(gi, r)) break;
         a.reachWithIntegers(gi, r);
       }
@@ -204,16 +207,19 @@ class Evidence {
    */
   range(gi: number, trial = false): Range {
     const max = this.lp.bound(gi, "max");
-    if (!trial) {
-      this.record(max);
-      if (max.proven && max.value === Infinity) {
-        this.witHigh.set(gi, Infinity);
-        this.lpHigh.set(gi, Infinity);
-      }
-    }
     const min = this.zeroSeen.has(gi) ? { value: 0, proven: true, witnesses: [], binding: [] } : this.lp.bound(gi, "min");
-    if (!trial) this.record(min);
-    return { min, max };
+    return trial ? { min, max } : this.keep(gi, { min, max });
+  }
+
+  /** Keeps what a range's solutions show: at once, or after a trial once its candidate stays hidden (then the program it was solved on is the audit's). */
+  keep(gi: number, r: Range): Range {
+    this.record(r.max);
+    if (r.max.proven && r.max.value === Infinity) {
+      this.witHigh.set(gi, Infinity);
+      this.lpHigh.set(gi, Infinity);
+    }
+    this.record(r.min);
+    return r;
   }
 
   /** When the LP reaches further than any whole-number solution seen, look for one with the integer program. */
